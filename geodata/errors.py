@@ -1,0 +1,51 @@
+"""The one exception family of CraftRoute.
+
+Every error a user can cause is a :class:`CraftRouteError` (a ``ValueError``) that
+names the offending ``field`` and says which values are allowed. The CLI turns it
+into one line on stderr and exit code 2; the web API into HTTP 400 (404 for
+:class:`NotFoundError`) with ``{"error": {"field": ..., "message": ...}}``.
+"""
+
+from __future__ import annotations
+
+
+class CraftRouteError(ValueError):
+    """A user-facing error that names the field at fault.
+
+    Parameters
+    ----------
+    field
+        The input field, CLI option or data column at fault (``"craft"``,
+        ``"--days"``, ``"records[3].lat"``).
+    message
+        What is wrong and what is allowed, e.g. ``"must be between 1 and 14, got 0"``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the error as the JSON body used by the web API."""
+        return {"field": self.field, "message": self.message}
+
+
+class DataValidationError(CraftRouteError):
+    """A record of a places file is missing a field or holds a bad value."""
+
+    def __init__(self, record: str, field: str, message: str) -> None:
+        self.record = record
+        super().__init__(field, message)
+        self.args = (f"record {record!r}, field {field!r}: {message}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class NotFoundError(CraftRouteError):
+    """A place, package or other object named by the user does not exist."""
+
+
+class OutsideHanoiError(CraftRouteError):
+    """A coordinate lies outside the city of Hanoi."""

@@ -1,0 +1,67 @@
+"""Settings of the geodata package: where data lives and what counts as Hanoi.
+
+Values are read when a function runs, so they can be changed at run time
+(``geodata.settings.shared_data_dir = Path(...)``) or through the environment
+variable ``CRAFTROUTE_SHARED_DATA`` (a folder laid out like ``../shared/data``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+#: The bundled villages and destinations (GeoJSON, UTF-8).
+places_path: Path = PACKAGE_DIR / "data" / "places.geojson"
+
+#: Folder with the OpenStreetMap and boundary data (see ``../shared/data/SOURCES.md``).
+#: ``None`` means: look in ``$CRAFTROUTE_SHARED_DATA``, then ``../shared/data`` beside
+#: the project checkout, then ``../shared/data`` beside the working directory.
+shared_data_dir: Path | None = None
+
+#: Pre-2025 commune/ward polygons (GADM 4.1 level 3), relative to the shared data folder.
+communes_file: str = "boundaries/hanoi-communes-gadm41.geojson.gz"
+#: Pre-2025 district polygons (GADM 4.1 level 2).
+districts_file: str = "boundaries/hanoi-districts-gadm41.geojson.gz"
+#: Hanoi city outline (OSM relation 1903516, Osmosis .poly).
+city_outline_file: str = "boundaries/hanoi-osm-relation-1903516.poly.gz"
+
+#: Bounding box of the city of Hanoi (lon_min, lat_min, lon_max, lat_max), used to
+#: reject coordinates outside Hanoi when the outline file is not available.
+hanoi_bbox: tuple[float, float, float, float] = (105.2881, 20.5645, 106.0201, 21.3854)
+
+#: A point may lie this far outside the city outline and still count as Hanoi
+#: (outline simplification, a hotel just over the border).
+outline_tolerance_m: float = 500.0
+
+#: Metric CRS for distances and centroids (UTM zone 48N).
+metric_crs: str = "EPSG:32648"
+
+ATTRIBUTION_OSM = "(c) OpenStreetMap contributors"
+ATTRIBUTION_GADM = "Boundaries: GADM 4.1"
+
+
+def find_shared_data_dir() -> Path | None:
+    """Return the folder of shared OSM and boundary data, or ``None`` if absent."""
+    candidates: list[Path] = []
+    if shared_data_dir is not None:
+        candidates.append(Path(shared_data_dir))
+    env_dir = os.environ.get("CRAFTROUTE_SHARED_DATA")
+    if env_dir:
+        candidates.append(Path(env_dir))
+    candidates.append(PACKAGE_DIR.parent.parent / "shared" / "data")
+    candidates.append(Path.cwd().parent / "shared" / "data")
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def shared_file(relative_path: str) -> Path | None:
+    """Return the path of a file in the shared data folder, or ``None`` if it is missing."""
+    base = find_shared_data_dir()
+    if base is None:
+        return None
+    path = base / relative_path
+    return path if path.is_file() else None
