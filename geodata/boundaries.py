@@ -1,0 +1,118 @@
+"""Pre-2025 commune and district polygons (GADM 4.1) and the places' areas and counts."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import logging
+
+import geopandas as gpd
+import pandas as pd
+
+from . import settings
+
+logger = logging.getLogger(__name__)
+
+#: GADM's type names written without their space.
+_GADM_TYPES = {"Thịtrấn": "Thị trấn", "Thịxã": "Thị xã"}
+
+
+def spaced_name(gadm_name: str) -> str:
+    """Return a GADM name with its spaces back ("BátTràng" -> "Bát Tràng")."""
+    characters: list[str] = []
+    for position, character in enumerate(gadm_name):
+        if position and character.isupper() and gadm_name[position - 1].isalpha():
+            characters.append(" ")
+        characters.append(character)
+    return "".join(characters)
+
+
+@functools.lru_cache(maxsize=2)
+def _read_gadm(relative_path: str) -> gpd.GeoDataFrame | None:
+    path = settings.shared_file(relative_path)
+    if path is None:
+        logger.warning("boundary file %s not found in the shared data folder", relative_path)
+        return None
+    with gzip.open(path) as handle:
+        frame = gpd.read_file(handle)
+    return frame.set_crs("EPSG:4326", allow_override=True)
+
+
+def load_communes() -> gpd.GeoDataFrame | None:
+    """Return Hanoi's 584 pre-2025 communes and wards, or ``None`` if the file is absent.
+
+    Columns: ``gid`` (GADM GID_3), ``commune`` and ``district`` (names with spaces and
+    diacritics), ``commune_type`` (Xã, Phường, Thị trấn) and ``geometry`` (EPSG:4326).
+    """
+    raw = _read_gadm(settings.communes_file)
+    if raw is None:
+        return None
+    return gpd.GeoDataFrame(
+        {
+            "gid": raw["GID_3"],
+            "commune": raw["NAME_3"].map(spaced_name),
+            "district": raw["NAME_2"].map(spaced_name),
+            "commune_type": raw["TYPE_3"].replace(_GADM_TYPES),
+        },
+        geometry=raw.geometry,
+        crs="EPSG:4326",
+    )
+
+
+def load_districts() -> gpd.GeoDataFrame | None:
+    """Return Hanoi's 30 pre-2025 districts, or ``None`` if the file is absent.
+
+    Columns: ``gid`` (GADM GID_2), ``district`` (name with spaces and diacritics),
+    ``district_type`` and ``geometry`` (EPSG:4326).
+    """
+    raw = _read_gadm(settings.districts_file)
+    if raw is None:
+        return None
+    return gpd.GeoDataFrame(
+        {
+            "gid": raw["GID_2"],
+            "district": raw["NAME_2"].map(spaced_name),
+            "district_type": raw["TYPE_2"].replace(_GADM_TYPES),
+        },
+        geometry=raw.geometry,
+        crs="EPSG:4326",
+    )
+
+
+def assign_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, prefix: str) -> gpd.GeoDataFrame:
+    """Return ``places`` with the columns of the polygon each lies in, prefixed.
+
+    A spatial join (point within polygon); a place in no polygon gets empty values.
+
+    Parameters
+    ----------
+    places
+        Places with point geometry.
+    areas
+        Polygons, e.g. from :func:`load_communes`.
+    prefix
+        Prefix for the added columns (``"gadm_"`` gives ``gadm_commune``...).
+    """
+    joined = gpd.sjoin(places, areas, how="left", predicate="within")
+    joined = joined[~joined.index.duplicated(keep="first")].drop(columns="index_right")
+    added = [column for column in areas.columns if column != "geometry"]
+    return joined.rename(columns={column: f"{prefix}{column}" for column in added})
+
+
+def count_in_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, key: str = "gid") -> gpd.GeoDataFrame:
+    """Return ``areas`` with a ``place_count`` column: how many places lie in each polygon."""
+    joined = gpd.sjoin(places[["geometry"]], areas[[key, "geometry"]], how="inner", predicate="within")
+    counts = joined.groupby(key).size()
+    result = areas.copy()
+    result["place_count"] = result[key].map(counts).fillna(0).astype(int)
+    return result
+
+
+def counts_by(places: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Return a table of ``column`` values and how many places have each, most first."""
+    if column not in places.columns:
+        from .errors import CraftRouteError
+
+        raise CraftRouteError("column", f"unknown column {column!r}; allowed: {', '.join(places.columns)}")
+    counts = places[column].value_counts(sort=True)
+    return counts.rename_axis(column).reset_index(name="count")

@@ -1,0 +1,92 @@
+"""The ``craftroute villages`` subcommand: list, search and filter places."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import geopandas as gpd
+
+from . import schema
+from .errors import CraftRouteError
+from .export import places_to_geojson, places_to_records
+from .loader import load_places
+from .query import filter_places, parse_lat_lon, places_within, search_places, with_distance
+
+FORMATS = ("table", "json", "geojson")
+TABLE_COLUMNS = ("id", "name_vi", "kind", "craft", "recognition", "former_district")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``villages`` subcommand to the ``craftroute`` parser."""
+    parser = subparsers.add_parser(
+        "villages",
+        help="list, search and filter villages and destinations",
+        description="List Hanoi's craft villages and destinations; search ignores accents.",
+    )
+    parser.add_argument("--search", metavar="TEXT", help="name with or without diacritics, e.g. 'bat trang'")
+    parser.add_argument("--craft", metavar="C", help=f"one of: {', '.join(schema.CRAFTS)}")
+    parser.add_argument("--kind", choices=schema.KINDS)
+    parser.add_argument("--recognition", metavar="R", help=f"one of: {', '.join(schema.RECOGNITION)}")
+    parser.add_argument("--commune", metavar="NAME", help="commune or former district, accents optional")
+    parser.add_argument("--near", metavar="LAT,LON", help="sort by distance from this point")
+    parser.add_argument("--radius-km", type=float, metavar="R", help="with --near: only places within R km")
+    parser.add_argument("--limit", type=int, metavar="N", help="show at most N places")
+    parser.add_argument("--data", type=Path, metavar="FILE", help="your own places file (.geojson or .csv)")
+    parser.add_argument("--format", choices=FORMATS, default="table")
+    parser.set_defaults(func=run_villages)
+
+
+def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
+    """Return the places chosen by the ``villages`` options, in display order."""
+    if args.radius_km is not None and not args.near:
+        raise CraftRouteError("--radius-km", "needs --near LAT,LON")
+    if args.limit is not None and args.limit < 1:
+        raise CraftRouteError("--limit", f"must be at least 1, got {args.limit}")
+    places = load_places(args.data)
+    places = filter_places(places, craft=args.craft, kind=args.kind,
+                           recognition=args.recognition, commune=args.commune)
+    if args.search:
+        places = search_places(places, args.search)
+    if args.near:
+        point = parse_lat_lon(args.near, field="--near")
+        if point is None:
+            raise CraftRouteError("--near", f"must be 'LAT,LON' such as 21.0287,105.8524, got {args.near!r}")
+        if args.radius_km is not None:
+            try:
+                places = places_within(places, *point, args.radius_km)
+            except CraftRouteError as error:
+                raise CraftRouteError("--radius-km", error.message) from None
+        else:
+            places = with_distance(places, *point)
+    return places.head(args.limit) if args.limit else places
+
+
+def format_table(places: gpd.GeoDataFrame) -> str:
+    """Return the places as an aligned text table, one line per place."""
+    columns = [*TABLE_COLUMNS, *(["distance_km"] if "distance_km" in places.columns else [])]
+    rows = [[_cell(row[column]) for column in columns] for _, row in places.iterrows()]
+    widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
+    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths))]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines.append(f"{len(rows)} place(s)")
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
+def run_villages(args: argparse.Namespace) -> int:
+    """Print the selected places in the chosen format and return the exit code."""
+    places = select_places(args)
+    if args.format == "json":
+        output = json.dumps(places_to_records(places), ensure_ascii=False, indent=2)
+    elif args.format == "geojson":
+        output = json.dumps(places_to_geojson(places), ensure_ascii=False, indent=2)
+    else:
+        output = format_table(places)
+    sys.stdout.write(output + "\n")
+    return 0
