@@ -45,22 +45,23 @@ def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
         raise CraftRouteError("--radius-km", "needs --near LAT,LON")
     if args.limit is not None and args.limit < 1:
         raise CraftRouteError("--limit", f"must be at least 1, got {args.limit}")
-    places = load_places(args.data)
-    places = filter_places(places, craft=args.craft, kind=args.kind,
-                           recognition=args.recognition, commune=args.commune)
-    if args.search:
-        places = search_places(places, args.search)
+    point = None
     if args.near:
         point = parse_lat_lon(args.near, field="--near")
         if point is None:
             raise CraftRouteError("--near", f"must be 'LAT,LON' such as 21.0287,105.8524, got {args.near!r}")
-        if args.radius_km is not None:
-            try:
-                places = places_within(places, *point, args.radius_km)
-            except CraftRouteError as error:
-                raise CraftRouteError("--radius-km", error.message) from None
-        else:
+    places = load_places(args.data)
+    try:
+        places = filter_places(places, craft=args.craft, kind=args.kind,
+                               recognition=args.recognition, commune=args.commune)
+        if args.search:
+            places = search_places(places, args.search)
+        if point is not None and args.radius_km is not None:
+            places = places_within(places, *point, args.radius_km)
+        elif point is not None:
             places = with_distance(places, *point)
+    except CraftRouteError as error:
+        raise CraftRouteError("--" + error.field.replace("_", "-"), error.message) from None
     return places.head(args.limit) if args.limit else places
 
 
