@@ -62,21 +62,23 @@ def lengths_along(graph: ModeGraph, predecessors: np.ndarray, targets: np.ndarra
     numpy.ndarray
         ``(s, t)`` lengths; ``nan`` where the target is unreachable.
     """
-    n_trees = predecessors.shape[0]
-    current = np.broadcast_to(targets, (n_trees, targets.shape[0])).astype(np.int64)
-    rows = np.broadcast_to(np.arange(n_trees)[:, None], current.shape)
-    total = np.zeros(current.shape, dtype=np.float64)
-    active_rows, active_cols = np.nonzero(np.ones(current.shape, dtype=bool))
-    while active_rows.size:
-        here = current[active_rows, active_cols]
-        before = predecessors[rows[active_rows, active_cols], here].astype(np.int64)
+    n_trees, n_nodes = predecessors.shape
+    n_targets = targets.shape[0]
+    flat_predecessors = predecessors.ravel()
+    # One entry per (tree, target) pair, dropped as soon as its walk reaches the root.
+    slot = np.arange(n_trees * n_targets)
+    base = np.repeat(np.arange(n_trees, dtype=np.int64) * n_nodes, n_targets)
+    here = np.tile(targets.astype(np.int64), n_trees)
+    total = np.zeros(n_trees * n_targets, dtype=np.float64)
+    while slot.size:
+        before = flat_predecessors[base + here].astype(np.int64)
         moving = before >= 0
-        active_rows, active_cols = active_rows[moving], active_cols[moving]
-        here, before = here[moving], before[moving]
+        if not moving.all():
+            slot, base, here, before = slot[moving], base[moving], here[moving], before[moving]
         tail, head = (here, before) if backward else (before, here)
-        total[active_rows, active_cols] += graph.pair_length_m[graph.pair_index(tail, head)]
-        current[active_rows, active_cols] = before
-    return total
+        total[slot] += graph.pair_length_m[graph.pair_index(tail, head)]
+        here = before
+    return total.reshape(n_trees, n_targets)
 
 
 def path_nodes(predecessors: np.ndarray, source: int, target: int) -> list[int]:

@@ -1,0 +1,182 @@
+"""``craftroute build-graph | route | matrix | coverage``: the routing core on the command line.
+
+Thin edges over :mod:`planner.router`: parse arguments, resolve places with
+:func:`geodata.resolve_location`, print text or JSON. User errors are
+:class:`geodata.errors.CraftRouteError`, turned into one line and exit 2 by ``web.cli``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from geodata import load_places, place_to_location, resolve_location
+from geodata.errors import CraftRouteError
+from geodata.location import Location
+
+from . import settings
+from .coverage import coverage_rows
+from .graph import load_graph
+from .results import Leg, TravelMatrix
+from .router import Router, check_mode, get_router
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the routing subcommands to the ``craftroute`` parser."""
+    build = subparsers.add_parser("build-graph", help="build and cache the road graph (once)")
+    _add_source_options(build)
+    build.add_argument("--rebuild", action="store_true", help="ignore an existing cache")
+    build.set_defaults(func=run_build_graph)
+
+    route = subparsers.add_parser("route", help="travel time, distance and road shape between two places")
+    route.add_argument("origin", metavar="FROM", help='place id, name (any accents) or "lat,lon"')
+    route.add_argument("destination", metavar="TO", help='place id, name (any accents) or "lat,lon"')
+    _add_source_options(route)
+    _add_format_option(route, default="text")
+    route.set_defaults(func=run_route)
+
+    matrix = subparsers.add_parser("matrix", help="travel-time and distance matrix between places")
+    matrix.add_argument("--ids", help="comma-separated places (ids, names or lat,lon); default: all bundled")
+    _add_source_options(matrix)
+    _add_format_option(matrix, default="json")
+    matrix.set_defaults(func=run_matrix)
+
+    coverage = subparsers.add_parser("coverage", help="which bundled places the road graph routes")
+    _add_source_options(coverage)
+    _add_format_option(coverage, default="text")
+    coverage.set_defaults(func=run_coverage)
+
+
+def _add_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mode", default=settings.DEFAULT_MODE,
+                        help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
+    parser.add_argument("--osm", type=Path, help="OSM XML road file (.osm or .osm.gz); default from settings")
+
+
+def _add_format_option(parser: argparse.ArgumentParser, *, default: str) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default=default,
+                        help=f"output format (default {default})")
+
+
+def _router(args: argparse.Namespace) -> Router:
+    """Return the router for the mode and road file named on the command line."""
+    mode = check_mode(args.mode, field="--mode")
+    if args.osm is None:
+        return get_router(mode)
+    _check_osm(args.osm)
+    return Router.load(mode=mode, osm_path=args.osm)
+
+
+def _check_osm(path: Path) -> None:
+    if not path.is_file():
+        raise CraftRouteError("--osm", f"must be an existing OSM XML file (.osm or .osm.gz), got {str(path)!r}")
+
+
+def run_build_graph(args: argparse.Namespace) -> int:
+    """Build (or validate) the cached road graph and print a summary."""
+    mode = check_mode(args.mode, field="--mode")
+    if args.osm is not None:
+        _check_osm(args.osm)
+    started = time.perf_counter()
+    compact = load_graph(osm_path=args.osm, rebuild=args.rebuild, progress=True)
+    seconds = time.perf_counter() - started
+    router = Router.from_compact(compact, mode=mode)
+    assert router.graph is not None
+    usable = int(router.graph.usable.sum())
+    print(f"road graph from {compact.source_name} (sha256 {compact.source_sha256[:12]}): "
+          f"{compact.n_nodes:,} nodes, {compact.n_edges:,} edges, ready in {seconds:.1f} s")
+    print(f"{mode}: {router.graph.time_csr.nnz:,} usable edges; largest strongly connected component "
+          f"{usable:,} nodes ({usable / max(compact.n_nodes, 1):.0%})")
+    lat, lon = compact.node_lat, compact.node_lon
+    print(f"coverage box: lat {lat.min():.4f}..{lat.max():.4f}, lon {lon.min():.4f}..{lon.max():.4f}")
+    return 0
+
+
+def leg_to_dict(leg: Leg, origin: Location, destination: Location) -> dict[str, Any]:
+    """Return the JSON form of a leg (the ``route --format json`` contract)."""
+    return {
+        "from": origin.id, "to": destination.id, "from_name": origin.name, "to_name": destination.name,
+        "mode": leg.mode, "distance_m": round(leg.distance_m, 1), "duration_s": round(leg.duration_s, 1),
+        "estimated": leg.estimated, "geometry": leg.geojson_geometry(),
+    }
+
+
+def run_route(args: argparse.Namespace) -> int:
+    """Print the leg between two places."""
+    router = _router(args)
+    origin = resolve_location(args.origin, field="FROM")
+    destination = resolve_location(args.destination, field="TO")
+    leg = router.leg(origin, destination)
+    if args.format == "json":
+        print(json.dumps(leg_to_dict(leg, origin, destination), ensure_ascii=False))
+        return 0
+    how = "estimated from the straight line" if leg.estimated else "routed on OpenStreetMap roads"
+    print(f"{origin.name} -> {destination.name} by {leg.mode}: {leg.distance_m / 1000:.1f} km, "
+          f"{leg.duration_s / 60:.0f} min ({how})")
+    for label, location in (("from", origin), ("to", destination)):
+        snap = router.snap(location)
+        state = "routed" if snap.usable else f"not routed (limit {settings.MAX_SNAP_M:.0f} m)"
+        distance = "no road data" if not np.isfinite(snap.distance_m) else f"{snap.distance_m:.0f} m"
+        print(f"  {label} {location.id}: nearest road node {distance}, {state}")
+    return 0
+
+
+def _locations(ids_text: str | None) -> list[Location]:
+    """Return the places named by ``--ids`` (or all bundled places)."""
+    if ids_text is None:
+        places = load_places()
+        return [place_to_location(row) for _, row in places.iterrows()]
+    texts = [text.strip() for text in ids_text.split(";" if ";" in ids_text else ",")]
+    if any(not text for text in texts):
+        raise CraftRouteError("--ids", f"must be comma-separated places with no empty item, got {ids_text!r}")
+    return [resolve_location(text, field="--ids") for text in texts]
+
+
+def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
+    """Return the JSON form of a matrix (the ``matrix --format json`` contract)."""
+    return {
+        "ids": matrix.ids, "mode": matrix.mode,
+        "duration_s": np.round(matrix.duration_s, 1).tolist(),
+        "distance_m": np.round(matrix.distance_m, 1).tolist(),
+        "estimated": matrix.estimated.tolist(),
+    }
+
+
+def run_matrix(args: argparse.Namespace) -> int:
+    """Print the travel matrix between the places."""
+    router = _router(args)
+    matrix = router.matrix(_locations(args.ids))
+    if args.format == "json":
+        print(json.dumps(matrix_to_dict(matrix), ensure_ascii=False))
+        return 0
+    width = max(len(i) for i in matrix.ids) if matrix.ids else 4
+    print(f"minutes by {matrix.mode} (* = estimated)")
+    print(" " * width + "".join(f" {i[:10]:>10}" for i in matrix.ids))
+    for row, origin in enumerate(matrix.ids):
+        cells = "".join(f" {matrix.duration_s[row, col] / 60:>9.0f}{'*' if matrix.estimated[row, col] else ' '}"
+                        for col in range(len(matrix.ids)))
+        print(f"{origin:<{width}}{cells}")
+    return 0
+
+
+def run_coverage(args: argparse.Namespace) -> int:
+    """Print, for each bundled place, its snap distance and whether it is routed."""
+    router = _router(args)
+    locations = _locations(None)
+    rows = coverage_rows(router, locations)
+    if args.format == "json":
+        print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M, "places": rows},
+                         ensure_ascii=False))
+        return 0
+    routed = sum(row["routed"] for row in rows)
+    print(f"{routed} of {len(rows)} places routed by {router.mode} "
+          f"(snap limit {settings.MAX_SNAP_M:.0f} m; others use the labelled estimate)")
+    for row in rows:
+        snap = "-" if row["snap_m"] is None else f"{row['snap_m']:.0f} m"
+        print(f"  {'routed   ' if row['routed'] else 'ESTIMATED'} {snap:>9}  {row['id']}  {row['name']}")
+    return 0
