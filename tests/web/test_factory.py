@@ -1,0 +1,38 @@
+"""The application factory: configuration order and registered parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from web import create_app, settings
+
+
+def test_defaults_apply_without_test_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CRAFTROUTE_DEFAULT_LANGUAGE", raising=False)
+    app = create_app(instance_path=str(tmp_path))
+    assert not app.testing
+    assert app.config["DEFAULT_LANGUAGE"] == settings.DEFAULT_CONFIG["DEFAULT_LANGUAGE"]
+    assert (tmp_path / "packages.sqlite").is_file()
+
+
+def test_instance_config_then_environment_override_defaults(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "config.py").write_text('NEARBY_COUNT = 3\nDEFAULT_LANGUAGE = "en"\n', encoding="utf-8")
+    monkeypatch.setenv("CRAFTROUTE_DEFAULT_LANGUAGE", "vi")
+    app = create_app(instance_path=str(tmp_path))
+    assert app.config["NEARBY_COUNT"] == 3
+    assert app.config["DEFAULT_LANGUAGE"] == "vi"
+
+
+def test_test_config_replaces_instance_config(tmp_path: Path) -> None:
+    (tmp_path / "config.py").write_text("NEARBY_COUNT = 3\n", encoding="utf-8")
+    app = create_app({"TESTING": True, "PACKAGES_DB": "other.sqlite"}, instance_path=str(tmp_path))
+    assert app.testing
+    assert app.config["NEARBY_COUNT"] == settings.DEFAULT_CONFIG["NEARBY_COUNT"]
+    assert (tmp_path / "other.sqlite").is_file()
+
+
+def test_every_page_blueprint_is_registered(app) -> None:
+    assert {"plan", "explore", "dashboard", "exports", "packages", "packages_api", "api"} <= set(app.blueprints)

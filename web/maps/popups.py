@@ -1,0 +1,66 @@
+"""Popup and tooltip HTML for places, every data text escaped."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from typing import Any
+
+import folium
+
+from geodata import schema
+
+POPUP_MAX_WIDTH_PX = 320
+
+
+def craft_label(craft: str, labels: Mapping[str, str] | None = None) -> str:
+    """Return the display name of a craft slug ("" for none)."""
+    if not craft:
+        return ""
+    return (labels or schema.CRAFTS).get(craft, craft)
+
+
+def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
+                     craft_labels: Mapping[str, str] | None = None,
+                     extra_html: str = "") -> str:
+    """Return the escaped HTML of a place popup: name, craft, hours, story and a link.
+
+    Parameters
+    ----------
+    record
+        A place record (``name_vi``, ``name``, ``craft``, ``opening_hours``,
+        ``story`` or ``description``).
+    link_url
+        Address of the place page; no link when ``None``.
+    craft_labels
+        Display names of crafts (the interface language); English by default.
+    extra_html
+        Trusted HTML built by the caller (times of a stop), placed after the facts.
+    """
+    name = escape(str(record.get("name_vi") or record.get("name") or ""))
+    if link_url:
+        name = f'<a href="{escape(link_url)}" target="_top">{name}</a>'
+    lines = [f"<strong>{name}</strong>"]
+    if record.get("name") and record.get("name") != record.get("name_vi"):
+        lines.append(f"<em>{escape(str(record['name']))}</em>")
+    craft = craft_label(str(record.get("craft") or ""), craft_labels)
+    if craft:
+        lines.append(escape(craft))
+    if record.get("opening_hours"):
+        lines.append(f"&#128339; {escape(str(record['opening_hours']))}")
+    if extra_html:
+        lines.append(extra_html)
+    story = str(record.get("story") or record.get("description") or "")
+    if story:
+        lines.append(f'<span class="popup-story">{escape(story)}</span>')
+    return "<br>".join(lines)
+
+
+def place_popup(record: Mapping[str, Any], **options: Any) -> folium.Popup:
+    """Return a Folium popup with :func:`place_popup_html` (options as for that function)."""
+    return folium.Popup(place_popup_html(record, **options), max_width=POPUP_MAX_WIDTH_PX)
+
+
+def place_tooltip(record: Mapping[str, Any]) -> folium.Tooltip:
+    """Return a tooltip with the place's escaped Vietnamese name."""
+    return folium.Tooltip(escape(str(record.get("name_vi") or record.get("name") or "")))

@@ -1,0 +1,128 @@
+"""Read and check request parameters; every bad value raises CraftRouteError naming it.
+
+Pure functions over mappings (``request.args``, a JSON body), shared by the API and
+the pages so that both accept the same filters as ``craftroute villages``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import geopandas as gpd
+
+import geodata
+from geodata.errors import CraftRouteError
+
+FORMATS: tuple[str, ...] = ("json", "geojson")
+
+
+@dataclass(frozen=True)
+class VillageQuery:
+    """The filters of ``GET /api/v1/villages`` and the explorer (all optional)."""
+
+    search: str = ""
+    craft: tuple[str, ...] = ()
+    kind: str = ""
+    recognition: tuple[str, ...] = ()
+    commune: str = ""
+    near: tuple[float, float] | None = None
+    radius_km: float | None = None
+
+
+def get_list(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    """Return the non-empty values of ``name``: repeated keys, a JSON list or "a,b"."""
+    getlist = getattr(args, "getlist", None)
+    raw = getlist(name) if getlist is not None else args.get(name)
+    if raw is None:
+        return ()
+    items = raw if isinstance(raw, (list, tuple)) else [raw]
+    values: list[str] = []
+    for item in items:
+        if not isinstance(item, str):
+            raise CraftRouteError(name, f"must be text or a list of text, got {item!r}")
+        values.extend(part.strip() for part in item.split(",") if part.strip())
+    return tuple(values)
+
+
+def get_text(args: Mapping[str, Any], name: str, *, max_length: int = 200) -> str:
+    """Return the stripped text value of ``name`` ("" if absent)."""
+    value = args.get(name, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise CraftRouteError(name, f"must be text, got {value!r}")
+    if len(value) > max_length:
+        raise CraftRouteError(name, f"must be at most {max_length} characters, got {len(value)}")
+    return value.strip()
+
+
+def get_float(args: Mapping[str, Any], name: str, *, low: float, high: float,
+              default: float | None = None) -> float | None:
+    """Return ``name`` as a number within ``[low, high]``, or ``default`` if absent."""
+    value = args.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise CraftRouteError(name, f"must be a number between {low:g} and {high:g}, got {value!r}") from None
+    if not low <= number <= high:
+        raise CraftRouteError(name, f"must be between {low:g} and {high:g}, got {number:g}")
+    return number
+
+
+def get_choice(args: Mapping[str, Any], name: str, allowed: tuple[str, ...], *, default: str) -> str:
+    """Return ``name`` if it is one of ``allowed``; ``default`` if absent."""
+    value = get_text(args, name) or default
+    if value not in allowed:
+        raise CraftRouteError(name, f"must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def parse_village_query(args: Mapping[str, Any]) -> VillageQuery:
+    """Return the village filters in ``args`` (``near`` as "lat,lon" with ``radius_km``)."""
+    near_text = get_text(args, "near")
+    near = None
+    if near_text:
+        near = geodata.parse_lat_lon(near_text, field="near")
+        if near is None:
+            raise CraftRouteError("near", f"must be 'lat,lon' such as '21.03,105.85', got {near_text!r}")
+    radius_km = get_float(args, "radius_km", low=0.1, high=200.0)
+    if radius_km is not None and near is None:
+        raise CraftRouteError("radius_km", "needs `near` (a 'lat,lon' centre)")
+    return VillageQuery(
+        search=get_text(args, "search") or get_text(args, "q"),
+        craft=get_list(args, "craft"),
+        kind=get_text(args, "kind"),
+        recognition=get_list(args, "recognition"),
+        commune=get_text(args, "commune"),
+        near=near,
+        radius_km=radius_km,
+    )
+
+
+def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.GeoDataFrame:
+    """Return the places matching ``query`` (nearest first when ``near`` is given)."""
+    found = geodata.filter_places(
+        places,
+        craft=query.craft or None,
+        kind=query.kind or None,
+        recognition=query.recognition or None,
+        commune=query.commune or None,
+    )
+    if query.search:
+        found = geodata.search_places(found, query.search)
+    if query.near is not None:
+        lat, lon = query.near
+        found = geodata.places_within(found, lat, lon, query.radius_km or 10.0)
+    return found
+
+
+def query_string(args: Mapping[str, Any], **changes: str | None) -> str:
+    """Return ``args`` as a query string with ``changes`` set (``None`` removes a key)."""
+    items = args.items(multi=True) if hasattr(args, "getlist") else args.items()  # type: ignore[call-arg]
+    kept = [(key, value) for key, value in items if key not in changes]
+    return urlencode([*kept, *((key, value) for key, value in changes.items() if value is not None)])

@@ -1,0 +1,72 @@
+"""The trip form: its fields as ``craftroute plan`` takes them, and the start-picker map."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import folium
+import geopandas as gpd
+from folium.elements import MacroElement
+from folium.template import Template
+
+from web.maps import explore_map
+from web.params import get_list
+
+#: Fields that take several values (repeated keys or "a,b").
+LIST_FIELDS: tuple[str, ...] = ("interests", "must_see")
+#: Fields whose text holds a whole number.
+INTEGER_FIELDS: tuple[str, ...] = ("days", "max_stops_per_day")
+#: Every field of the form, in the order of ``craftroute plan``'s options.
+FORM_FIELDS: tuple[str, ...] = ("start", "days", "date", "mode", "interests", "must_see", "pace")
+
+
+def plan_fields(args: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the plan request fields in a form or query string (empty values left out)."""
+    fields: dict[str, Any] = {}
+    for name in args.keys():
+        if name in ("lang", "name"):
+            continue
+        if name in LIST_FIELDS:
+            fields[name] = list(get_list(args, name))
+            continue
+        value = args.get(name)
+        if isinstance(value, str):
+            value = value.strip()
+            if name in INTEGER_FIELDS and value.lstrip("-").isdigit():
+                value = int(value)
+        if value not in ("", None):
+            fields[name] = value
+    return fields
+
+
+class ClickToFill(MacroElement):
+    """Fill a form input with "lat,lon" when the map is clicked, and mark the point."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }};
+            var marker = null;
+            map.on('click', function (e) {
+                var value = e.latlng.lat.toFixed(5) + ',' + e.latlng.lng.toFixed(5);
+                var input = document.getElementById({{ this.input_id|tojson }});
+                if (input) { input.value = value; input.dispatchEvent(new Event('change')); }
+                if (marker) { marker.setLatLng(e.latlng); } else { marker = L.marker(e.latlng).addTo(map); }
+            });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, input_id: str) -> None:
+        super().__init__()
+        self._name = "ClickToFill"
+        self.input_id = input_id
+
+
+def start_picker_map(places: gpd.GeoDataFrame, *, input_id: str, place_url: str | None = None,
+                     craft_labels: Mapping[str, str] | None = None, m: folium.Map | None = None) -> folium.Map:
+    """Return the explorer map of ``places`` where a click writes "lat,lon" into ``input_id``."""
+    m = explore_map(places, place_url=place_url, craft_labels=craft_labels, m=m)
+    ClickToFill(input_id).add_to(m)
+    return m

@@ -1,0 +1,89 @@
+"""The web's bridge to the planner: check the mode, plan a trip, turn results into JSON.
+
+Routes call these so that pages, API and exports plan the same way; the JSON shapes
+are the planner's own serialisers (the CLI's ``--format json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from geodata.errors import CraftRouteError
+from geodata.location import Location
+from web import state
+
+
+def modes() -> tuple[str, ...]:
+    """Return the travel modes the planner knows."""
+    from planner import settings as planner_settings
+
+    return tuple(planner_settings.MODES)
+
+
+def check_mode(value: Any, *, field: str = "mode") -> str:
+    """Return ``value`` as a travel mode (the planner's default when empty)."""
+    from planner import settings as planner_settings
+    from planner.router import check_mode as planner_check_mode
+
+    if value is None or value == "":
+        return planner_settings.DEFAULT_MODE
+    if not isinstance(value, str):
+        raise CraftRouteError(field, f"must be one of {', '.join(planner_settings.MODES)}, got {value!r}")
+    return planner_check_mode(value, field=field)
+
+
+def leg_json(leg: Any, origin: Location, destination: Location) -> dict[str, Any]:
+    """Return a leg as ``craftroute route --format json`` prints it."""
+    from planner import leg_to_dict
+
+    return leg_to_dict(leg, origin, destination)
+
+
+def matrix_json(matrix: Any) -> dict[str, Any]:
+    """Return a travel matrix as ``craftroute matrix --format json`` prints it."""
+    from planner import matrix_to_dict
+
+    return matrix_to_dict(matrix)
+
+
+def make_plan(fields: Mapping[str, Any]) -> Any:
+    """Return the Plan for the fields of ``craftroute plan`` (validated by the planner)."""
+    from planner.itinerary import parse_plan_request, plan_trip
+
+    plan_request = parse_plan_request(fields)
+    mode = check_mode(getattr(plan_request, "mode", None))
+    return plan_trip(plan_request, places=state.get_places(), router=state.get_router(mode))
+
+
+def plan_json(plan: Any) -> dict[str, Any]:
+    """Return a plan as ``craftroute plan --format json`` prints it."""
+    from planner.itinerary import plan_to_dict
+
+    return plan_to_dict(plan)
+
+
+def paces() -> tuple[str, ...]:
+    """Return the trip paces the planner accepts (``relaxed``... as ``craftroute plan --pace``)."""
+    from planner import itinerary
+
+    return tuple(getattr(itinerary, "PACES", ()))
+
+
+def plan_map(plan: Any) -> Any:
+    """Return the planner's Folium map of a plan: a coloured line per day, numbered stops."""
+    from planner.plan_map import plan_map as build
+
+    return build(plan)
+
+
+def place_names(places: Any) -> dict[str, str]:
+    """Return each place id's Vietnamese name."""
+    return {str(place_id): str(name) for place_id, name in places["name_vi"].items()}
+
+
+def check_plan_request(fields: Mapping[str, Any]) -> None:
+    """Raise CraftRouteError (naming the field) unless the planner accepts ``fields``."""
+    from planner.itinerary import parse_plan_request
+
+    parse_plan_request(fields)

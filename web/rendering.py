@@ -1,0 +1,23 @@
+"""Flask-side helpers shared by the page blueprints: render maps, link places."""
+
+from __future__ import annotations
+
+import folium
+from flask import current_app, url_for
+
+from web.maps import MapParts, render_map_parts
+
+#: Placeholder swapped for a place id in link templates given to map builders.
+_ID_SLOT = "__place_id__"
+
+
+def map_parts(m: folium.Map) -> MapParts:
+    """Return ``m`` rendered for a page, loading Leaflet from ``/static/vendor`` unless MAP_ASSETS is "cdn"."""
+    local = current_app.config["MAP_ASSETS"] == "local"
+    base = url_for("static", filename="vendor").rstrip("/") if local else None
+    return render_map_parts(m, assets_base_url=base)
+
+
+def place_url_template() -> str:
+    """Return the link of a place page with ``{id}`` where the id goes."""
+    return url_for("explore.place", place_id=_ID_SLOT).replace(_ID_SLOT, "{id}")

@@ -1,0 +1,48 @@
+"""The ``craftroute serve`` subcommand: run the web app (waitress, or Flask's debug server)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from geodata.errors import CraftRouteError
+from web import settings
+
+logger = logging.getLogger(__name__)
+
+MAX_PORT = 65535
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``serve`` subcommand to the ``craftroute`` parser."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the web app (maps, trip planner, API)",
+        description="Serve CraftRoute's web pages and JSON API with waitress "
+                    f"(default http://{settings.DEFAULT_HOST}:{settings.DEFAULT_PORT}/).",
+    )
+    parser.add_argument("--host", default=settings.DEFAULT_HOST, help="address to listen on (default %(default)s)")
+    parser.add_argument("--port", type=int, default=settings.DEFAULT_PORT, help="port (default %(default)s)")
+    parser.add_argument("--threads", type=int, default=settings.DEFAULT_THREADS,
+                        help="waitress worker threads (default %(default)s)")
+    parser.add_argument("--debug", action="store_true", help="use Flask's reloading debug server instead")
+    parser.set_defaults(func=run_serve)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the app until interrupted; return the exit code."""
+    if not 0 < args.port <= MAX_PORT:
+        raise CraftRouteError("--port", f"must be between 1 and {MAX_PORT}, got {args.port}")
+    if args.threads < 1:
+        raise CraftRouteError("--threads", f"must be at least 1, got {args.threads}")
+    from web import create_app
+
+    app = create_app()
+    if args.debug:
+        app.run(host=args.host, port=args.port, debug=True)
+        return 0
+    import waitress
+
+    logger.info("serving on http://%s:%d/", args.host, args.port)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    return 0

@@ -1,0 +1,72 @@
+"""Settings of the web package: Flask configuration defaults and map assets.
+
+``DEFAULT_CONFIG`` is loaded first by :func:`web.create_app`; the instance folder's
+``config.py``, the test configuration and ``CRAFTROUTE_*`` environment variables
+(``CRAFTROUTE_DEFAULT_LANGUAGE=vi``) override it in that order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+#: Folder of the map JavaScript/CSS fetched by ``python -m web.vendor``.
+VENDOR_DIR: Path = PACKAGE_DIR / "static" / "vendor"
+
+#: Leaflet version, the one Folium 0.20 is written against.
+LEAFLET_VERSION = "1.9.3"
+
+#: Default address of ``craftroute serve``.
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 5000
+#: Worker threads of the waitress server started by ``craftroute serve``.
+DEFAULT_THREADS = 8
+
+DEFAULT_CONFIG: dict[str, object] = {
+    # Flask signs nothing sensitive (no login); still, override it in production.
+    "SECRET_KEY": "dev",
+    # Interface languages; the first is the default.
+    "LANGUAGES": ("en", "vi"),
+    "DEFAULT_LANGUAGE": "en",
+    # None: geodata's bundled places file; a path to use another one.
+    "PLACES_PATH": None,
+    # SQLite file of tour operators' saved packages, relative to the instance folder.
+    "PACKAGES_DB": "packages.sqlite",
+    # Map centre (lat, lon) and zoom when nothing is selected: central Hanoi.
+    "MAP_CENTER": (21.0285, 105.8542),
+    "MAP_ZOOM": 10,
+    # Where map pages load Leaflet and plugins from: "local" (web/static/vendor) or "cdn".
+    "MAP_ASSETS": "local",
+    # How many nearby places a place page lists, and within what radius.
+    "NEARBY_COUNT": 6,
+    "NEARBY_RADIUS_KM": 15.0,
+    # Upper bounds that keep one request cheap.
+    "MAX_MATRIX_LOCATIONS": 60,
+    "MAX_SEARCH_RESULTS": 20,
+}
+
+#: Default CDN address of each asset Folium knows -> file under ``VENDOR_DIR``.
+#: An asset mapped to ``None`` is dropped (an old Bootstrap 3 icon font no map here uses).
+LOCAL_ASSETS: dict[str, str | None] = {
+    "leaflet": "leaflet/leaflet.js",
+    "leaflet_css": "leaflet/leaflet.css",
+    "jquery": "jquery/jquery.min.js",
+    "bootstrap": "bootstrap/bootstrap.bundle.min.js",
+    "bootstrap_css": "bootstrap/bootstrap.min.css",
+    "glyphicons_css": None,
+    "awesome_markers": "awesome-markers/leaflet.awesome-markers.js",
+    "awesome_markers_css": "awesome-markers/leaflet.awesome-markers.css",
+    "awesome_markers_font_css": "fontawesome/css/all.min.css",
+    "awesome_rotate_css": None,
+    "markerclusterjs": "markercluster/leaflet.markercluster.js",
+    "markerclustercss": "markercluster/MarkerCluster.css",
+    "markerclusterdefaultcss": "markercluster/MarkerCluster.Default.css",
+    "leaflet-heat.js": "heat/leaflet_heat.min.js",
+}
+
+#: Colours of the days of a plan (day 1 first), also used for per-craft layers.
+PALETTE: tuple[str, ...] = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+    "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+)

@@ -1,0 +1,81 @@
+"""Loaded data shared by requests: places, boundaries and routers, one set per app.
+
+:func:`init_app` attaches an empty :class:`WebState` to the app; the accessors load
+each piece on first use (under a lock, as waitress serves from several threads) and
+keep it for the life of the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from flask import Flask, current_app
+
+import geodata
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+EXTENSION_KEY = "craftroute"
+T = TypeVar("T")
+
+
+@dataclass
+class WebState:
+    """Data loaded once per application.
+
+    Attributes
+    ----------
+    places_path
+        The places file to load, or ``None`` for geodata's bundled file.
+    cache
+        Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
+    """
+
+    places_path: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+    def get(self, key: str, load: Callable[[], T]) -> T:
+        """Return the cached object ``key``, loading it with ``load()`` the first time."""
+        if key not in self.cache:
+            with self.lock:
+                if key not in self.cache:
+                    self.cache[key] = load()
+        return self.cache[key]
+
+
+def init_app(app: Flask) -> None:
+    """Attach a fresh :class:`WebState` to ``app``."""
+    path = app.config.get("PLACES_PATH")
+    app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None)
+
+
+def _state() -> WebState:
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def get_places() -> gpd.GeoDataFrame:
+    """Return all villages and destinations (index = id), loaded once."""
+    state = _state()
+    return state.get("places", lambda: geodata.load_places(state.places_path))
+
+
+def get_communes() -> gpd.GeoDataFrame | None:
+    """Return the pre-2025 commune polygons, or ``None`` when the shared data is absent."""
+    return _state().get("communes", geodata.load_communes)
+
+
+def get_districts() -> gpd.GeoDataFrame | None:
+    """Return the pre-2025 district polygons, or ``None`` when the shared data is absent."""
+    return _state().get("districts", geodata.load_districts)
+
+
+def get_router(mode: str) -> Any:
+    """Return the router for travel ``mode`` (``planner.get_router``), built once per mode."""
+    import planner
+
+    return _state().get(f"router:{mode}", lambda: planner.get_router(mode))

@@ -1,0 +1,102 @@
+"""A plan's day-by-day timeline for the plan and print pages: pure, from the plan dict."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from web import settings
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline.
+
+    Attributes
+    ----------
+    kind
+        ``"arrive"``, ``"visit"``, ``"leave"``, ``"travel"`` or ``"lunch"``.
+    time
+        Clock time ("09:30") or a span ("09:30-11:00"); ``""`` for travel.
+    place_id, name
+        The place concerned (empty for travel and lunch away from a stop).
+    duration_min, distance_km
+        Travel time and distance of a ``"travel"`` event.
+    order
+        The stop's number on the day (1, 2...), 0 when not a stop.
+    """
+
+    kind: str
+    time: str = ""
+    place_id: str = ""
+    name: str = ""
+    duration_min: int = 0
+    distance_km: float = 0.0
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of the timeline: its number, date, colour and events."""
+
+    number: int
+    date: str
+    colour: str
+    events: list[Event] = field(default_factory=list)
+
+
+def _clock(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (int, float)):
+        minutes = int(round(value))
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    text = str(value)
+    return text[11:16] if "T" in text else text[:5]
+
+
+def _travel(leg: Mapping[str, Any]) -> Event:
+    return Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
+                 distance_km=round(float(leg.get("distance_m", 0)) / 1000, 1))
+
+
+def _lunch(lunch: Any) -> Event | None:
+    if not lunch:
+        return None
+    if isinstance(lunch, Mapping):
+        span = "-".join(_clock(lunch.get(key)) for key in ("start", "end") if lunch.get(key) not in (None, ""))
+        return Event(kind="lunch", time=span, place_id=str(lunch.get("at") or lunch.get("place_id") or ""),
+                     name=str(lunch.get("name") or ""))
+    return Event(kind="lunch", time=_clock(lunch))
+
+
+def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
+    """Return one day's events: travel, then arrive/visit/leave per stop, lunch in time order."""
+    events: list[Event] = []
+    legs = list(day.get("legs", []))
+    stops = list(day.get("stops", []))
+    lunch = _lunch(day.get("lunch"))
+    for order, stop in enumerate(stops, start=1):
+        if order - 1 < len(legs):
+            events.append(_travel(legs[order - 1]))
+        name = str(stop.get("name") or stop.get("id"))
+        arrive, start, depart = (_clock(stop.get(key)) for key in ("arrive", "start", "depart"))
+        events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
+        events.append(Event(kind="visit", time=f"{start or arrive}-{depart}", place_id=str(stop["id"]),
+                            name=name, order=order))
+        events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
+    for leg in legs[len(stops):]:
+        events.append(_travel(leg))
+    if lunch is not None:
+        position = next((i for i, event in enumerate(events)
+                         if event.time and event.kind != "visit" and event.time[:5] > lunch.time[:5]),
+                        len(events))
+        events.insert(position, lunch)
+    colour = settings.PALETTE[(number - 1) % len(settings.PALETTE)]
+    return Day(number=number, date=str(day.get("date", "")), colour=colour, events=events)
+
+
+def plan_timeline(plan: Mapping[str, Any]) -> list[Day]:
+    """Return the timeline of every day of a plan dict (``plan_to_dict``)."""
+    return [day_timeline(day, number=number) for number, day in enumerate(plan.get("days", []), start=1)]
