@@ -1,0 +1,107 @@
+"""An independent feasibility check of TOPTW solutions.
+
+It shares no code with the solver: every constraint is re-derived from the problem
+data and the times written in the solution, so a bug in the solver's incremental
+bookkeeping cannot hide itself.
+"""
+
+from __future__ import annotations
+
+from .problem import Problem, Solution, TourPlan
+
+#: Tolerance on times (rounding of travel times written with one or two decimals).
+TOLERANCE = 1e-6
+
+
+def check_solution(problem: Problem, solution: Solution, *, tolerance: float = TOLERANCE) -> list[str]:
+    """Return every violated constraint of ``solution`` as a message; empty when it is feasible.
+
+    Checks: one plan per tour; each vertex visited at most once and only if it is a
+    candidate; stop limits; every travel time, start-of-visit window and visit
+    duration; departure after the day opens and return before it closes; the lunch
+    break (present when required, started in its window, not overlapping a visit or
+    the journey); the reported score.
+    """
+    errors: list[str] = []
+    if len(solution.tours) != len(problem.tours):
+        return [f"solution has {len(solution.tours)} tours, problem has {len(problem.tours)}"]
+    seen: set[int] = set()
+    allowed = set(problem.candidates)
+    for k, plan in enumerate(solution.tours):
+        for vertex in plan.vertices:
+            if vertex in seen:
+                errors.append(f"tour {k}: vertex {vertex} is visited more than once")
+            if vertex not in allowed:
+                errors.append(f"tour {k}: vertex {vertex} is not a candidate")
+            seen.add(vertex)
+        errors.extend(f"tour {k}: {message}" for message in _check_tour(problem, k, plan, tolerance))
+    total = sum(float(problem.score[v]) for v in seen)
+    if abs(total - solution.score) > 1e-6 * max(1.0, abs(total)):
+        errors.append(f"reported score {solution.score} differs from the visited score {total}")
+    return errors
+
+
+def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[str]:
+    tour = problem.tours[k]
+    errors: list[str] = []
+    if tour.max_stops is not None and len(plan.stops) > tour.max_stops:
+        errors.append(f"{len(plan.stops)} stops, at most {tour.max_stops} allowed")
+    if plan.leave < tour.open - tol:
+        errors.append(f"leaves the start at {plan.leave}, before the tour opens at {tour.open}")
+    place, free_at = tour.start, plan.leave
+    for i, stop in enumerate(plan.stops):
+        v = stop.vertex
+        need = free_at + float(problem.travel[place, v])
+        if stop.arrive < need - tol:
+            errors.append(f"stop {i} (vertex {v}) arrives at {stop.arrive}, cannot be there before {need}")
+        if stop.start < stop.arrive - tol:
+            errors.append(f"stop {i} (vertex {v}) starts at {stop.start}, before arriving at {stop.arrive}")
+        if not any(o - tol <= stop.start <= c + tol for o, c in problem.windows[k][v]):
+            errors.append(f"stop {i} (vertex {v}) starts at {stop.start}, outside {problem.windows[k][v]}")
+        ends = stop.start + float(problem.service[v])
+        if stop.depart < ends - tol:
+            errors.append(f"stop {i} (vertex {v}) leaves at {stop.depart}, before the visit ends at {ends}")
+        place, free_at = v, stop.depart
+    need = free_at + float(problem.travel[place, tour.end])
+    if plan.back < need - tol:
+        errors.append(f"returns at {plan.back}, cannot be back before {need}")
+    if plan.back > tour.close + tol:
+        errors.append(f"returns at {plan.back}, after the tour closes at {tour.close}")
+    errors.extend(_check_lunch(problem, k, plan, tol))
+    return errors
+
+
+def _check_lunch(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[str]:
+    lunch = problem.tours[k].lunch
+    if lunch is None:
+        return []
+    if plan.lunch_start is None or plan.lunch_after is None:
+        return ["has no lunch break"]
+    errors: list[str] = []
+    start, end = plan.lunch_start, plan.lunch_start + lunch.duration
+    if not lunch.earliest_start - tol <= start <= lunch.latest_start + tol:
+        errors.append(f"lunch starts at {start}, outside {lunch.earliest_start}..{lunch.latest_start}")
+    after = plan.lunch_after
+    if not -1 <= after < len(plan.stops):
+        return [*errors, f"lunch after stop {after}, but the tour has {len(plan.stops)} stops"]
+    tour = problem.tours[k]
+    # eaten at the place just left: between the end of that visit and leaving it
+    if after == -1:
+        left_place, left_free, left_depart = tour.start, tour.open, plan.leave
+    else:
+        stop = plan.stops[after]
+        left_place = stop.vertex
+        left_free, left_depart = stop.start + float(problem.service[stop.vertex]), stop.depart
+    # eaten on arrival at the next place: between arriving there and starting the visit
+    if after + 1 < len(plan.stops):
+        nxt = plan.stops[after + 1]
+        next_place, next_arrive, next_start = nxt.vertex, nxt.arrive, nxt.start
+    else:
+        next_place, next_arrive, next_start = tour.end, plan.back, tour.close
+    at_left = left_place == plan.lunch_vertex and start >= left_free - tol and end <= left_depart + tol
+    at_next = next_place == plan.lunch_vertex and start >= next_arrive - tol and end <= next_start + tol
+    if not (at_left or at_next):
+        errors.append(
+            f"lunch {start}..{end} at vertex {plan.lunch_vertex} does not fit after stop {after}"
+        )
+    return errors

@@ -1,0 +1,191 @@
+"""The data of a team orienteering problem with time windows (TOPTW) and of its answer.
+
+Everything is plain arrays and frozen dataclasses; times are in one unit chosen by
+the caller (the itinerary wrapper uses minutes after midnight, the benchmark the
+instance's own units). Vertices are indexes into the travel-time matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: Start-of-visit windows of one vertex on one tour: sorted ``(open, close)`` pairs; empty = closed.
+Windows = tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class LunchBreak:
+    """A break of ``duration`` that must start between ``earliest_start`` and ``latest_start``.
+
+    The break is taken after leaving a stop (at that place) or on arrival at the next
+    one, before its visit starts; waiting time can absorb it.
+    """
+
+    duration: float
+    earliest_start: float
+    latest_start: float
+
+
+@dataclass(frozen=True)
+class Tour:
+    """One tour (one day): its depots, time window, stop limit and lunch break.
+
+    Attributes
+    ----------
+    start, end
+        Vertex where the tour starts and ends (they may be equal).
+    open, close
+        The tour leaves ``start`` no earlier than ``open`` and reaches ``end`` by ``close``.
+    max_stops
+        Most customer visits on this tour; ``None`` for no limit.
+    lunch
+        A break that must be taken on this tour; ``None`` for none.
+    """
+
+    start: int
+    end: int
+    open: float
+    close: float
+    max_stops: int | None = None
+    lunch: LunchBreak | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A TOPTW instance over a travel-time matrix.
+
+    Attributes
+    ----------
+    travel
+        ``(n, n)`` travel times; ``travel[i, j]`` is the time from ``i`` to ``j``.
+    score
+        ``(n,)`` score collected by visiting each vertex.
+    service
+        ``(n,)`` visit duration of each vertex.
+    windows
+        ``windows[k][v]``: start-of-visit windows of vertex ``v`` on tour ``k``.
+    tours
+        The tours (days), in order.
+    mandatory
+        Vertices every solution should visit when some solution can.
+    candidates
+        Vertices that may be visited; by default every vertex that is no tour's depot.
+    """
+
+    travel: np.ndarray
+    score: np.ndarray
+    service: np.ndarray
+    windows: tuple[tuple[Windows, ...], ...]
+    tours: tuple[Tour, ...]
+    mandatory: frozenset[int] = frozenset()
+    candidates: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        n = self.travel.shape[0]
+        if self.travel.shape != (n, n) or self.score.shape != (n,) or self.service.shape != (n,):
+            msg = f"`travel` must be (n, n) and `score`, `service` (n,), got {self.travel.shape}, "
+            msg += f"{self.score.shape}, {self.service.shape}"
+            raise ValueError(msg)
+        if len(self.windows) != len(self.tours) or any(len(w) != n for w in self.windows):
+            msg = f"`windows` must hold one tuple of {n} window lists per tour ({len(self.tours)})"
+            raise ValueError(msg)
+        depots = {v for tour in self.tours for v in (tour.start, tour.end)}
+        if not all(0 <= v < n for v in depots):
+            raise ValueError(f"tour depots must be vertices 0..{n - 1}, got {sorted(depots)}")
+        if not self.candidates:
+            object.__setattr__(self, "candidates", tuple(v for v in range(n) if v not in depots))
+        bad = [v for v in self.candidates if v in depots or not 0 <= v < n]
+        bad += [v for v in self.mandatory if v not in self.candidates]
+        if bad:
+            raise ValueError(f"candidates and mandatory vertices must be non-depot vertices, got {bad}")
+
+    @property
+    def n_vertices(self) -> int:
+        """Return the number of vertices (rows of the travel matrix)."""
+        return int(self.travel.shape[0])
+
+
+def uniform_windows(
+    open_: Sequence[float], close: Sequence[float], n_tours: int
+) -> tuple[tuple[Windows, ...], ...]:
+    """Return per-tour windows where every tour has one window ``[open_[v], close[v]]`` per vertex."""
+    per_vertex = tuple(((float(o), float(c)),) for o, c in zip(open_, close, strict=True))
+    return tuple(per_vertex for _ in range(n_tours))
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One stop of a tour: when the traveller arrives, starts the visit and leaves."""
+
+    vertex: int
+    arrive: float
+    start: float
+    depart: float
+
+    @property
+    def wait(self) -> float:
+        """Return the waiting time between arrival and start of the visit."""
+        return self.start - self.arrive
+
+
+@dataclass(frozen=True)
+class TourPlan:
+    """The schedule of one tour.
+
+    Attributes
+    ----------
+    stops
+        The customer visits in order (depots excluded).
+    leave
+        Departure time from the start depot.
+    back
+        Arrival time at the end depot.
+    lunch_start
+        Start of the lunch break, or ``None``.
+    lunch_after
+        Index in ``stops`` after which lunch is taken (``-1``: before the first stop).
+    lunch_vertex
+        Where lunch is taken: the stop just left, or the next stop/end depot on arrival.
+    """
+
+    stops: tuple[Visit, ...]
+    leave: float
+    back: float
+    lunch_start: float | None = None
+    lunch_after: int | None = None
+    lunch_vertex: int | None = None
+
+    @property
+    def vertices(self) -> tuple[int, ...]:
+        """Return the visited vertices in order."""
+        return tuple(stop.vertex for stop in self.stops)
+
+
+@dataclass(frozen=True)
+class Solution:
+    """A set of tours with their schedules and what was left out.
+
+    Attributes
+    ----------
+    tours
+        One :class:`TourPlan` per tour of the problem.
+    score
+        Total score of the visited vertices.
+    unvisited
+        Candidates not visited.
+    missing_mandatory
+        Mandatory vertices the solver could not fit.
+    iterations, elapsed_s
+        Search effort.
+    """
+
+    tours: tuple[TourPlan, ...]
+    score: float
+    unvisited: tuple[int, ...] = ()
+    missing_mandatory: tuple[int, ...] = ()
+    iterations: int = 0
+    elapsed_s: float = 0.0
+    stats: dict[str, float] = field(default_factory=dict)

@@ -1,0 +1,283 @@
+"""Iterated local search for the team orienteering problem with time windows.
+
+The search follows Vansteenwegen, Souffriau, Vanden Berghe and Van Oudheusden,
+"Iterated local search for the team orienteering problem with time windows",
+Computers & Operations Research 36 (2009): greedy insertion by ``score**2 / shift``,
+then a shake that removes a run of consecutive visits from every tour, refilled by
+insertion; a replace move (an unvisited vertex takes the place of a cheaper one) and
+a relocate move between tours (it frees time for new visits) strengthen each round.
+Mandatory vertices are inserted first and never shaken out. The run is repeatable:
+the same problem, seed and iteration budget give the same answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+
+from ._fast_routes import FastRoutes, fast_routes_apply
+from ._general_routes import GeneralRoutes, schedule_route
+from .problem import Problem, Solution, TourPlan
+
+logger = logging.getLogger(__name__)
+
+_EPS = 1e-9
+#: Relative noise on insertion ratios in diversifying rounds.
+NOISE = 0.3
+
+
+class _Routes(Protocol):
+    routes: list[list[int]]
+
+    def set_routes(self, routes: list[list[int]]) -> None: ...
+    def visits(self, k: int) -> list[int]: ...
+    def insert(self, k: int, position: int, vertex: int) -> None: ...
+    def remove(self, k: int, positions: list[int]) -> list[int]: ...
+    def duration(self, k: int) -> float: ...
+    def insertion_table(self, k: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+def solve_toptw(
+    problem: Problem,
+    *,
+    time_limit_s: float = 1.0,
+    seed: int = 0,
+    max_iterations: int | None = None,
+    max_no_improve: int | None = None,
+) -> Solution:
+    """Return a feasible high-scoring solution of ``problem`` found by iterated local search.
+
+    Parameters
+    ----------
+    problem
+        The instance.
+    time_limit_s
+        Wall-clock budget of the search; the first greedy solution is always built.
+    seed
+        Seed of the random choices (where the shake starts).
+    max_iterations
+        Stop after this many shake rounds (``None``: only the time limit counts). With
+        the same seed and a budget reached before the time limit the result is repeatable.
+    max_no_improve
+        Stop after this many rounds without a better solution (``None``: no such stop).
+    """
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    routes: _Routes = FastRoutes(problem) if fast_routes_apply(problem) else GeneralRoutes(problem)
+    search = _Search(problem, routes)
+    search.fill()
+    search.improve()
+    best_routes, best_score = search.snapshot(), search.score()
+    iterations = no_improve = 0
+    size = 1
+    max_size = max(1, len(problem.candidates) // (3 * max(1, len(problem.tours))))
+    round_s = 0.0
+    while time.perf_counter() - started + round_s < time_limit_s:
+        round_started = time.perf_counter()
+        if max_iterations is not None and iterations >= max_iterations:
+            break
+        if max_no_improve is not None and no_improve >= max_no_improve:
+            break
+        iterations += 1
+        search.shake(size, rng)
+        # every other round refills with noisy ratios, to leave the greedy rut
+        search.noise = (rng.random, NOISE) if iterations % 2 == 0 else None
+        search.fill()
+        search.improve()
+        score = search.score()
+        if score > best_score + _EPS:
+            best_routes, best_score, size, no_improve = search.snapshot(), score, 1, 0
+        else:
+            no_improve += 1
+            size = size + 1 if size < max_size else 1
+            if no_improve % 20 == 0:
+                search.restore(best_routes)
+        # stop before a round that would overrun the limit (rounds take similar times)
+        round_s = max(round_s * 0.9, time.perf_counter() - round_started)
+    search.restore(best_routes)
+    elapsed = time.perf_counter() - started
+    logger.info("TOPTW: score %.1f after %d rounds in %.2f s", best_score, iterations, elapsed)
+    return _solution(problem, best_routes, iterations=iterations, elapsed_s=elapsed)
+
+
+class _Search:
+    """Moves of the local search over a set of routes."""
+
+    def __init__(self, problem: Problem, routes: _Routes) -> None:
+        self.problem = problem
+        self.routes = routes
+        self.weight = problem.score.astype(np.float64) ** 2
+        self.mandatory = problem.mandatory
+        self.unvisited: set[int] = set(problem.candidates)
+        self.noise: tuple[Callable[[], float], float] | None = None
+
+    def snapshot(self) -> list[list[int]]:
+        return [list(route) for route in self.routes.routes]
+
+    def restore(self, routes: list[list[int]]) -> None:
+        self.routes.set_routes(routes)
+        visited = {v for route in routes for v in route}
+        self.unvisited = set(self.problem.candidates) - visited
+
+    def score(self) -> float:
+        return float(sum(self.problem.score[v] for v in self._visited()))
+
+    def _visited(self) -> list[int]:
+        routes = self.routes
+        return [routes.routes[k][i] for k in range(len(routes.routes)) for i in routes.visits(k)]
+
+    def fill(self) -> None:
+        """Insert unvisited vertices greedily (mandatory ones first) until none fits."""
+        for only_mandatory in (True, False):
+            while True:
+                pool = self.unvisited & self.mandatory if only_mandatory else self.unvisited
+                if not pool:
+                    break
+                move = self._best_insertion(np.array(sorted(pool), dtype=np.intp), only_mandatory)
+                if move is None:
+                    break
+                k, position, vertex = move
+                self.routes.insert(k, position, vertex)
+                self.unvisited.discard(vertex)
+
+    def _best_insertion(
+        self, candidates: np.ndarray, cheapest: bool
+    ) -> tuple[int, int, int] | None:
+        best: tuple[float, int, int, int] | None = None
+        for k in range(len(self.routes.routes)):
+            shift, feasible = self.routes.insertion_table(k, candidates)
+            if not feasible.any():
+                continue
+            if cheapest:
+                value = np.where(feasible, -shift, -np.inf)
+            else:
+                weight = self.weight[candidates]
+                if self.noise is not None:
+                    draw, spread = self.noise
+                    weight = weight * np.array([1.0 + spread * (2.0 * draw() - 1.0) for _ in weight])
+                value = np.where(feasible, weight[:, None] / np.maximum(shift, 1e-6), -np.inf)
+            row, position = np.unravel_index(int(np.argmax(value)), value.shape)
+            if best is None or value[row, position] > best[0]:
+                best = (float(value[row, position]), k, int(position), int(candidates[row]))
+        return None if best is None else best[1:]
+
+    def shake(self, size: int, rng: random.Random) -> None:
+        """Remove ``size`` consecutive non-mandatory visits from each tour, at a random place."""
+        for k in range(len(self.routes.routes)):
+            positions = [i for i in self.routes.visits(k) if self.routes.routes[k][i] not in self.mandatory]
+            if not positions:
+                continue
+            first = rng.randrange(len(positions))
+            removed = self.routes.remove(k, positions[first:first + size])
+            self.unvisited.update(removed)
+
+    def improve(self) -> None:
+        """Apply replace and relocate moves while they raise the score or free time."""
+        for _ in range(3):
+            changed = self._replace()
+            changed |= self._relocate()
+            if changed:
+                self.fill()
+            else:
+                break
+
+    def _replace(self) -> bool:
+        """Swap a visited vertex for a higher-scoring unvisited one when the tour stays feasible."""
+        if not self.unvisited:
+            return False
+        changed = False
+        score = self.problem.score
+        for k in range(len(self.routes.routes)):
+            for position in sorted(self.routes.visits(k), reverse=True):
+                if position >= len(self.routes.routes[k]):
+                    continue
+                vertex = self.routes.routes[k][position]
+                if vertex in self.mandatory:
+                    continue
+                better = np.array(sorted(v for v in self.unvisited if score[v] > score[vertex]), dtype=np.intp)
+                if len(better) == 0:
+                    continue
+                route_before = list(self.routes.routes[k])
+                self.routes.remove(k, [position])
+                shift, feasible = self.routes.insertion_table(k, better)
+                if feasible.any():
+                    gain = np.where(feasible, score[better][:, None] - shift * 1e-6, -np.inf)
+                    row, where = np.unravel_index(int(np.argmax(gain)), gain.shape)
+                    self.routes.insert(k, int(where), int(better[row]))
+                    self.unvisited.discard(int(better[row]))
+                    self.unvisited.add(vertex)
+                    changed = True
+                else:
+                    self.routes.set_routes(self._with_route(k, route_before))
+        return changed
+
+    def _relocate(self) -> bool:
+        """Move a visit to another tour when that shortens the tour it leaves by more than it lengthens the other."""
+        changed = False
+        n_tours = len(self.routes.routes)
+        if n_tours < 2:
+            return False
+        for k in range(n_tours):
+            for position in sorted(self.routes.visits(k), reverse=True):
+                if position >= len(self.routes.routes[k]):
+                    continue
+                vertex = self.routes.routes[k][position]
+                before = [list(r) for r in self.routes.routes]
+                old_k = self.routes.duration(k)
+                self.routes.remove(k, [position])
+                saved = old_k - self.routes.duration(k)
+                target = None
+                for other in range(n_tours):
+                    if other == k:
+                        continue
+                    shift, feasible = self.routes.insertion_table(other, np.array([vertex], dtype=np.intp))
+                    if feasible.any():
+                        cost = float(np.min(np.where(feasible, shift, np.inf)))
+                        if cost < saved - 1e-6 and (target is None or cost < target[0]):
+                            target = (cost, other, int(np.argmin(np.where(feasible, shift, np.inf)[0])))
+                if target is None:
+                    self.routes.set_routes(before)
+                else:
+                    self.routes.insert(target[1], target[2], vertex)
+                    changed = True
+        return changed
+
+    def _with_route(self, k: int, route: list[int]) -> list[list[int]]:
+        routes = [list(r) for r in self.routes.routes]
+        routes[k] = route
+        return routes
+
+
+def _solution(problem: Problem, routes: list[list[int]], *, iterations: int, elapsed_s: float) -> Solution:
+    plans: list[TourPlan] = []
+    for k, route in enumerate(routes):
+        plan = schedule_route(problem, k, route)
+        if plan is None:  # cannot happen for routes the search kept; keep the answer feasible anyway
+            logger.warning("tour %d became infeasible; returning it empty", k)
+            plan = schedule_route(problem, k, []) or TourPlan((), problem.tours[k].open, problem.tours[k].open)
+        plans.append(_leave_late(problem, k, plan))
+    visited = {v for plan in plans for v in plan.vertices}
+    unvisited = tuple(v for v in problem.candidates if v not in visited)
+    return Solution(
+        tours=tuple(plans),
+        score=float(sum(problem.score[v] for v in visited)),
+        unvisited=unvisited,
+        missing_mandatory=tuple(sorted(v for v in problem.mandatory if v not in visited)),
+        iterations=iterations,
+        elapsed_s=elapsed_s,
+    )
+
+
+def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
+    """Return ``plan`` leaving the start depot just in time for the first visit (no idle wait)."""
+    if not plan.stops or plan.stops[0].wait <= 0 or plan.lunch_after == -1:
+        return plan
+    first = plan.stops[0]
+    leave = first.start - float(problem.travel[problem.tours[k].start, first.vertex])
+    stops = (type(first)(first.vertex, first.start, first.start, first.depart),) + plan.stops[1:]
+    return TourPlan(stops, leave, plan.back, plan.lunch_start, plan.lunch_after, plan.lunch_vertex)
