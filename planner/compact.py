@@ -183,7 +183,7 @@ def load_compact(path: Path, *, version: int, source_sha256: str | None = None) 
         are inconsistent.
     """
     try:
-        with np.load(path, allow_pickle=False) as data:
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
             stored = {name: data[name] for name in data.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
         raise CacheError(f"cannot read {path}: {error}") from error
