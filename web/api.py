@@ -67,8 +67,10 @@ def route() -> Response:
 def matrix() -> Response:
     """Return travel times and distances between ``locations`` (ids, names or "lat,lon")."""
     body = json_body()
-    texts = params.get_list(body, "locations")
+    texts = body.get("locations")
     limit = current_app.config["MAX_MATRIX_LOCATIONS"]
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise CraftRouteError("locations", "must be a list of place ids, names or 'lat,lon' texts")
     if not 2 <= len(texts) <= limit:
         raise CraftRouteError("locations", f"must list between 2 and {limit} places, got {len(texts)}")
     places = state.get_places()
