@@ -1,0 +1,141 @@
+"""The router: snapping, routed and estimated legs, mixed matrices, no-data fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from geodata import haversine_m
+from geodata.errors import CraftRouteError, OutsideHanoiError
+from geodata.location import Location
+from planner import Router, get_router, settings
+from planner.compact import CompactGraph
+
+# Inputs, not expected results: coordinates from ../shared/data/SOURCES.md.
+HOAN_KIEM = Location("hoan-kiem-lake", "Hồ Hoàn Kiếm", 21.0287, 105.8524, "destination")
+OLD_QUARTER = Location("dong-xuan", "Chợ Đồng Xuân", 21.0382, 105.8495, "destination")
+VAN_PHUC = Location("van-phuc", "Vạn Phúc", 20.9803, 105.7720, "village")
+CHUYEN_MY = Location("chuyen-my", "Chuyên Mỹ", 20.7290, 105.8645, "village")
+
+
+def straight_m(a: Location, b: Location) -> float:
+    return float(haversine_m(a.lat, a.lon, b.lat, b.lon))
+
+
+def polyline_m(points: list[tuple[float, float]]) -> float:
+    lon, lat = np.array(points).T
+    return float(np.sum(haversine_m(lat[:-1], lon[:-1], lat[1:], lon[1:])))
+
+
+@pytest.fixture(scope="module")
+def clip_router(clip_graph: CompactGraph) -> Router:
+    return Router.from_compact(clip_graph, mode="motorbike")
+
+
+def test_unknown_mode_names_the_allowed_modes(clip_graph: CompactGraph) -> None:
+    with pytest.raises(CraftRouteError, match="must be one of motorbike, car, bicycle, walk, got 'plane'"):
+        Router.from_compact(clip_graph, mode="plane")
+    with pytest.raises(CraftRouteError, match="mode"):
+        get_router("boat")
+
+
+def test_snap_reports_distance_and_usability(clip_router: Router) -> None:
+    near = clip_router.snap(HOAN_KIEM)
+    assert near.usable and 0 <= near.distance_m <= settings.MAX_SNAP_M
+    assert clip_router.graph is not None and clip_router.graph.usable[near.node]
+    far = clip_router.snap(VAN_PHUC)  # outside the clip
+    assert not far.usable and far.distance_m > settings.MAX_SNAP_M
+
+
+def test_place_outside_hanoi_is_an_error(clip_router: Router) -> None:
+    with pytest.raises(OutsideHanoiError, match="outside Hanoi"):
+        clip_router.snap(Location("hcmc", "Hồ Chí Minh City", 10.7769, 106.7009))
+
+
+def test_routed_leg_follows_the_roads(clip_router: Router) -> None:
+    leg = clip_router.leg(HOAN_KIEM, OLD_QUARTER)
+    assert not leg.estimated
+    assert leg.geometry[0] == (HOAN_KIEM.lon, HOAN_KIEM.lat)
+    assert leg.geometry[-1] == (OLD_QUARTER.lon, OLD_QUARTER.lat)
+    assert len(leg.geometry) > 5
+    assert leg.distance_m > straight_m(HOAN_KIEM, OLD_QUARTER)
+    assert polyline_m(leg.geometry) == pytest.approx(leg.distance_m, rel=0.01)
+    assert leg.geojson_geometry()["type"] == "LineString"
+
+
+def test_leg_and_matrix_agree(clip_router: Router) -> None:
+    matrix = clip_router.matrix([HOAN_KIEM, OLD_QUARTER])
+    there, back = clip_router.leg(HOAN_KIEM, OLD_QUARTER), clip_router.leg(OLD_QUARTER, HOAN_KIEM)
+    assert matrix.duration_s[0, 1] == pytest.approx(there.duration_s, rel=1e-9)
+    assert matrix.distance_m[1, 0] == pytest.approx(back.distance_m, rel=1e-9)
+    assert not matrix.estimated.any()
+    assert np.all(np.diag(matrix.duration_s) == 0)
+
+
+def test_unroutable_places_get_estimated_legs_in_a_mixed_matrix(clip_router: Router) -> None:
+    places = [HOAN_KIEM, OLD_QUARTER, VAN_PHUC]
+    matrix = clip_router.matrix(places)
+    assert matrix.ids == [p.id for p in places]
+    expected = np.array([[False, False, True], [False, False, True], [True, True, False]])
+    np.testing.assert_array_equal(matrix.estimated, expected)
+    estimate_m = straight_m(HOAN_KIEM, VAN_PHUC) * settings.DETOUR_FACTOR
+    assert matrix.distance_m[0, 2] == pytest.approx(estimate_m, rel=1e-9)
+    assert matrix.duration_s[0, 2] == pytest.approx(estimate_m / (settings.ESTIMATE_SPEED_KMH["motorbike"] / 3.6))
+    leg = clip_router.leg(VAN_PHUC, HOAN_KIEM)
+    assert leg.estimated and len(leg.geometry) == 2
+
+
+def test_same_node_places_cost_only_their_access_legs(clip_router: Router) -> None:
+    near = Location("near", "beside the lake", HOAN_KIEM.lat + 0.0001, HOAN_KIEM.lon)
+    matrix = clip_router.matrix([HOAN_KIEM, near])
+    snaps = clip_router.snap(HOAN_KIEM), clip_router.snap(near)
+    assert snaps[0].node == snaps[1].node
+    assert matrix.distance_m[0, 1] == pytest.approx(snaps[0].distance_m + snaps[1].distance_m)
+
+
+def test_no_road_data_falls_back_to_labelled_estimates(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(settings, "osm_path", None)
+    monkeypatch.setattr(settings, "shared_osm_file", "osm/no-such-file.osm.gz")
+    monkeypatch.setattr(settings, "allow_download", False)
+    router = Router.load(mode="walk", cache_dir=tmp_path)
+    assert not router.routed
+    matrix = router.matrix([HOAN_KIEM, OLD_QUARTER, VAN_PHUC])
+    off_diagonal = ~np.eye(3, dtype=bool)
+    assert matrix.estimated[off_diagonal].all()
+    walk_mps = settings.ESTIMATE_SPEED_KMH["walk"] / 3.6
+    np.testing.assert_allclose(matrix.duration_s, matrix.distance_m / walk_mps)
+    assert router.leg(HOAN_KIEM, VAN_PHUC).estimated
+    assert not router.snap(HOAN_KIEM).usable
+
+
+@pytest.mark.slow
+def test_hoan_kiem_to_van_phuc_by_motorbike_is_routed(full_graph: CompactGraph) -> None:
+    router = Router.from_compact(full_graph, mode="motorbike")
+    leg = router.leg(HOAN_KIEM, VAN_PHUC)
+    straight = straight_m(HOAN_KIEM, VAN_PHUC)
+    assert not leg.estimated
+    assert straight < leg.distance_m < 2 * straight
+    assert polyline_m(leg.geometry) == pytest.approx(leg.distance_m, rel=0.01)
+    speed_kmh = leg.distance_m / leg.duration_s * 3.6
+    assert speed_kmh <= max(settings.SPEEDS_KMH["motorbike"].values())
+
+
+@pytest.mark.slow
+def test_motorbikes_and_bicycles_keep_off_motorways(full_graph: CompactGraph) -> None:
+    motorway = {i for i, name in enumerate(full_graph.class_names) if str(name).startswith("motorway")}
+    assert motorway, "the urban extract has motorway edges"
+    for mode, allowed in (("motorbike", False), ("bicycle", False), ("walk", False), ("car", True)):
+        graph = Router.from_compact(full_graph, mode=mode).graph
+        assert graph is not None
+        classes = set(full_graph.edge_class[graph.pair_edge].tolist())
+        assert bool(classes & motorway) is allowed, mode
+
+
+@pytest.mark.slow
+def test_far_villages_are_estimated_on_the_urban_extract(full_graph: CompactGraph) -> None:
+    router = Router.from_compact(full_graph, mode="motorbike")
+    matrix = router.matrix([HOAN_KIEM, VAN_PHUC, CHUYEN_MY])
+    assert not matrix.estimated[0, 1] and not matrix.estimated[1, 0]
+    assert matrix.estimated[2, :2].all() and matrix.estimated[:2, 2].all()
