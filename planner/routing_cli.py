@@ -108,9 +108,9 @@ def leg_to_dict(leg: Leg, origin: Location, destination: Location) -> dict[str, 
 
 def run_route(args: argparse.Namespace) -> int:
     """Print the leg between two places."""
-    router = _router(args)
     origin = resolve_location(args.origin, field="FROM")
     destination = resolve_location(args.destination, field="TO")
+    router = _router(args)
     leg = router.leg(origin, destination)
     if args.format == "json":
         print(json.dumps(leg_to_dict(leg, origin, destination), ensure_ascii=False))
@@ -149,8 +149,8 @@ def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
 
 def run_matrix(args: argparse.Namespace) -> int:
     """Print the travel matrix between the places."""
-    router = _router(args)
-    matrix = router.matrix(_locations(args.ids))
+    locations = _locations(args.ids)
+    matrix = _router(args).matrix(locations)
     if args.format == "json":
         print(json.dumps(matrix_to_dict(matrix), ensure_ascii=False))
         return 0
@@ -166,8 +166,8 @@ def run_matrix(args: argparse.Namespace) -> int:
 
 def run_coverage(args: argparse.Namespace) -> int:
     """Print, for each bundled place, its snap distance and whether it is routed."""
-    router = _router(args)
     locations = _locations(None)
+    router = _router(args)
     rows = coverage_rows(router, locations)
     if args.format == "json":
         print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M, "places": rows},

@@ -1,0 +1,87 @@
+"""``craftroute build-graph | route | matrix | coverage`` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner import settings
+from web.cli import main
+
+HOAN_KIEM = "21.0287,105.8524"
+OLD_QUARTER = "21.0382,105.8495"
+VAN_PHUC = "20.9803,105.7720"
+
+
+@pytest.fixture(autouse=True)
+def _session_cache(monkeypatch: pytest.MonkeyPatch, clip_cache_dir: Path) -> None:
+    """Keep CLI runs on the session's cache folder, never the user's."""
+    monkeypatch.setattr(settings, "cache_dir", clip_cache_dir)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_route_json_follows_the_contract(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    code, out, err = run(capsys, "route", HOAN_KIEM, OLD_QUARTER, "--osm", str(osm_clip), "--format", "json")
+    assert code == 0, err
+    answer = json.loads(out)
+    assert {"from", "to", "mode", "distance_m", "duration_s", "estimated", "geometry"} <= set(answer)
+    assert answer["mode"] == settings.DEFAULT_MODE and answer["estimated"] is False
+    assert answer["geometry"]["type"] == "LineString"
+    assert answer["geometry"]["coordinates"][0] == [105.8524, 21.0287]
+    assert answer["distance_m"] > 1000 and answer["duration_s"] > 60
+
+
+def test_route_text_labels_estimated_legs(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    code, out, _ = run(capsys, "route", HOAN_KIEM, VAN_PHUC, "--osm", str(osm_clip), "--mode", "walk")
+    assert code == 0
+    assert "by walk" in out and "estimated from the straight line" in out
+    assert "not routed" in out
+
+
+def test_matrix_json_follows_the_contract(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    ids = ";".join((HOAN_KIEM, OLD_QUARTER, VAN_PHUC))
+    code, out, err = run(capsys, "matrix", "--ids", ids, "--osm", str(osm_clip), "--mode", "car",
+                         "--format", "json")
+    assert code == 0, err
+    answer = json.loads(out)
+    assert len(answer["ids"]) == 3
+    for key in ("duration_s", "distance_m", "estimated"):
+        assert [len(row) for row in answer[key]] == [3, 3, 3]
+    assert [answer["duration_s"][i][i] for i in range(3)] == [0, 0, 0]
+    assert answer["estimated"][0][1] is False and answer["estimated"][0][2] is True
+
+
+def test_build_graph_reports_the_graph(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    code, out, _ = run(capsys, "build-graph", "--osm", str(osm_clip), "--mode", "bicycle")
+    assert code == 0
+    assert "clip.osm" in out and "nodes" in out and "bicycle" in out
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("route", HOAN_KIEM, OLD_QUARTER, "--mode", "plane"), "--mode: must be one of motorbike, car, bicycle, walk"),
+    (("route", HOAN_KIEM, "10.7769,106.7009"), "TO: 10.77690,106.70090 is outside Hanoi"),
+    (("matrix", "--ids", f"{HOAN_KIEM};;{OLD_QUARTER}"), "--ids: must be comma-separated places"),
+    (("route", HOAN_KIEM, OLD_QUARTER, "--osm", "no/such/file.osm"), "--osm: must be an existing OSM XML file"),
+])
+def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], osm_clip: Path,
+                                          argv: tuple[str, ...], message: str) -> None:
+    osm = () if "--osm" in argv else ("--osm", str(osm_clip))
+    code, out, err = run(capsys, *argv, *osm)
+    assert code == 2
+    assert out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_bad_format_is_an_argument_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["route", HOAN_KIEM, OLD_QUARTER, "--format", "xml"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and err.count("\n") == 1
