@@ -7,8 +7,9 @@ import gzip
 import logging
 
 import pyproj
+import numpy as np
+import shapely
 from shapely import Point, Polygon, prepared
-from shapely.ops import transform
 
 from . import settings
 from .errors import OutsideHanoiError
@@ -24,8 +25,9 @@ def _outline_metric() -> prepared.PreparedGeometry | None:
         logger.info("Hanoi outline not found; using the bounding box %s", settings.hanoi_bbox)
         return None
     outline = _read_poly(path)
-    to_metric = pyproj.Transformer.from_crs("EPSG:4326", settings.metric_crs, always_xy=True)
-    grown = transform(to_metric.transform, outline).buffer(settings.outline_tolerance_m)
+    to_metric = _to_metric()
+    metric = shapely.transform(outline, lambda xy: np.column_stack(to_metric.transform(xy[:, 0], xy[:, 1])))
+    grown = metric.buffer(settings.outline_tolerance_m)
     return prepared.prep(grown)
 
 

@@ -82,7 +82,9 @@ def load_districts() -> gpd.GeoDataFrame | None:
 def assign_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, prefix: str) -> gpd.GeoDataFrame:
     """Return ``places`` with the columns of the polygon each lies in, prefixed.
 
-    A spatial join (point within polygon); a place in no polygon gets empty values.
+    A spatial join (point within polygon). GADM polygons leave thin gaps along some
+    boundary streets, so a point in no polygon takes the nearest one within
+    ``settings.area_snap_m``; a point farther than that gets empty values.
 
     Parameters
     ----------
@@ -93,16 +95,27 @@ def assign_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, prefix: s
     prefix
         Prefix for the added columns (``"gadm_"`` gives ``gadm_commune``...).
     """
-    joined = gpd.sjoin(places, areas, how="left", predicate="within")
-    joined = joined[~joined.index.duplicated(keep="first")].drop(columns="index_right")
     added = [column for column in areas.columns if column != "geometry"]
-    return joined.rename(columns={column: f"{prefix}{column}" for column in added})
+    renamed = areas.rename(columns={column: f"{prefix}{column}" for column in added})
+    new_columns = [f"{prefix}{column}" for column in added]
+    within = gpd.sjoin(places[["geometry"]], renamed, how="left", predicate="within")
+    within = within[~within.index.duplicated(keep="first")]
+    missing = within[new_columns[0]].isna()
+    if missing.any():
+        metric_points = places.loc[missing, ["geometry"]].to_crs(settings.metric_crs)
+        nearest = gpd.sjoin_nearest(metric_points, renamed.to_crs(settings.metric_crs),
+                                    how="left", max_distance=settings.area_snap_m)
+        nearest = nearest[~nearest.index.duplicated(keep="first")]
+        within.loc[missing, new_columns] = nearest[new_columns]
+    result = places.copy()
+    result[new_columns] = within[new_columns]
+    return result
 
 
 def count_in_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, key: str = "gid") -> gpd.GeoDataFrame:
     """Return ``areas`` with a ``place_count`` column: how many places lie in each polygon."""
-    joined = gpd.sjoin(places[["geometry"]], areas[[key, "geometry"]], how="inner", predicate="within")
-    counts = joined.groupby(key).size()
+    located = assign_areas(places, areas[[key, "geometry"]], prefix="area_")
+    counts = located[f"area_{key}"].value_counts()
     result = areas.copy()
     result["place_count"] = result[key].map(counts).fillna(0).astype(int)
     return result

@@ -35,6 +35,10 @@ hanoi_bbox: tuple[float, float, float, float] = (105.2881, 20.5645, 106.0201, 21
 #: (outline simplification, a hotel just over the border).
 outline_tolerance_m: float = 500.0
 
+#: A place in no commune polygon (GADM leaves thin gaps along some boundary streets)
+#: joins the nearest polygon within this distance.
+area_snap_m: float = 50.0
+
 #: Metric CRS for distances and centroids (UTM zone 48N).
 metric_crs: str = "EPSG:32648"
 
