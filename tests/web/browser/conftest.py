@@ -1,0 +1,73 @@
+"""Fixtures of the browser tests: the app served on 127.0.0.1 and a headless Debian Chromium.
+
+Tiles and any other outside address are blocked (there is no internet in CI); the
+map JavaScript is served from ``web/static/vendor`` (``python -m web.vendor``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from web import create_app, settings
+from web.vendor import vendor_complete
+
+CHROMIUM = Path(os.environ.get("CRAFTROUTE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+SCREENSHOT_DIR = Path(__file__).resolve().parents[3] / "test-output" / "screenshots"
+LOCAL_HOST = "127.0.0.1"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Return the base URL of the app served by a werkzeug server in a thread."""
+    if not vendor_complete(settings.VENDOR_DIR):
+        pytest.skip("map JavaScript not fetched: run `python -m web.vendor` first")
+    instance = tmp_path_factory.mktemp("instance")
+    app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite"),
+                      "PLACES_PATH": os.environ.get("CRAFTROUTE_TEST_PLACES") or None},
+                     instance_path=str(instance))
+    server = make_server(LOCAL_HOST, 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://{LOCAL_HOST}:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Return a headless Chromium (Debian's ``/usr/bin/chromium``) driven by Playwright."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: `apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server: str) -> Iterator[object]:
+    """Return a fresh page whose requests outside 127.0.0.1 are aborted."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=live_server)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
+                  else route.abort())
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """Return ``test-output/screenshots`` (created)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
