@@ -1,0 +1,183 @@
+"""Benchmark: our travel-time matrix against networkx/OSMnx on the same graph and weights.
+
+For N = 50, 100 and 200 places (random road nodes of the full shared Hanoi graph, seeded)
+it times
+
+* ours: ``Router.matrix`` (snapping, one scipy Dijkstra tree per place, lengths along
+  the fastest paths by vectorised predecessor walks);
+* networkx: ``nx.single_source_dijkstra`` per origin on the OSMnx ``MultiDiGraph`` with
+  the same per-mode ``travel_time`` weights, then road lengths summed along each path
+  (what an OSMnx user writes to get the same two matrices);
+* OSMnx: ``ox.routing.shortest_path`` on a sample of pairs, extrapolated to N x N;
+
+and reports seconds, speed-up and peak traced memory (tracemalloc, measured in separate
+runs so tracing does not slow the timings). It also times building the graph from the
+raw OSM file against loading the cached compact graph.
+
+Usage: ``python bench/matrix.py [--mode motorbike] [--sizes 50,100,200] [--pairs 100]``.
+The last line printed is one JSON object (figures for the largest N).
+Timings are wall-clock on a shared machine: other processes may slow any of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geodata.location import Location  # noqa: E402
+from planner import Router, settings  # noqa: E402
+from planner.compact import compact_from_graph  # noqa: E402
+from planner.graph import file_sha256, graph_from_file, load_graph  # noqa: E402
+
+
+def timed(function: Callable[[], Any]) -> tuple[float, Any]:
+    """Return the wall-clock seconds of one call and its result."""
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+def peak_mb(function: Callable[[], Any]) -> float:
+    """Return the peak memory traced by tracemalloc during one call, in MB."""
+    tracemalloc.start()
+    function()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def mode_graph(graph: nx.MultiDiGraph, mode: str) -> nx.MultiDiGraph:
+    """Return a copy of the OSMnx graph with the mode's edges and ``travel_time`` weights."""
+    speeds = settings.SPEEDS_KMH[mode]
+    result = nx.MultiDiGraph(**graph.graph)
+    result.add_nodes_from(graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        highway = data.get("highway")
+        highway = highway[0] if isinstance(highway, list) else highway
+        access = data.get("access")
+        access = access[0] if isinstance(access, list) else access
+        if highway not in speeds or access in settings.CLOSED_ACCESS:
+            continue
+        travel_time = max(float(data["length"]) / (speeds[highway] / 3.6), 1e-3)
+        result.add_edge(u, v, key, length=data["length"], travel_time=travel_time)
+        if mode in settings.IGNORE_ONEWAY_MODES and data.get("oneway"):
+            result.add_edge(v, u, length=data["length"], travel_time=travel_time)
+    return result
+
+
+def networkx_matrix(graph: nx.MultiDiGraph, osmids: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Return (seconds, metres) with one networkx Dijkstra per origin, lengths along paths."""
+    n = len(osmids)
+    seconds, metres = np.full((n, n), np.inf), np.full((n, n), np.nan)
+    for i, source in enumerate(osmids):
+        times, paths = nx.single_source_dijkstra(graph, source, weight="travel_time")
+        for j, target in enumerate(osmids):
+            if target not in times:
+                continue
+            seconds[i, j] = times[target]
+            path = paths[target]
+            metres[i, j] = sum(min(graph[u][v].values(), key=lambda d: d["travel_time"])["length"]
+                               for u, v in zip(path[:-1], path[1:], strict=True))
+    return seconds, metres
+
+
+def osmnx_pairs_seconds(graph: nx.MultiDiGraph, osmids: list[int], n_pairs: int, seed: int) -> float:
+    """Return the mean seconds of ``ox.routing.shortest_path`` over random pairs."""
+    import osmnx as ox
+
+    rng = np.random.default_rng(seed)
+    origins = rng.choice(osmids, n_pairs).tolist()
+    destinations = rng.choice(osmids, n_pairs).tolist()
+    elapsed, _ = timed(lambda: [ox.routing.shortest_path(graph, o, d, weight="travel_time")
+                                for o, d in zip(origins, destinations, strict=True)])
+    return elapsed / n_pairs
+
+
+def sample_locations(router: Router, n: int, seed: int) -> list[Location]:
+    """Return ``n`` places at random usable road nodes."""
+    assert router.graph is not None
+    compact = router.graph.compact
+    nodes = np.random.default_rng(seed).choice(np.flatnonzero(router.graph.usable), n, replace=False)
+    return [Location(f"n{node}", f"node {node}", float(compact.node_lat[node]), float(compact.node_lon[node]))
+            for node in nodes]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print a table and a final JSON line; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", default=settings.DEFAULT_MODE, choices=settings.MODES)
+    parser.add_argument("--sizes", default="50,100,200", help="comma-separated numbers of places")
+    parser.add_argument("--pairs", type=int, default=100, help="pairs for the OSMnx shortest_path sample")
+    parser.add_argument("--osm", type=Path, help="road file (default: the shared file from settings)")
+    args = parser.parse_args(argv)
+    sizes = [int(text) for text in args.sizes.split(",")]
+    osm_path = args.osm or settings.resolve_osm_path()
+    if osm_path is None:
+        parser.error("no road file: give --osm or put the shared data in ../shared/data")
+
+    with tempfile.TemporaryDirectory() as cache_text:
+        cache_dir = Path(cache_text)
+        build_s, graph = timed(lambda: graph_from_file(osm_path))
+        compact_s, compact = timed(lambda: compact_from_graph(graph, source_sha256=file_sha256(osm_path),
+                                                              source_name=osm_path.name,
+                                                              closed_access=settings.CLOSED_ACCESS))
+        load_graph(osm_path=osm_path, cache_dir=cache_dir)  # build once more, writing the cache
+        loads = [timed(lambda: Router.from_compact(load_graph(osm_path=osm_path, cache_dir=cache_dir),
+                                                   mode=args.mode))[0] for _ in range(3)]
+    cache_load_s = statistics.median(loads)
+    router = Router.from_compact(compact, mode=args.mode)
+    weighted = mode_graph(graph, args.mode)
+    print(f"graph {osm_path.name}: {compact.n_nodes:,} nodes, {compact.n_edges:,} edges; mode {args.mode}")
+    print(f"build from raw OSM {build_s + compact_s:.1f} s (OSMnx {build_s:.1f} s + compact {compact_s:.1f} s); "
+          f"load from cache {cache_load_s:.2f} s")
+    print(f"{'N':>5} {'ours s':>8} {'networkx s':>11} {'speed-up':>9} {'osmnx N*N s':>12} "
+          f"{'ours MB':>8} {'nx MB/origin':>13} {'max |dt| s':>11}")
+
+    rows: list[dict[str, Any]] = []
+    osmnx_pair_s = osmnx_pairs_seconds(weighted, compact.node_osmid[router.graph.usable].tolist(),
+                                       args.pairs, seed=1) if router.graph is not None else float("nan")
+    for n in sizes:
+        locations = sample_locations(router, n, seed=n)
+        router.matrix(locations[:2])  # warm-up
+        runs = [timed(lambda: router.matrix(locations)) for _ in range(3)]
+        ours_s, matrix = statistics.median(r[0] for r in runs), runs[0][1]
+        osmids = [int(compact.node_osmid[int(loc.id[1:])]) for loc in locations]
+        baseline_s, (nx_seconds, nx_metres) = timed(lambda: networkx_matrix(weighted, osmids))
+        ours_mb = peak_mb(lambda: router.matrix(locations))
+        nx_mb = peak_mb(lambda: networkx_matrix(weighted, osmids[:1]))
+        # Places sit on nodes, so access legs are 0 and the two matrices must agree.
+        max_dt = float(np.nanmax(np.abs(matrix.duration_s - nx_seconds)))
+        max_dm = float(np.nanmax(np.abs(matrix.distance_m - nx_metres)))
+        row = {"n": n, "seconds": round(ours_s, 3), "baseline_seconds": round(baseline_s, 2),
+               "speedup": round(baseline_s / ours_s, 1), "osmnx_shortest_path_extrapolated_seconds":
+               round(osmnx_pair_s * n * n, 1), "peak_mb": round(ours_mb, 1),
+               "baseline_peak_mb_per_origin": round(nx_mb, 1), "max_abs_diff_s": max_dt,
+               "max_abs_diff_m": max_dm}
+        rows.append(row)
+        print(f"{n:>5} {ours_s:>8.3f} {baseline_s:>11.2f} {row['speedup']:>8.1f}x {osmnx_pair_s * n * n:>12.1f} "
+              f"{ours_mb:>8.1f} {nx_mb:>13.1f} {max_dt:>11.2g}")
+
+    summary = dict(rows[-1])
+    summary.update({"mode": args.mode, "cache_load_seconds": round(cache_load_s, 3),
+                    "build_seconds": round(build_s + compact_s, 2),
+                    "osmnx_shortest_path_seconds_per_pair": round(osmnx_pair_s, 4),
+                    "nodes": compact.n_nodes, "edges": compact.n_edges, "sizes": rows})
+    print(json.dumps(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
