@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
-from web import planning, state
+from web import planning
 from web.exports import plan_to_geojson, plan_to_gpx, plan_to_ics
 from web.plan_form import plan_fields
 from web.rendering import map_parts
@@ -21,8 +21,8 @@ bp = Blueprint("exports", __name__, url_prefix="/plan")
 
 
 def _planned() -> tuple[Any, dict[str, Any]]:
-    plan = planning.make_plan(plan_fields(request.args))
-    return plan, planning.plan_json(plan)
+    plan = planning.make_plan(plan_fields(request.args), geometry=True)
+    return plan, planning.plan_json(plan, geometry=True)
 
 
 def _download(body: str, *, mimetype: str, filename: str) -> Response:
@@ -62,5 +62,4 @@ def printable() -> str:
         map_parts=map_parts(planning.plan_map(plan)),
         plan=data,
         timeline=plan_timeline(data),
-        names=planning.place_names(state.get_places()),
     )

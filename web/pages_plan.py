@@ -46,7 +46,7 @@ def index() -> tuple[str, int]:
 def result() -> tuple[str, int]:
     """Plan the trip in the query string and show its map and timeline; the form on bad input."""
     try:
-        plan = planning.make_plan(plan_fields(request.args))
+        plan = planning.make_plan(plan_fields(request.args), geometry=True)
     except CraftRouteError as error:
         return render_form(error)
     data = planning.plan_json(plan)
@@ -55,5 +55,4 @@ def result() -> tuple[str, int]:
         map_parts=map_parts(planning.plan_map(plan)),
         plan=data,
         timeline=plan_timeline(data),
-        names=planning.place_names(state.get_places()),
     ), 200

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask import current_app
+
 from geodata.errors import CraftRouteError
 from geodata.location import Location
 from web import state
@@ -47,27 +49,34 @@ def matrix_json(matrix: Any) -> dict[str, Any]:
     return matrix_to_dict(matrix)
 
 
-def make_plan(fields: Mapping[str, Any]) -> Any:
-    """Return the Plan for the fields of ``craftroute plan`` (validated by the planner)."""
+def make_plan(fields: Mapping[str, Any], *, geometry: bool = False) -> Any:
+    """Return the Plan for the fields of ``craftroute plan`` (validated by the planner).
+
+    Parameters
+    ----------
+    fields
+        ``start``, ``days``, ``date``, ``mode``, ``interests``, ``must_see``, ``pace``...
+    geometry
+        Fetch each leg's road shape (for maps and GPX tracks).
+    """
     from planner.itinerary import parse_plan_request, plan_trip
 
-    plan_request = parse_plan_request(fields)
-    mode = check_mode(getattr(plan_request, "mode", None))
-    return plan_trip(plan_request, places=state.get_places(), router=state.get_router(mode))
+    places = state.get_places()
+    plan_request = parse_plan_request(fields, places=places)
+    return plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode),
+                     time_limit_s=current_app.config["PLAN_TIME_LIMIT_S"], geometry=geometry)
 
 
-def plan_json(plan: Any) -> dict[str, Any]:
-    """Return a plan as ``craftroute plan --format json`` prints it."""
+def plan_json(plan: Any, *, geometry: bool = False) -> dict[str, Any]:
+    """Return a plan as ``craftroute plan --format json`` prints it (with leg shapes if asked)."""
     from planner.itinerary import plan_to_dict
 
-    return plan_to_dict(plan)
-
-
+    return plan_to_dict(plan, geometry=geometry)
 def paces() -> tuple[str, ...]:
     """Return the trip paces the planner accepts (``relaxed``... as ``craftroute plan --pace``)."""
-    from planner import itinerary
+    from planner.itinerary_request import PACES
 
-    return tuple(getattr(itinerary, "PACES", ()))
+    return PACES
 
 
 def plan_map(plan: Any) -> Any:
@@ -77,13 +86,8 @@ def plan_map(plan: Any) -> Any:
     return build(plan)
 
 
-def place_names(places: Any) -> dict[str, str]:
-    """Return each place id's Vietnamese name."""
-    return {str(place_id): str(name) for place_id, name in places["name_vi"].items()}
-
-
 def check_plan_request(fields: Mapping[str, Any]) -> None:
     """Raise CraftRouteError (naming the field) unless the planner accepts ``fields``."""
     from planner.itinerary import parse_plan_request
 
-    parse_plan_request(fields)
+    parse_plan_request(fields, places=state.get_places())

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from web import settings
+from planner import settings as planner_settings
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,8 @@ class Event:
     Attributes
     ----------
     kind
-        ``"arrive"``, ``"visit"``, ``"leave"``, ``"travel"`` or ``"lunch"``.
+        ``"start"`` (leave the day's start place), ``"arrive"``, ``"visit"``, ``"leave"``,
+        ``"travel"``, ``"lunch"`` or ``"end"`` (back at the day's end place).
     time
         Clock time ("09:30") or a span ("09:30-11:00"); ``""`` for travel.
     place_id, name
@@ -71,9 +72,17 @@ def _lunch(lunch: Any) -> Event | None:
     return Event(kind="lunch", time=_clock(lunch))
 
 
+def _end_point(day: Mapping[str, Any], key: str, kind: str, time_key: str) -> list[Event]:
+    point = day.get(key)
+    if not isinstance(point, Mapping):
+        return []
+    return [Event(kind=kind, time=_clock(day.get(time_key)), place_id=str(point.get("id", "")),
+                  name=str(point.get("name", "")))]
+
+
 def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
-    """Return one day's events: travel, then arrive/visit/leave per stop, lunch in time order."""
-    events: list[Event] = []
+    """Return one day's events: leave, travel, arrive/visit/leave per stop, lunch, back; in time order."""
+    events: list[Event] = _end_point(day, "start", "start", "leave")
     legs = list(day.get("legs", []))
     stops = list(day.get("stops", []))
     lunch = _lunch(day.get("lunch"))
@@ -88,12 +97,14 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
         events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
     for leg in legs[len(stops):]:
         events.append(_travel(leg))
+    events.extend(_end_point(day, "end", "end", "back"))
     if lunch is not None:
         position = next((i for i, event in enumerate(events)
                          if event.time and event.kind != "visit" and event.time[:5] > lunch.time[:5]),
                         len(events))
         events.insert(position, lunch)
-    colour = settings.PALETTE[(number - 1) % len(settings.PALETTE)]
+    colours = planner_settings.PLAN_DAY_COLOURS
+    colour = colours[(number - 1) % len(colours)]
     return Day(number=number, date=str(day.get("date", "")), colour=colour, events=events)
 
 

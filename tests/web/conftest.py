@@ -3,7 +3,6 @@ its test client and CLI runner."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,7 +19,6 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     app = create_app({
         "TESTING": True,
         "PACKAGES_DB": str(tmp_path / "packages.sqlite"),
-        "PLACES_PATH": os.environ.get("CRAFTROUTE_TEST_PLACES") or None,
     })
     yield app
 

@@ -9,9 +9,7 @@ import geodata
 
 @pytest.fixture(scope="module")
 def places():
-    import os
-
-    return geodata.load_places(os.environ.get("CRAFTROUTE_TEST_PLACES") or None)
+    return geodata.load_places()
 
 
 def _a_village(places):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def two_places():
-    places = geodata.load_places(os.environ.get("CRAFTROUTE_TEST_PLACES") or None)
+    places = geodata.load_places()
     return places.iloc[0], places.iloc[1]
 
 

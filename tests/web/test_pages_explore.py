@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ HOSTILE = '<script>alert("x")</script>'
 
 @pytest.fixture(scope="module")
 def places():
-    return geodata.load_places(os.environ.get("CRAFTROUTE_TEST_PLACES") or None)
+    return geodata.load_places()
 
 
 def test_explore_shows_every_place_on_a_clustered_map(client, places) -> None:

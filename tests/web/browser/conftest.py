@@ -6,7 +6,6 @@ map JavaScript is served from ``web/static/vendor`` (``python -m web.vendor``).
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,8 +29,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not vendor_complete(settings.VENDOR_DIR):
         pytest.skip("map JavaScript not fetched: run `python -m web.vendor` first")
     instance = tmp_path_factory.mktemp("instance")
-    app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite"),
-                      "PLACES_PATH": os.environ.get("CRAFTROUTE_TEST_PLACES") or None},
+    app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite")},
                      instance_path=str(instance))
     server = make_server(LOCAL_HOST, 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
