@@ -2,10 +2,12 @@
 
 The routing core re-exported here: :class:`Router` and :func:`get_router` (one mode's
 road graph, snapping, legs and matrices), the result types :class:`TravelMatrix`,
-:class:`Leg` and :class:`Snap`, and :func:`load_graph` (the cached compact graph).
+:class:`Leg` and :class:`Snap`, :func:`load_graph` (the cached compact graph) and the
+cached places matrix (:func:`cached_matrix`, :func:`matrix_with_cache`, :func:`travel_matrix`).
 """
 
 from .graph import NoRoadDataError, load_graph
+from .places_matrix import cached_matrix, matrix_with_cache, travel_matrix
 from .results import Leg, Snap, TravelMatrix
 from .router import Router, check_mode, get_router
 from .settings import DEFAULT_MODE, MODES
@@ -18,7 +20,10 @@ __all__ = [
     "Router",
     "Snap",
     "TravelMatrix",
+    "cached_matrix",
     "check_mode",
     "get_router",
     "load_graph",
+    "matrix_with_cache",
+    "travel_matrix",
 ]

@@ -22,6 +22,7 @@ from geodata.location import Location
 from geodata.query import haversine_m
 
 from . import settings
+from .assemble import MatrixDraft
 from .compact import CompactGraph
 from .estimate import estimate_matrix, speed_m_per_s
 from .graph import NoRoadDataError, load_graph
@@ -89,10 +90,16 @@ class Router:
         OutsideHanoiError
             If the location lies outside Hanoi.
         """
-        return self._snap_all([location])[0]
+        return self.snap_many([location])[0]
 
-    def _snap_all(self, locations: Sequence[Location]) -> list[Snap]:
-        """Return the snaps of many locations (one KD-tree query)."""
+    def snap_many(self, locations: Sequence[Location]) -> list[Snap]:
+        """Return the snap of each location (one KD-tree query for all).
+
+        Raises
+        ------
+        OutsideHanoiError
+            If a location lies outside Hanoi.
+        """
         for location in locations:
             check_in_hanoi(location.lat, location.lon, field=location.id or "location")
         if self._index is None or self.graph is None:
@@ -111,32 +118,15 @@ class Router:
         Routed cells include the access legs between each place and its road node (at the
         mode's estimate speed); cells touching an unroutable place are estimates.
         """
-        ids = [loc.id for loc in locations]
-        lat = np.array([loc.lat for loc in locations], dtype=np.float64)
-        lon = np.array([loc.lon for loc in locations], dtype=np.float64)
-        duration_s, distance_m = estimate_matrix(lat, lon, mode=self.mode)
-        estimated = np.ones(duration_s.shape, dtype=bool)
-        snaps = self._snap_all(locations)
+        draft = MatrixDraft.estimates(locations, mode=self.mode)
+        snaps = self.snap_many(locations)
         routed = np.array([i for i, snap in enumerate(snaps) if snap.usable], dtype=np.int64)
         if routed.size and self.graph is not None:
             nodes = np.array([snaps[i].node for i in routed], dtype=np.int64)
             access_m = np.array([snaps[i].distance_m for i in routed])
             road_s, road_m = self.node_matrix(nodes)
-            reachable = np.isfinite(road_s)
-            if not reachable.all():
-                logger.warning("%d routed pairs unreachable, using estimates", int((~reachable).sum()))
-            access_s = access_m / speed_m_per_s(self.mode)
-            rows, cols = np.ix_(routed, routed)
-            duration_s[rows, cols] = np.where(reachable, road_s + access_s[:, None] + access_s[None, :],
-                                              duration_s[rows, cols])
-            distance_m[rows, cols] = np.where(reachable, road_m + access_m[:, None] + access_m[None, :],
-                                              distance_m[rows, cols])
-            estimated[rows, cols] = ~reachable
-        np.fill_diagonal(duration_s, 0.0)
-        np.fill_diagonal(distance_m, 0.0)
-        np.fill_diagonal(estimated, False)
-        return TravelMatrix(ids=ids, duration_s=duration_s, distance_m=distance_m, estimated=estimated,
-                            mode=self.mode)
+            draft.put_routed(routed, routed, road_s, road_m, row_access_m=access_m, col_access_m=access_m)
+        return draft.finish()
 
     def node_matrix(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes.
@@ -179,7 +169,7 @@ class Router:
 
     def leg(self, origin: Location, destination: Location) -> Leg:
         """Return the trip from ``origin`` to ``destination``: routed if both snap, else estimated."""
-        origin_snap, destination_snap = self._snap_all([origin, destination])
+        origin_snap, destination_snap = self.snap_many([origin, destination])
         if origin_snap.usable and destination_snap.usable and self.graph is not None:
             seconds, predecessors = fastest_trees(self.graph.time_csr, np.array([origin_snap.node]))
             nodes = path_nodes(predecessors[0], origin_snap.node, destination_snap.node)

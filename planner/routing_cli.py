@@ -22,6 +22,7 @@ from geodata.location import Location
 from . import settings
 from .coverage import coverage_rows
 from .graph import load_graph
+from .places_matrix import cached_matrix, matrix_with_cache
 from .results import Leg, TravelMatrix
 from .router import Router, check_mode, get_router
 
@@ -126,11 +127,13 @@ def run_route(args: argparse.Namespace) -> int:
     return 0
 
 
-def _locations(ids_text: str | None) -> list[Location]:
-    """Return the places named by ``--ids`` (or all bundled places)."""
-    if ids_text is None:
-        places = load_places()
-        return [place_to_location(row) for _, row in places.iterrows()]
+def _bundled_locations() -> list[Location]:
+    """Return every bundled place as a location."""
+    return [place_to_location(row) for _, row in load_places().iterrows()]
+
+
+def _named_locations(ids_text: str) -> list[Location]:
+    """Return the places named by ``--ids`` (ids, names or "lat,lon", split on commas)."""
     texts = [text.strip() for text in ids_text.split(";" if ";" in ids_text else ",")]
     if any(not text for text in texts):
         raise CraftRouteError("--ids", f"must be comma-separated places with no empty item, got {ids_text!r}")
@@ -149,8 +152,17 @@ def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
 
 def run_matrix(args: argparse.Namespace) -> int:
     """Print the travel matrix between the places."""
-    locations = _locations(args.ids)
-    matrix = _router(args).matrix(locations)
+    if args.ids is None:
+        matrix = cached_matrix(_router(args), _bundled_locations())
+    else:
+        locations = _named_locations(args.ids)
+        router = _router(args)
+        try:
+            bundled = _bundled_locations()
+        except CraftRouteError:  # no bundled places file: nothing cached to reuse
+            matrix = router.matrix(locations)
+        else:
+            matrix = matrix_with_cache(router, locations, bundled=bundled)
     if args.format == "json":
         print(json.dumps(matrix_to_dict(matrix), ensure_ascii=False))
         return 0
@@ -166,7 +178,7 @@ def run_matrix(args: argparse.Namespace) -> int:
 
 def run_coverage(args: argparse.Namespace) -> int:
     """Print, for each bundled place, its snap distance and whether it is routed."""
-    locations = _locations(None)
+    locations = _bundled_locations()
     router = _router(args)
     rows = coverage_rows(router, locations)
     if args.format == "json":

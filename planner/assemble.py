@@ -1,0 +1,66 @@
+"""Assembling a travel matrix from estimates, routed road blocks and cached blocks."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from geodata.location import Location
+
+from .estimate import estimate_matrix, speed_m_per_s
+from .results import TravelMatrix
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class MatrixDraft:
+    """A travel matrix being filled in: starts as all estimates, routed blocks overwrite cells."""
+
+    ids: list[str]
+    duration_s: np.ndarray
+    distance_m: np.ndarray
+    estimated: np.ndarray
+    mode: str
+
+    @classmethod
+    def estimates(cls, locations: Sequence[Location], *, mode: str) -> MatrixDraft:
+        """Return a draft holding the straight-line estimate for every pair."""
+        lat = np.array([loc.lat for loc in locations], dtype=np.float64)
+        lon = np.array([loc.lon for loc in locations], dtype=np.float64)
+        duration_s, distance_m = estimate_matrix(lat, lon, mode=mode)
+        return cls(ids=[loc.id for loc in locations], duration_s=duration_s, distance_m=distance_m,
+                   estimated=np.ones(duration_s.shape, dtype=bool), mode=mode)
+
+    def put_routed(self, rows: np.ndarray, cols: np.ndarray, road_s: np.ndarray, road_m: np.ndarray, *,
+                   row_access_m: np.ndarray, col_access_m: np.ndarray) -> None:
+        """Write routed cells ``(rows[i], cols[j])``: road figures plus both access legs.
+
+        Unreachable cells (``inf`` seconds) keep their estimate, with a logged warning.
+        """
+        reachable = np.isfinite(road_s)
+        if not reachable.all():
+            logger.warning("%d routed pairs unreachable, using estimates", int((~reachable).sum()))
+        speed = speed_m_per_s(self.mode)
+        access_m = row_access_m[:, None] + col_access_m[None, :]
+        block = np.ix_(rows, cols)
+        self.duration_s[block] = np.where(reachable, road_s + access_m / speed, self.duration_s[block])
+        self.distance_m[block] = np.where(reachable, road_m + access_m, self.distance_m[block])
+        self.estimated[block] = ~reachable
+
+    def put_cached(self, positions: np.ndarray, cached: TravelMatrix, cached_positions: np.ndarray) -> None:
+        """Copy the cells between ``cached_positions`` of ``cached`` to ``positions`` here."""
+        target, source = np.ix_(positions, positions), np.ix_(cached_positions, cached_positions)
+        self.duration_s[target] = cached.duration_s[source]
+        self.distance_m[target] = cached.distance_m[source]
+        self.estimated[target] = cached.estimated[source]
+
+    def finish(self) -> TravelMatrix:
+        """Return the finished matrix (zero on the diagonal)."""
+        for array, zero in ((self.duration_s, 0.0), (self.distance_m, 0.0), (self.estimated, False)):
+            np.fill_diagonal(array, zero)
+        return TravelMatrix(ids=self.ids, duration_s=self.duration_s, distance_m=self.distance_m,
+                            estimated=self.estimated, mode=self.mode)

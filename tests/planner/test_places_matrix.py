@@ -1,0 +1,81 @@
+"""The cached places matrix and cheap ad-hoc additions to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from geodata.location import Location
+from planner import Router
+from planner.compact import CompactGraph
+from planner.places_matrix import cached_matrix, matrix_with_cache, travel_matrix
+
+# Inputs: points in central Hanoi (inside the test clip) and one village outside it.
+PLACES = [
+    Location("hoan-kiem-lake", "Hồ Hoàn Kiếm", 21.0287, 105.8524, "destination"),
+    Location("dong-xuan", "Chợ Đồng Xuân", 21.0382, 105.8495, "destination"),
+    Location("opera-house", "Nhà hát Lớn", 21.0245, 105.8575, "destination"),
+    Location("van-phuc", "Vạn Phúc", 20.9803, 105.7720, "village"),
+]
+HOTEL = Location("pt-21.03300-105.85000", "hotel", 21.0330, 105.8500)
+
+
+@pytest.fixture(scope="module")
+def router(clip_graph: CompactGraph) -> Router:
+    return Router.from_compact(clip_graph, mode="motorbike")
+
+
+def cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("matrix-*.npz"))
+
+
+def test_cached_matrix_is_stored_and_reused(router: Router, tmp_path: Path) -> None:
+    first = cached_matrix(router, PLACES, cache_dir=tmp_path)
+    [stored] = cache_files(tmp_path)
+    stamp = stored.stat().st_mtime_ns
+    second = cached_matrix(router, PLACES, cache_dir=tmp_path)
+    assert stored.stat().st_mtime_ns == stamp
+    assert second.ids == first.ids
+    np.testing.assert_array_equal(second.duration_s, first.duration_s)
+    np.testing.assert_array_equal(second.estimated, first.estimated)
+    np.testing.assert_allclose(first.duration_s, router.matrix(PLACES).duration_s)
+
+
+def test_other_places_or_modes_get_their_own_cache(router: Router, clip_graph: CompactGraph,
+                                                   tmp_path: Path) -> None:
+    cached_matrix(router, PLACES, cache_dir=tmp_path)
+    cached_matrix(router, PLACES[:3], cache_dir=tmp_path)
+    walk = cached_matrix(Router.from_compact(clip_graph, mode="walk"), PLACES, cache_dir=tmp_path)
+    assert len(cache_files(tmp_path)) == 3
+    assert walk.mode == "walk"
+
+
+def test_corrupt_matrix_cache_is_recomputed(router: Router, tmp_path: Path) -> None:
+    expected = cached_matrix(router, PLACES, cache_dir=tmp_path)
+    [stored] = cache_files(tmp_path)
+    stored.write_bytes(stored.read_bytes()[:100])
+    again = cached_matrix(router, PLACES, cache_dir=tmp_path)
+    np.testing.assert_allclose(again.distance_m, expected.distance_m)
+    np.testing.assert_array_equal(again.estimated, expected.estimated)
+
+
+def test_adding_a_hotel_matches_the_full_computation(router: Router, tmp_path: Path) -> None:
+    wanted = [PLACES[2], HOTEL, PLACES[0], PLACES[3]]
+    combined = matrix_with_cache(router, wanted, bundled=PLACES, cache_dir=tmp_path)
+    direct = router.matrix(wanted)
+    assert combined.ids == direct.ids
+    np.testing.assert_allclose(combined.duration_s, direct.duration_s, rtol=1e-9)
+    np.testing.assert_allclose(combined.distance_m, direct.distance_m, rtol=1e-6, atol=0.5)
+    np.testing.assert_array_equal(combined.estimated, direct.estimated)
+    assert not combined.estimated[1, 0] and combined.estimated[1, 3]
+
+
+def test_a_moved_place_is_not_taken_from_the_cache(router: Router) -> None:
+    known = router.matrix(PLACES)
+    moved = Location(PLACES[0].id, PLACES[0].name, 21.0300, 105.8550, "destination")
+    result = travel_matrix(router, [moved, PLACES[1]], known=known, known_locations=PLACES)
+    direct = router.matrix([moved, PLACES[1]])
+    np.testing.assert_allclose(result.duration_s, direct.duration_s, rtol=1e-9)
+    assert result.duration_s[0, 1] != pytest.approx(known.duration_s[0, 1])
