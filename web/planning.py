@@ -60,10 +60,12 @@ def make_plan(fields: Mapping[str, Any], *, geometry: bool = False) -> Any:
         Fetch each leg's road shape (for maps and GPX tracks).
     """
     from planner.itinerary import parse_plan_request, plan_trip
+    from planner.itinerary_problem import candidate_places, trip_locations
 
     places = state.get_places()
     plan_request = parse_plan_request(fields, places=places)
-    return plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode),
+    matrix = state.get_matrix(plan_request.mode, trip_locations(plan_request, candidate_places(plan_request, places)))
+    return plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode), matrix=matrix,
                      time_limit_s=current_app.config["PLAN_TIME_LIMIT_S"], geometry=geometry)
 
 

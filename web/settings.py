@@ -41,9 +41,11 @@ DEFAULT_CONFIG: dict[str, object] = {
     # How many nearby places a place page lists, and within what radius.
     "NEARBY_COUNT": 6,
     "NEARBY_RADIUS_KM": 15.0,
-    # Optimiser time budget of one plan request in seconds; None: the planner's default
-    # (the same plans as ``craftroute plan``).
-    "PLAN_TIME_LIMIT_S": None,
+    # Optimiser time budget of one plan request in seconds (None: the planner's default,
+    # as ``craftroute plan``); short, so that a plan answers within 300 ms.
+    "PLAN_TIME_LIMIT_S": 0.2,
+    # Travel matrices kept per process (one per start place and candidate set).
+    "MATRIX_CACHE_SIZE": 64,
     # Upper bounds that keep one request cheap.
     "MAX_MATRIX_LOCATIONS": 60,
     "MAX_SEARCH_RESULTS": 20,

@@ -8,13 +8,15 @@ keep it for the life of the process.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flask import Flask, current_app
 
 import geodata
+from geodata.location import Location
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -36,7 +38,9 @@ class WebState:
     """
 
     places_path: str | None = None
+    matrix_cache_size: int = 64
     cache: dict[str, Any] = field(default_factory=dict)
+    matrices: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def get(self, key: str, load: Callable[[], T]) -> T:
@@ -51,7 +55,8 @@ class WebState:
 def init_app(app: Flask) -> None:
     """Attach a fresh :class:`WebState` to ``app``."""
     path = app.config.get("PLACES_PATH")
-    app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None)
+    app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None,
+                                             matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]))
 
 
 def _state() -> WebState:
@@ -79,3 +84,23 @@ def get_router(mode: str) -> Any:
     import planner
 
     return _state().get(f"router:{mode}", lambda: planner.get_router(mode))
+
+
+def get_matrix(mode: str, locations: Sequence[Location]) -> Any:
+    """Return the travel matrix of ``locations`` in ``mode``, from a small LRU cache.
+
+    Plans from the same start over the same candidates (re-planning, exports of the
+    plan just shown) reuse the matrix instead of asking the router again.
+    """
+    state = _state()
+    key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
+    with state.lock:
+        if key in state.matrices:
+            state.matrices.move_to_end(key)
+            return state.matrices[key]
+    matrix = get_router(mode).matrix(list(locations))
+    with state.lock:
+        state.matrices[key] = matrix
+        while len(state.matrices) > state.matrix_cache_size:
+            state.matrices.popitem(last=False)
+    return matrix
