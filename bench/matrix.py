@@ -22,6 +22,8 @@ Timings are wall-clock on a shared machine: other processes may slow any of them
 from __future__ import annotations
 
 import argparse
+import functools
+import itertools
 import json
 import statistics
 import sys
@@ -37,10 +39,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geodata.location import Location  # noqa: E402
-from planner import Router, settings  # noqa: E402
-from planner.compact import compact_from_graph  # noqa: E402
-from planner.graph import file_sha256, graph_from_file, load_graph  # noqa: E402
+from geodata.location import Location
+from planner import Router, settings
+from planner.compact import compact_from_graph
+from planner.graph import file_sha256, graph_from_file, load_graph
 
 
 def timed(function: Callable[[], Any]) -> tuple[float, Any]:
@@ -90,7 +92,7 @@ def networkx_matrix(graph: nx.MultiDiGraph, osmids: list[int]) -> tuple[np.ndarr
             seconds[i, j] = times[target]
             path = paths[target]
             metres[i, j] = sum(min(graph[u][v].values(), key=lambda d: d["travel_time"])["length"]
-                               for u, v in zip(path[:-1], path[1:], strict=True))
+                               for u, v in itertools.pairwise(path))
     return seconds, metres
 
 
@@ -151,13 +153,15 @@ def main(argv: list[str] | None = None) -> int:
                                        args.pairs, seed=1) if router.graph is not None else float("nan")
     for n in sizes:
         locations = sample_locations(router, n, seed=n)
-        router.matrix(locations[:2])  # warm-up
-        runs = [timed(lambda: router.matrix(locations)) for _ in range(3)]
-        ours_s, matrix = statistics.median(r[0] for r in runs), runs[0][1]
         osmids = [int(compact.node_osmid[int(loc.id[1:])]) for loc in locations]
-        baseline_s, (nx_seconds, nx_metres) = timed(lambda: networkx_matrix(weighted, osmids))
-        ours_mb = peak_mb(lambda: router.matrix(locations))
-        nx_mb = peak_mb(lambda: networkx_matrix(weighted, osmids[:1]))
+        router.matrix(locations[:2])  # warm-up
+        ours = functools.partial(router.matrix, locations)
+        baseline = functools.partial(networkx_matrix, weighted, osmids)
+        runs = [timed(ours) for _ in range(3)]
+        ours_s, matrix = statistics.median(r[0] for r in runs), runs[0][1]
+        baseline_s, (nx_seconds, nx_metres) = timed(baseline)
+        ours_mb = peak_mb(ours)
+        nx_mb = peak_mb(functools.partial(networkx_matrix, weighted, osmids[:1]))
         # Places sit on nodes, so access legs are 0 and the two matrices must agree.
         max_dt = float(np.nanmax(np.abs(matrix.duration_s - nx_seconds)))
         max_dm = float(np.nanmax(np.abs(matrix.distance_m - nx_metres)))

@@ -16,7 +16,13 @@ import networkx as nx
 from tqdm.auto import tqdm
 
 from . import settings
-from .compact import CacheError, CompactGraph, compact_from_graph, load_compact, save_compact
+from .compact import (
+    CacheError,
+    CompactGraph,
+    compact_from_graph,
+    load_compact,
+    save_compact,
+)
 
 logger = logging.getLogger(__name__)
 

@@ -108,7 +108,7 @@ def travel_matrix(router: Router, locations: Sequence[Location], *, known: Trave
     is_known = [loc.id in position and known_locations[position[loc.id]] == loc for loc in locations]
     draft = MatrixDraft.estimates(locations, mode=router.mode)
     here = np.flatnonzero(is_known)
-    draft.put_cached(here, known, np.array([position[locations[i].id] for i in here], dtype=np.int64))
+    draft.put_cached(here, known, np.array([position[locations[int(i)].id] for i in here], dtype=np.int64))
     new = np.flatnonzero(~np.array(is_known, dtype=bool))
     if new.size and router.graph is not None:
         snaps = router.snap_many(locations)

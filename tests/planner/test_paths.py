@@ -85,7 +85,7 @@ def test_one_way_streets_make_vehicle_trips_asymmetric(clip_graph: CompactGraph)
     seconds, _ = motorbike.node_matrix(nodes)
     assert (np.abs(seconds - seconds.T) > 1.0).sum() >= 2
     walk = Router.from_compact(clip_graph, mode="walk")
-    walk_s, walk_m = walk.node_matrix(sample_nodes(walk, seed=3))
+    walk_s, _ = walk.node_matrix(sample_nodes(walk, seed=3))
     np.testing.assert_allclose(walk_s, walk_s.T, rtol=1e-9)
 
 

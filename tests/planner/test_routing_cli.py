@@ -46,7 +46,7 @@ def test_route_text_labels_estimated_legs(capsys: pytest.CaptureFixture[str], os
 
 
 def test_matrix_json_follows_the_contract(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
-    ids = ";".join((HOAN_KIEM, OLD_QUARTER, VAN_PHUC))
+    ids = f"{HOAN_KIEM};{OLD_QUARTER};{VAN_PHUC}"
     code, out, err = run(capsys, "matrix", "--ids", ids, "--osm", str(osm_clip), "--mode", "car",
                          "--format", "json")
     assert code == 0, err
