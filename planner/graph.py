@@ -58,6 +58,7 @@ def graph_from_download() -> nx.MultiDiGraph:
     """Return the OSMnx graph downloaded for :data:`settings.download_bbox` (or place)."""
     import osmnx as ox
 
+    ox.settings.requests_timeout = settings.download_timeout_s
     if settings.download_bbox is not None:
         return ox.graph_from_bbox(settings.download_bbox, network_type=settings.download_network_type,
                                   simplify=True, retain_all=True)

@@ -59,6 +59,10 @@ download_place: str = "Hanoi, Vietnam"
 #: cycling work too; per-mode filtering happens later by road class.
 download_network_type: str = "all"
 
+#: Seconds to wait for the Overpass server before giving up (and using estimates):
+#: short, so an offline machine without a road file starts in reasonable time.
+download_timeout_s: float = 20.0
+
 #: Speed in km/h by OSM ``highway`` class for each mode. A class missing from a mode's
 #: table is not usable in that mode (motorways are missing for motorbike, bicycle and
 #: walk: Vietnamese law bars two-wheelers and pedestrians from expressways).
