@@ -64,8 +64,9 @@ download_network_type: str = "all"
 download_timeout_s: float = 20.0
 
 #: Speed in km/h by OSM ``highway`` class for each mode. A class missing from a mode's
-#: table is not usable in that mode (motorways are missing for motorbike, bicycle and
-#: walk: Vietnamese law bars two-wheelers and pedestrians from expressways).
+#: table is not usable in that mode. Motorways are left out for motorbike, bicycle and
+#: walk: Vietnamese expressways are closed to them (the project brief's rule; the
+#: road traffic law's text was not checked here).
 SPEEDS_KMH: dict[str, dict[str, float]] = {
     "motorbike": {
         "trunk": 35.0, "trunk_link": 25.0, "primary": 30.0, "primary_link": 25.0,
