@@ -25,6 +25,7 @@ class MatrixDraft:
     distance_m: np.ndarray
     estimated: np.ndarray
     mode: str
+    coincide: np.ndarray
 
     @classmethod
     def estimates(cls, locations: Sequence[Location], *, mode: str) -> MatrixDraft:
@@ -33,7 +34,7 @@ class MatrixDraft:
         lon = np.array([loc.lon for loc in locations], dtype=np.float64)
         duration_s, distance_m = estimate_matrix(lat, lon, mode=mode)
         return cls(ids=[loc.id for loc in locations], duration_s=duration_s, distance_m=distance_m,
-                   estimated=np.ones(duration_s.shape, dtype=bool), mode=mode)
+                   estimated=np.ones(duration_s.shape, dtype=bool), mode=mode, coincide=distance_m == 0.0)
 
     def put_routed(self, rows: np.ndarray, cols: np.ndarray, road_s: np.ndarray, road_m: np.ndarray, *,
                    row_access_m: np.ndarray, col_access_m: np.ndarray) -> None:
@@ -59,8 +60,10 @@ class MatrixDraft:
         self.estimated[target] = cached.estimated[source]
 
     def finish(self) -> TravelMatrix:
-        """Return the finished matrix (zero on the diagonal)."""
-        for array, zero in ((self.duration_s, 0.0), (self.distance_m, 0.0), (self.estimated, False)):
-            np.fill_diagonal(array, zero)
+        """Return the finished matrix: zero on the diagonal and between coinciding places."""
+        np.fill_diagonal(self.coincide, True)
+        self.duration_s[self.coincide] = 0.0
+        self.distance_m[self.coincide] = 0.0
+        self.estimated[self.coincide] = False
         return TravelMatrix(ids=self.ids, duration_s=self.duration_s, distance_m=self.distance_m,
                             estimated=self.estimated, mode=self.mode)

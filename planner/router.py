@@ -170,6 +170,10 @@ class Router:
     def leg(self, origin: Location, destination: Location) -> Leg:
         """Return the trip from ``origin`` to ``destination``: routed if both snap, else estimated."""
         origin_snap, destination_snap = self.snap_many([origin, destination])
+        if (origin.lat, origin.lon) == (destination.lat, destination.lon):
+            point = (origin.lon, origin.lat)
+            return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode, distance_m=0.0,
+                       duration_s=0.0, estimated=False, geometry=[point, point])
         if origin_snap.usable and destination_snap.usable and self.graph is not None:
             seconds, predecessors = fastest_trees(self.graph.time_csr, np.array([origin_snap.node]))
             nodes = path_nodes(predecessors[0], origin_snap.node, destination_snap.node)

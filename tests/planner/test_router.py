@@ -74,6 +74,12 @@ def test_leg_and_matrix_agree(clip_router: Router) -> None:
     assert np.all(np.diag(matrix.duration_s) == 0)
 
 
+def test_a_leg_to_the_same_place_is_empty(clip_router: Router) -> None:
+    leg = clip_router.leg(HOAN_KIEM, HOAN_KIEM)
+    assert (leg.distance_m, leg.duration_s, leg.estimated) == (0.0, 0.0, False)
+    assert clip_router.matrix([HOAN_KIEM, HOAN_KIEM]).duration_s.sum() == 0.0
+
+
 def test_unroutable_places_get_estimated_legs_in_a_mixed_matrix(clip_router: Router) -> None:
     places = [HOAN_KIEM, OLD_QUARTER, VAN_PHUC]
     matrix = clip_router.matrix(places)
