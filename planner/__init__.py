@@ -27,3 +27,17 @@ __all__ = [
     "matrix_with_cache",
     "travel_matrix",
 ]
+
+# --- Itinerary optimiser (issue 4): the day-by-day plan and its pure TOPTW core ---
+from .itinerary import Plan, PlanRequest, parse_plan_request, plan_to_dict, plan_trip
+from .optimiser import check_solution, solve_toptw
+
+__all__ += [
+    "Plan",
+    "PlanRequest",
+    "check_solution",
+    "parse_plan_request",
+    "plan_to_dict",
+    "plan_trip",
+    "solve_toptw",
+]

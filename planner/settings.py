@@ -142,3 +142,65 @@ def resolve_osm_path() -> Path | None:
     from geodata import settings as geodata_settings
 
     return geodata_settings.shared_file(shared_osm_file)
+
+
+# ---------------------------------------------------------------------------
+# Itinerary optimiser (``planner.itinerary``, ``craftroute plan``)
+# ---------------------------------------------------------------------------
+# How a place's score is built: every candidate earns ``PLACE_BASE_SCORE``; a place
+# whose main craft is one of the user's interests earns ``INTEREST_MATCH_SCORE`` more,
+# one that only lists it among ``other_crafts`` earns ``INTEREST_SIDE_SCORE`` more;
+# recognised places earn ``RECOGNITION_BONUS[level]``; must-visit places
+# ``MUST_VISIT_BONUS`` (they are also forced into the plan when possible). Without
+# interests every craft counts as a match, so the plan favours recognised places.
+# The figures are ordinal choices, not measurements: a matching village is worth
+# several unrelated sights, and a recognition is worth about half a match.
+
+#: Score every candidate place earns.
+PLACE_BASE_SCORE: float = 1.0
+#: Extra score when the place's main craft is one of the interests.
+INTEREST_MATCH_SCORE: float = 10.0
+#: Extra score when an interest is only among the place's other crafts.
+INTEREST_SIDE_SCORE: float = 5.0
+#: Extra score by recognition level (``geodata.schema.RECOGNITION``).
+RECOGNITION_BONUS: dict[str, float] = {
+    "world_craft_city": 6.0,
+    "world_craft_city_candidate": 5.0,
+    "unesco_world_heritage": 6.0,
+    "special_national_monument": 5.0,
+    "national_monument": 3.0,
+    "traditional_craft_village": 3.0,
+    "craft_village": 2.0,
+    "none": 0.0,
+}
+#: Extra score of a must-visit place.
+MUST_VISIT_BONUS: float = 50.0
+
+#: Trip paces: factor on each place's ``visit_min`` and most stops per day.
+PACES: dict[str, tuple[float, int]] = {
+    "relaxed": (1.3, 3),
+    "normal": (1.0, 5),
+    "packed": (0.75, 7),
+}
+DEFAULT_PACE: str = "normal"
+
+#: Default day window (leave the start place, be back at the end place).
+DAY_START: str = "08:00"
+DAY_END: str = "18:00"
+#: Lunch: a break of ``LUNCH_MIN`` minutes starting between these times.
+LUNCH_START: str = "11:00"
+LUNCH_END: str = "13:30"
+LUNCH_MIN: int = 60
+#: Most days of one plan request.
+MAX_DAYS: int = 14
+#: Search budget and seed of the optimiser for one plan (it usually stops earlier,
+#: after ``OPTIMISER_MAX_NO_IMPROVE`` rounds without a better plan, which keeps plans
+#: repeatable).
+OPTIMISER_TIME_LIMIT_S: float = 3.0
+OPTIMISER_SEED: int = 0
+OPTIMISER_MAX_NO_IMPROVE: int = 150
+#: Line colours of the days on plan maps (day 1 first; repeats after the last).
+PLAN_DAY_COLOURS: tuple[str, ...] = (
+    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+    "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+)

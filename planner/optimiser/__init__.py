@@ -1,5 +1,6 @@
 """Pure team-orienteering-with-time-windows optimiser: arrays in, plain dataclasses out."""
 
+from ._general_routes import schedule_route
 from .checker import check_solution
 from .problem import (
     LunchBreak,
@@ -20,6 +21,7 @@ __all__ = [
     "TourPlan",
     "Visit",
     "check_solution",
+    "schedule_route",
     "solve_toptw",
     "uniform_windows",
 ]

@@ -47,6 +47,15 @@ class FastRoutes:
         self.routes = [list(route) for route in routes]
         self._cache = [self._schedule(k) for k in range(len(self.routes))]
 
+    def restore_route(self, k: int, route: list[int]) -> None:
+        """Replace route ``k`` only."""
+        self.routes[k] = list(route)
+        self._cache[k] = self._schedule(k)
+
+    def confirm(self, k: int, position: int, vertex: int) -> bool:
+        """Return True: the insertion table is exact for these tours."""
+        return True
+
     def visits(self, k: int) -> list[int]:
         """Return the positions of customer visits in route ``k``."""
         return list(range(len(self.routes[k])))

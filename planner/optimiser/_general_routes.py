@@ -93,22 +93,31 @@ def schedule_route(problem: Problem, k: int, route: list[int]) -> TourPlan | Non
 
 
 class GeneralRoutes:
-    """The routes of all tours, tested by full rescheduling (same interface as ``FastRoutes``)."""
+    """The routes of all tours, tested by rescheduling (same interface as ``FastRoutes``).
+
+    A vectorised relaxation without the lunch break screens all insertions of a tour at
+    once: the earliest schedule up to the gap, the new visit's first usable window, and
+    the latest arrival the rest of the route tolerates (exact for split windows, since
+    earliest-start schedules are monotone). Only the insertions it lets through are
+    rescheduled with lunch.
+    """
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
+        self.travel = np.ascontiguousarray(problem.travel, dtype=np.float64)
+        self.travel_t = np.ascontiguousarray(self.travel.T)
+        self.service = problem.service.astype(np.float64)
+        self._opens, self._closes = _window_arrays(problem)
         self.routes: list[list[int]] = [[] for _ in problem.tours]
-        self._open_on = [
-            {v for v, windows in enumerate(problem.windows[k]) if windows}
-            for k in range(len(problem.tours))
-        ]
         self._state: list[tuple[list[float], int | None] | None] = []
+        self._relaxed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         self.set_routes(self.routes)
 
     def set_routes(self, routes: list[list[int]]) -> None:
         """Replace all routes (e.g. to restore the best solution) and refresh the schedules."""
         self.routes = [list(route) for route in routes]
         self._state = [best_schedule(self.problem, k, r) for k, r in enumerate(self.routes)]
+        self._relaxed = [self._relax(k) for k in range(len(self.routes))]
 
     def visits(self, k: int) -> list[int]:
         """Return the positions of the visits in route ``k``."""
@@ -117,14 +126,14 @@ class GeneralRoutes:
     def insert(self, k: int, position: int, vertex: int) -> None:
         """Insert ``vertex`` at ``position`` of route ``k``."""
         self.routes[k].insert(position, vertex)
-        self._state[k] = best_schedule(self.problem, k, self.routes[k])
+        self._refresh(k)
 
     def remove(self, k: int, positions: list[int]) -> list[int]:
         """Remove the visits at ``positions`` of route ``k``; return the removed vertices."""
         drop = set(positions)
         removed = [v for i, v in enumerate(self.routes[k]) if i in drop]
         self.routes[k] = [v for i, v in enumerate(self.routes[k]) if i not in drop]
-        self._state[k] = best_schedule(self.problem, k, self.routes[k])
+        self._refresh(k)
         return removed
 
     def duration(self, k: int) -> float:
@@ -135,29 +144,62 @@ class GeneralRoutes:
     def insertion_table(self, k: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return the shift and feasibility of inserting each candidate at each position of route ``k``."""
         route, problem, state = self.routes[k], self.problem, self._state[k]
-        shape = (len(candidates), len(route) + 1)
-        shift, feasible = np.zeros(shape), np.zeros(shape, dtype=bool)
+        full, ready, latest = self._relaxed[k]
         limit = problem.tours[k].max_stops
         if state is None or (limit is not None and len(route) >= limit):
-            return shift, feasible
-        tour, travel, lunch_gap = problem.tours[k], problem.travel, state[1]
-        places = [tour.start, *route, tour.end]
-        for row, vertex in enumerate(candidates.tolist()):
-            if vertex not in self._open_on[k]:
-                continue
-            for p in range(len(route) + 1):
-                trial = route[:p] + [vertex] + route[p:]
-                # lunch only delays, so a trial infeasible without it is infeasible with it
-                if lunch_gap is not None and simulate(problem, k, trial, -1) is None:
-                    continue
-                times = self._fit(k, trial, p, lunch_gap)
-                if times is None:
-                    continue
-                a, b = places[p], places[p + 1]
-                shift[row, p] = travel[a, vertex] + travel[vertex, b] - travel[a, b]
-                shift[row, p] += problem.service[vertex] + times[3 * p + 1] - times[3 * p]
-                feasible[row, p] = True
-        return shift, feasible
+            shape = (len(candidates), len(route) + 1)
+            return np.zeros(shape), np.zeros(shape, dtype=bool)
+        prev, nxt = full[:-1], full[1:]
+        arrive = ready[None, :-1] + self.travel_t[np.ix_(candidates, prev)]
+        start = _first_starts(arrive, self._opens[k][candidates], self._closes[k][candidates])
+        back = start + self.service[candidates][:, None] + self.travel[np.ix_(candidates, nxt)]
+        feasible = back <= latest[None, 1:] + _EPS
+        detour = self.travel_t[np.ix_(candidates, prev)] + self.travel[np.ix_(candidates, nxt)]
+        detour -= self.travel[prev, nxt][None, :]
+        with np.errstate(invalid="ignore"):
+            shift = detour + self.service[candidates][:, None] + (start - arrive)
+        return np.where(feasible, shift, 0.0), feasible
+
+    def confirm(self, k: int, position: int, vertex: int) -> bool:
+        """Return whether inserting ``vertex`` at ``position`` of route ``k`` is feasible with lunch.
+
+        The insertion table is exact without a lunch break; with one, it is a necessary
+        condition, so the search confirms its choice here.
+        """
+        state = self._state[k]
+        if state is None or state[1] is None:
+            return state is not None
+        route = self.routes[k]
+        return self._fit(k, route[:position] + [vertex] + route[position:], position, state[1]) is not None
+
+    def restore_route(self, k: int, route: list[int]) -> None:
+        """Replace route ``k`` only."""
+        self.routes[k] = list(route)
+        self._refresh(k)
+
+    def _refresh(self, k: int) -> None:
+        self._state[k] = best_schedule(self.problem, k, self.routes[k])
+        self._relaxed[k] = self._relax(k)
+
+    def _relax(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return the route with depots, the earliest departures and latest arrivals, without lunch."""
+        tour, windows = self.problem.tours[k], self.problem.windows[k]
+        full = np.array([tour.start, *self.routes[k], tour.end], dtype=np.intp)
+        size = len(full)
+        ready = np.empty(size)
+        ready[0] = tour.open
+        for i in range(1, size - 1):
+            start = _first_start(windows[full[i]], ready[i - 1] + self.travel[full[i - 1], full[i]])
+            ready[i] = np.inf if start is None else start + self.service[full[i]]
+        ready[-1] = ready[-2] + self.travel[full[-2], full[-1]]
+        latest = np.empty(size)
+        latest[-1] = tour.close
+        for i in range(size - 2, 0, -1):
+            bound = latest[i + 1] - self.service[full[i]] - self.travel[full[i], full[i + 1]]
+            starts = [min(c, bound) for o, c in windows[full[i]] if min(c, bound) >= o]
+            latest[i] = max(starts) if starts else -np.inf
+        latest[0] = tour.open
+        return full, ready, latest
 
     def _fit(self, k: int, trial: list[int], position: int, lunch_gap: int | None) -> list[float] | None:
         """Return a feasible schedule of ``trial``, keeping lunch where it was if possible."""
@@ -169,3 +211,32 @@ class GeneralRoutes:
             if times is not None:
                 return times
         return None
+
+
+def _window_arrays(problem: Problem) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Return per tour ``(n, w)`` arrays of window opens and closes, padded with empty windows."""
+    width = max(1, max(len(w) for per_tour in problem.windows for w in per_tour))
+    opens, closes = [], []
+    for per_tour in problem.windows:
+        o = np.full((len(per_tour), width), np.inf)
+        c = np.full((len(per_tour), width), -np.inf)
+        for v, windows in enumerate(per_tour):
+            for j, (a, b) in enumerate(windows):
+                o[v, j], c[v, j] = a, b
+        opens.append(o)
+        closes.append(c)
+    return opens, closes
+
+
+def _first_starts(arrive: np.ndarray, opens: np.ndarray, closes: np.ndarray) -> np.ndarray:
+    """Return the earliest start for ``(u, p)`` arrivals given ``(u, w)`` windows (``inf`` if none)."""
+    usable = arrive[:, :, None] <= closes[:, None, :] + _EPS
+    starts = np.where(usable, np.maximum(arrive[:, :, None], opens[:, None, :]), np.inf)
+    return starts.min(axis=2)
+
+
+def _first_start(windows: tuple[tuple[float, float], ...], earliest: float) -> float | None:
+    for opens, closes in windows:
+        if earliest <= closes + _EPS:
+            return max(earliest, opens)
+    return None

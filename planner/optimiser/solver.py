@@ -40,6 +40,8 @@ class _Routes(Protocol):
     def remove(self, k: int, positions: list[int]) -> list[int]: ...
     def duration(self, k: int) -> float: ...
     def insertion_table(self, k: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]: ...
+    def confirm(self, k: int, position: int, vertex: int) -> bool: ...
+    def restore_route(self, k: int, route: list[int]) -> None: ...
 
 
 def solve_toptw(
@@ -148,7 +150,7 @@ class _Search:
     def _best_insertion(
         self, candidates: np.ndarray, cheapest: bool
     ) -> tuple[int, int, int] | None:
-        best: tuple[float, int, int, int] | None = None
+        tables = []
         for k in range(len(self.routes.routes)):
             shift, feasible = self.routes.insertion_table(k, candidates)
             if not feasible.any():
@@ -161,10 +163,23 @@ class _Search:
                     draw, spread = self.noise
                     weight = weight * np.array([1.0 + spread * (2.0 * draw() - 1.0) for _ in weight])
                 value = np.where(feasible, weight[:, None] / np.maximum(shift, 1e-6), -np.inf)
-            row, position = np.unravel_index(int(np.argmax(value)), value.shape)
-            if best is None or value[row, position] > best[0]:
-                best = (float(value[row, position]), k, int(position), int(candidates[row]))
-        return None if best is None else best[1:]
+            tables.append((k, value))
+        return self._first_confirmed(tables, candidates)
+
+    def _first_confirmed(
+        self, tables: list[tuple[int, np.ndarray]], candidates: np.ndarray
+    ) -> tuple[int, int, int] | None:
+        """Return the best ``(tour, position, vertex)`` of the tables that an exact test confirms."""
+        entries = [
+            (float(value[row, position]), k, int(position), int(candidates[row]))
+            for k, value in tables
+            for row, position in zip(*np.nonzero(np.isfinite(value)), strict=True)
+        ]
+        entries.sort(key=lambda entry: -entry[0])
+        for _, k, position, vertex in entries:
+            if self.routes.confirm(k, position, vertex):
+                return k, position, vertex
+        return None
 
     def shake(self, size: int, rng: random.Random) -> None:
         """Remove ``size`` consecutive non-mandatory visits from each tour, at a random place."""
@@ -205,15 +220,15 @@ class _Search:
                 route_before = list(self.routes.routes[k])
                 self.routes.remove(k, [position])
                 shift, feasible = self.routes.insertion_table(k, better)
-                if feasible.any():
-                    gain = np.where(feasible, score[better][:, None] - shift * 1e-6, -np.inf)
-                    row, where = np.unravel_index(int(np.argmax(gain)), gain.shape)
-                    self.routes.insert(k, int(where), int(better[row]))
-                    self.unvisited.discard(int(better[row]))
+                gain = np.where(feasible, score[better][:, None] - shift * 1e-6, -np.inf)
+                move = self._first_confirmed([(k, gain)], better) if feasible.any() else None
+                if move is not None:
+                    self.routes.insert(k, move[1], move[2])
+                    self.unvisited.discard(move[2])
                     self.unvisited.add(vertex)
                     changed = True
                 else:
-                    self.routes.set_routes(self._with_route(k, route_before))
+                    self.routes.restore_route(k, route_before)
         return changed
 
     def _relocate(self) -> bool:
@@ -227,30 +242,23 @@ class _Search:
                 if position >= len(self.routes.routes[k]):
                     continue
                 vertex = self.routes.routes[k][position]
-                before = [list(r) for r in self.routes.routes]
+                before = list(self.routes.routes[k])
                 old_k = self.routes.duration(k)
                 self.routes.remove(k, [position])
                 saved = old_k - self.routes.duration(k)
-                target = None
+                tables = []
                 for other in range(n_tours):
                     if other == k:
                         continue
                     shift, feasible = self.routes.insertion_table(other, np.array([vertex], dtype=np.intp))
-                    if feasible.any():
-                        cost = float(np.min(np.where(feasible, shift, np.inf)))
-                        if cost < saved - 1e-6 and (target is None or cost < target[0]):
-                            target = (cost, other, int(np.argmin(np.where(feasible, shift, np.inf)[0])))
-                if target is None:
-                    self.routes.set_routes(before)
+                    tables.append((other, np.where(feasible & (shift < saved - 1e-6), -shift, -np.inf)))
+                move = self._first_confirmed(tables, np.array([vertex], dtype=np.intp))
+                if move is None:
+                    self.routes.restore_route(k, before)
                 else:
-                    self.routes.insert(target[1], target[2], vertex)
+                    self.routes.insert(move[0], move[1], vertex)
                     changed = True
         return changed
-
-    def _with_route(self, k: int, route: list[int]) -> list[list[int]]:
-        routes = [list(r) for r in self.routes.routes]
-        routes[k] = route
-        return routes
 
 
 def _solution(problem: Problem, routes: list[list[int]], *, iterations: int, elapsed_s: float) -> Solution:

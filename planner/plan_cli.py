@@ -1,0 +1,141 @@
+"""``craftroute plan``: the day-by-day itinerary on the command line (text, JSON or a map).
+
+A thin edge over :mod:`planner.itinerary`: options become the same request fields the
+web API takes, so both validate alike; errors name the option (``--days``) and exit 2
+through ``web.cli``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from geodata.errors import CraftRouteError, NotFoundError
+
+from . import settings
+from .itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
+from .itinerary_request import FIELDS, PACES, minutes_to_clock
+
+#: Request fields and the command-line option that sets each.
+_OPTIONS: dict[str, str] = {
+    "start": "--start", "end": "--end", "days": "--days", "date": "--date", "mode": "--mode",
+    "interests": "--interests", "must": "--must", "candidates": "--candidates",
+    "day_start": "--day-start", "day_end": "--day-end", "pace": "--pace", "max_stops": "--max-stops",
+    "lunch_start": "--lunch-start", "lunch_end": "--lunch-end", "lunch_min": "--lunch-min",
+}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``plan`` subcommand to the ``craftroute`` parser."""
+    parser = subparsers.add_parser("plan", help="the best day-by-day itinerary for your interests and time")
+    parser.add_argument("--start", required=True, metavar="PLACE",
+                        help='where each day starts (hotel): place id, name or "lat,lon"')
+    parser.add_argument("--end", metavar="PLACE", help="where each day ends (default: the start)")
+    parser.add_argument("--days", type=int, default=1, help=f"number of days, 1 to {settings.MAX_DAYS} (default 1)")
+    parser.add_argument("--date", help="first day, YYYY-MM-DD (default today): opening hours depend on it")
+    parser.add_argument("--mode", default=settings.DEFAULT_MODE,
+                        help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
+    parser.add_argument("--interests", help="comma-separated crafts you like (e.g. ceramics,silk)")
+    parser.add_argument("--must", metavar="IDS", help="comma-separated place ids to include")
+    parser.add_argument("--candidates", metavar="IDS", help="comma-separated place ids to choose from (default all)")
+    parser.add_argument("--day-start", default=settings.DAY_START, metavar="HH:MM",
+                        help=f"leave the start place at (default {settings.DAY_START})")
+    parser.add_argument("--day-end", default=settings.DAY_END, metavar="HH:MM",
+                        help=f"be back by (default {settings.DAY_END})")
+    parser.add_argument("--lunch-start", default=settings.LUNCH_START, metavar="HH:MM",
+                        help=f"earliest lunch (default {settings.LUNCH_START})")
+    parser.add_argument("--lunch-end", default=settings.LUNCH_END, metavar="HH:MM",
+                        help=f"latest start of lunch (default {settings.LUNCH_END})")
+    parser.add_argument("--lunch-min", type=int, default=settings.LUNCH_MIN,
+                        help=f"lunch minutes, 0 for none (default {settings.LUNCH_MIN})")
+    parser.add_argument("--pace", default=settings.DEFAULT_PACE, help=f"{', '.join(PACES)} (default normal)")
+    parser.add_argument("--max-stops", type=int, help="most stops a day (default from the pace)")
+    parser.add_argument("--time-limit", type=float, default=settings.OPTIMISER_TIME_LIMIT_S,
+                        help=f"optimiser seconds (default {settings.OPTIMISER_TIME_LIMIT_S})")
+    parser.add_argument("--seed", type=int, default=settings.OPTIMISER_SEED, help="optimiser seed")
+    parser.add_argument("--format", choices=("text", "json", "html"), default="text",
+                        help="text (default), json, or html (a map file)")
+    parser.add_argument("--output", type=Path, metavar="FILE",
+                        help="map file for --format html (default craftroute-plan-<date>.html)")
+    parser.set_defaults(func=run_plan)
+
+
+def request_fields(args: argparse.Namespace) -> dict[str, Any]:
+    """Return the request fields (as the web API names them) given on the command line."""
+    return {field: getattr(args, field) for field in FIELDS if getattr(args, field, None) is not None}
+
+
+def run_plan(args: argparse.Namespace) -> int:
+    """Plan the trip and print it as text or JSON, or write the map."""
+    try:
+        request = parse_plan_request(request_fields(args))
+    except CraftRouteError as error:
+        option = _OPTIONS.get(error.field, error.field)
+        kind = NotFoundError if isinstance(error, NotFoundError) else CraftRouteError
+        raise kind(option, error.message) from None
+    if args.time_limit <= 0:
+        raise CraftRouteError("--time-limit", f"must be more than 0 seconds, got {args.time_limit}")
+    plan = plan_trip(request, time_limit_s=args.time_limit, seed=args.seed, geometry=args.format == "html")
+    if args.format == "json":
+        print(json.dumps(plan_to_dict(plan), ensure_ascii=False))
+    elif args.format == "html":
+        from .plan_map import plan_map
+
+        path = args.output or Path(f"craftroute-plan-{request.date.isoformat()}.html")
+        plan_map(plan).save(str(path))
+        print(f"plan map written to {path}")
+    else:
+        print("\n".join(plan_text(plan)))
+    return 0
+
+
+def plan_text(plan: Plan) -> list[str]:
+    """Return the lines of the human-readable plan."""
+    request = plan.request
+    lines = [
+        (f"{request.days}-day plan from {request.starts[0].name} by {request.mode} (pace {request.pace}): "
+        f"score {plan.score:g}, travel {_duration(plan.travel_s)}, {plan.distance_m / 1000:.1f} km")
+    ]
+    for number, day in enumerate(plan.days, start=1):
+        weekday = dt.date.strftime(day.date, "%a")
+        lines.append(f"Day {number} ({weekday} {day.date.isoformat()}): leave {day.start.name} "
+                     f"{minutes_to_clock(day.leave_min)}, back at {day.end.name} {minutes_to_clock(day.back_min)}")
+        lunch_pending = day.lunch is not None
+        for order, stop in enumerate(day.stops, start=1):
+            leg = day.legs[order - 1]
+            travel = (f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
+                      f"{' (estimated)' if leg.estimated else ''}")
+            lunch_now = lunch_pending and day.lunch is not None and day.lunch.end_min <= stop.start_min
+            eaten_before_travel = lunch_now and day.lunch is not None and day.lunch.start_min < stop.arrive_min
+            lines += [_lunch_line(day), travel] if eaten_before_travel else [travel]
+            if lunch_now and not eaten_before_travel:
+                lines.append(_lunch_line(day))
+            lunch_pending &= not lunch_now
+            what = stop.craft or stop.kind
+            wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
+            lines.append(f"  {order}. {minutes_to_clock(stop.start_min)}-{minutes_to_clock(stop.depart_min)} "
+                         f"{stop.name} [{stop.id}] ({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait})")
+        if lunch_pending:
+            lines.append(_lunch_line(day))
+        last = day.legs[-1]
+        lines.append(f"      travel {_duration(last.duration_s)}, {last.distance_m / 1000:.1f} km back")
+    if plan.unvisited:
+        lines.append("Left out:")
+        lines += [f"  {item.name} [{item.id}]: {item.reason} ({item.detail})" for item in plan.unvisited]
+    lines += [f"Warning: {warning}" for warning in plan.warnings]
+    if plan.estimated:
+        lines.append("Some travel times are straight-line estimates (no road route found for those legs).")
+    return lines
+
+
+def _lunch_line(plan_day: Any) -> str:
+    lunch = plan_day.lunch
+    return f"     lunch {minutes_to_clock(lunch.start_min)}-{minutes_to_clock(lunch.end_min)} at {lunch.at_name}"
+
+
+def _duration(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"

@@ -1,0 +1,73 @@
+"""``craftroute plan``: impossible requests exit 2 with one line; text, JSON and map outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from web.cli import main
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--days", "0"], "--days: must be between 1 and 14, got 0"),
+        (["--day-start", "18:00", "--day-end", "09:00"], "--day-end: must be after day_start (18:00), got 09:00"),
+        (["--interests", "ceramics,pottery"], "--interests: unknown interest 'pottery'; choose from ceramics"),
+        (["--pace", "sprint"], "--pace: must be one of relaxed, normal, packed"),
+        (["--must", "atlantis"], "--must: no place with id 'atlantis'"),
+        (["--time-limit", "0"], "--time-limit: must be more than 0 seconds"),
+    ],
+)
+def test_impossible_requests_exit_2_with_one_line(
+    argv: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["plan", "--start", "Hoan Kiem Lake", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and expected in captured.err
+    assert captured.err.startswith("craftroute plan: error: ")
+
+
+def test_missing_start_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["plan", "--days", "2"])
+    assert raised.value.code == 2
+    assert "--start" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_json_contract_on_hanoi_data(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", "Hoan Kiem Lake", "--days", "2", "--date", "2026-12-07",
+            "--interests", "ceramics,silk", "--format", "json"]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert isinstance(document["score"], float) and isinstance(document["estimated"], bool)
+    assert [day["date"] for day in document["days"]] == ["2026-12-07", "2026-12-08"]
+    ids = {stop["id"] for day in document["days"] for stop in day["stops"]}
+    assert {"bat-trang", "van-phuc"} <= ids
+    for day in document["days"]:
+        for stop in day["stops"]:
+            assert all(re.match(r"^\d{2}:\d{2}$", stop[key]) for key in ("arrive", "start", "depart"))
+            assert stop["arrive"] <= stop["start"] < stop["depart"]
+        assert len(day["legs"]) == len(day["stops"]) + 1
+        assert [leg["from"] for leg in day["legs"][1:]] == [stop["id"] for stop in day["stops"]]
+    assert all(set(item) >= {"id", "reason"} for item in document["unvisited"])
+
+
+@pytest.mark.slow
+def test_text_and_html_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["plan", "--start", "21.0288,105.8525", "--days", "1", "--date", "2026-12-08",
+            "--interests", "silk", "--pace", "relaxed"]
+    assert main(base) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("1-day plan from 21.02880, 105.85250 by motorbike (pace relaxed)")
+    assert "Day 1 (Tue 2026-12-08)" in text and "Vạn Phúc" in text and "lunch 1" in text
+    output = tmp_path / "plan.html"
+    assert main([*base, "--format", "html", "--output", str(output)]) == 0
+    assert capsys.readouterr().out.strip() == f"plan map written to {output}"
+    page = output.read_text(encoding="utf-8")
+    assert "(c) OpenStreetMap contributors" in page and "Vạn Phúc" in page
