@@ -80,6 +80,20 @@ def _end_point(day: Mapping[str, Any], key: str, kind: str, time_key: str) -> li
                   name=str(point.get("name", "")))]
 
 
+def _lunch_position(events: list[Event], lunch: Event) -> int:
+    """Return where lunch goes: before the visit it delays, or after leaving the stop it follows."""
+    lunch_start = lunch.time[:5]
+    for index, event in enumerate(events):
+        if event.place_id == lunch.place_id and event.kind == "visit" and event.time[:5] >= lunch_start:
+            return index
+        if event.place_id == lunch.place_id and event.kind == "leave" and event.time[:5] <= lunch_start:
+            return index + 1
+    for index, event in enumerate(events):
+        if event.time and event.time[:5] > lunch_start:
+            return index
+    return len(events)
+
+
 def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
     """Return one day's events: leave, travel, arrive/visit/leave per stop, lunch, back; in time order."""
     events: list[Event] = _end_point(day, "start", "start", "leave")
@@ -99,10 +113,7 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
         events.append(_travel(leg))
     events.extend(_end_point(day, "end", "end", "back"))
     if lunch is not None:
-        position = next((i for i, event in enumerate(events)
-                         if event.time and event.kind != "visit" and event.time[:5] > lunch.time[:5]),
-                        len(events))
-        events.insert(position, lunch)
+        events.insert(_lunch_position(events, lunch), lunch)
     colours = planner_settings.PLAN_DAY_COLOURS
     colour = colours[(number - 1) % len(colours)]
     return Day(number=number, date=str(day.get("date", "")), colour=colour, events=events)

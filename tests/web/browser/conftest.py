@@ -6,6 +6,7 @@ map JavaScript is served from ``web/static/vendor`` (``python -m web.vendor``).
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path

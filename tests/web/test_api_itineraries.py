@@ -1,0 +1,76 @@
+"""POST /api/v1/itineraries: the JSON of ``craftroute plan``, and every bad input as 400/404."""
+
+from __future__ import annotations
+
+import pytest
+
+import geodata
+from planner.itinerary import parse_plan_request, plan_to_dict, plan_trip
+
+pytestmark = pytest.mark.slow
+
+TRIP = {"start": "21.0285,105.8542", "days": 2, "date": "2026-12-01", "mode": "motorbike"}
+
+
+def _clock_minutes(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def test_itinerary_answers_the_cli_plan_json(client, shared_data_dir) -> None:
+    response = client.post("/api/v1/itineraries", json=TRIP)
+    assert response.status_code == 200
+    body = response.get_json()
+    places = geodata.load_places()
+    cli = plan_to_dict(plan_trip(parse_plan_request(TRIP, places=places), places=places, time_limit_s=0.2))
+    assert set(body) == set(cli)
+    assert set(body["days"][0]) == set(cli["days"][0])
+    assert [day["date"] for day in body["days"]] == ["2026-12-01", "2026-12-02"]
+    assert body["request"] == cli["request"]
+
+
+def test_itinerary_days_are_feasible_timelines(client, shared_data_dir) -> None:
+    body = client.post("/api/v1/itineraries", json={**TRIP, "pace": "relaxed"}).get_json()
+    visited = [stop["id"] for day in body["days"] for stop in day["stops"]]
+    assert visited and len(visited) == len(set(visited))
+    for day in body["days"]:
+        assert len(day["stops"]) <= 3
+        assert len(day["legs"]) == len(day["stops"]) + 1
+        times = [_clock_minutes(day["leave"])]
+        for stop in day["stops"]:
+            times += [_clock_minutes(stop[key]) for key in ("arrive", "start", "depart")]
+        times.append(_clock_minutes(day["back"]))
+        assert times == sorted(times)
+
+
+def test_itinerary_keeps_must_see_places(client, shared_data_dir) -> None:
+    places = geodata.load_places()
+    village = places[places["kind"] == "village"].index[0]
+    body = client.post("/api/v1/itineraries", json={**TRIP, "must_see": [village]}).get_json()
+    assert village in [stop["id"] for day in body["days"] for stop in day["stops"]]
+
+
+@pytest.mark.parametrize(("changes", "status", "field"), [
+    ({"days": 0}, 400, "days"),
+    ({"days": "two"}, 400, "days"),
+    ({"start": ""}, 400, "start"),
+    ({"start": "48.85,2.35"}, 400, "start"),
+    ({"start": "no such place anywhere"}, 404, "start"),
+    ({"mode": "plane"}, 400, "mode"),
+    ({"pace": "sprint"}, 400, "pace"),
+    ({"date": "2026-13-40"}, 400, "date"),
+    ({"interests": ["plastic"]}, 400, "interests"),
+    ({"must_see": ["no-such-place"]}, 404, "must"),
+    ({"colour": "red"}, 400, "colour"),
+])
+def test_itinerary_bad_field_answers_error_naming_it(client, shared_data_dir, changes, status, field) -> None:
+    response = client.post("/api/v1/itineraries", json={**TRIP, **changes})
+    assert response.status_code == status
+    assert response.get_json()["error"]["field"] == field
+
+
+@pytest.mark.parametrize("payload", ["[1, 2]", "not json", '"text"'])
+def test_itinerary_body_must_be_a_json_object(client, payload) -> None:
+    response = client.post("/api/v1/itineraries", data=payload, content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["field"] == "body"

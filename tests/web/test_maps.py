@@ -1,0 +1,74 @@
+"""The pure map builders: layers, local assets, escaping, attribution."""
+
+from __future__ import annotations
+
+import folium
+import pytest
+
+import geodata
+from web import settings
+from web.maps import dashboard_map, explore_map, place_map, render_map_parts, use_local_assets
+from web.maps.popups import place_popup_html
+
+
+@pytest.fixture(scope="module")
+def places():
+    return geodata.load_places()
+
+
+def test_explore_map_has_one_marker_per_place_with_links(places) -> None:
+    m = explore_map(places, place_url="/places/{id}")
+    html = m.get_root().render()
+    assert html.count("L.marker(") == len(places)
+    assert f'href=\\"/places/{places.index[0]}\\"' in html or f'href="/places/{places.index[0]}"' in html
+    assert "(c) OpenStreetMap contributors" in html
+
+
+def test_builders_add_to_a_given_map(places) -> None:
+    given = folium.Map()
+    assert explore_map(places, m=given) is given
+    assert place_map(geodata.places_to_records(places.iloc[:1])[0], places.iloc[1:3], m=given) is given
+
+
+def test_dashboard_map_has_area_heat_and_craft_layers(places, shared_data_dir) -> None:
+    villages = places[places["kind"] == "village"]
+    m = dashboard_map(villages, communes=geodata.load_communes(), districts=geodata.load_districts())
+    html = m.get_root().render()
+    assert "Villages per commune" in html and "Villages per former district" in html
+    assert "L.heatLayer" in html
+    for craft in set(villages["craft"]):
+        assert geodata.schema.CRAFTS[craft] in html
+    assert "L.control.layers" in html
+
+
+def test_local_assets_replace_every_cdn_link(places) -> None:
+    villages = places[places["kind"] == "village"]
+    parts = render_map_parts(dashboard_map(villages), assets_base_url="/static/vendor")
+    assert "/static/vendor/leaflet/leaflet.js" in parts.header
+    assert "/static/vendor/heat/leaflet_heat.min.js" in parts.header
+    assert "cdn" not in parts.header and "netdna" not in parts.header
+    assert dict(folium.Map.default_js)["leaflet"].startswith("https://")
+
+
+def test_every_local_asset_is_fetched_by_web_vendor() -> None:
+    from web.vendor import FOLIUM_FILES, NPM_FILES
+
+    fetched = {target for files in NPM_FILES.values() for target in files.values()} | set(FOLIUM_FILES.values())
+    assert {path for path in settings.LOCAL_ASSETS.values() if path} <= fetched
+
+
+def test_use_local_assets_keeps_unknown_links() -> None:
+    m = folium.Map()
+    m.default_js = [*m.default_js, ("custom", "https://example.org/x.js")]
+    use_local_assets(m, base_url="/v")
+    assert ("custom", "https://example.org/x.js") in m.default_js
+    assert ("leaflet", "/v/leaflet/leaflet.js") in m.default_js
+
+
+def test_popup_escapes_data_text() -> None:
+    html = place_popup_html({"name_vi": "<b>x</b>", "name": "y", "craft": "silk", "opening_hours": "24/7",
+                             "story": "<script>alert(1)</script>"}, link_url='/p?a="b"')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert 'href="/p?a=&quot;b&quot;"' in html
+    assert "Silk weaving" in html
