@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import geodata  # noqa: E402
+import geodata
 
 HOST = "127.0.0.1"
 START = "21.0285,105.8542"  # Hoàn Kiếm Lake, where most visitors stay
@@ -100,7 +100,7 @@ def run_load(make_request: Any, count: int, concurrency: int) -> dict[str, float
     return {
         "requests": count,
         "p50_ms": round(statistics.median(milliseconds), 1),
-        "p95_ms": round(milliseconds[max(0, int(round(0.95 * count)) - 1)], 1),
+        "p95_ms": round(milliseconds[max(0, round(0.95 * count) - 1)], 1),
         "max_ms": round(milliseconds[-1], 1),
         "per_s": round(count / elapsed, 1),
     }

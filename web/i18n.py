@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 
+from geodata import schema
 from web import settings
 
 COOKIE_NAME = "lang"
@@ -68,13 +70,30 @@ def _remember_language(response: Response) -> Response:
     return response
 
 
+def vocabulary_labels(prefix: str, english: Mapping[str, str], language: str | None = None) -> dict[str, str]:
+    """Return the display name of each key of a vocabulary, translated where a text exists.
+
+    Parameters
+    ----------
+    prefix
+        Translation key prefix (``"craft"`` looks up ``"craft.ceramics"``).
+    english
+        The vocabulary and its English names (``geodata.schema.CRAFTS``).
+    language
+        The language; the current request's when ``None``.
+    """
+    table = load_translations(language or current_language())
+    return {key: table.get(f"{prefix}.{key}", name) for key, name in english.items()}
+
+
 def craft_labels(language: str | None = None) -> dict[str, str]:
     """Return the display name of every craft in ``language`` (the request's by default)."""
-    from geodata import schema
+    return vocabulary_labels("craft", schema.CRAFTS, language)
 
-    language = language or current_language()
-    return {craft: translate(f"craft.{craft}", language) if f"craft.{craft}" in load_translations(language)
-            else english for craft, english in schema.CRAFTS.items()}
+
+def recognition_labels(language: str | None = None) -> dict[str, str]:
+    """Return the display name of every recognition level in ``language``."""
+    return vocabulary_labels("recognition", schema.RECOGNITION, language)
 
 
 def init_app(app: Flask) -> None:

@@ -64,7 +64,7 @@ def _from_row(row: sqlite3.Row) -> Package:
 def add_package(connection: sqlite3.Connection, name: str, request: dict[str, Any], *,
                 now: dt.datetime | None = None) -> Package:
     """Return the new package after saving it."""
-    created = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    created = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with connection:
         cursor = connection.execute(
             "INSERT INTO package (name, request_json, created_utc) VALUES (?, ?, ?)",

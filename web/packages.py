@@ -10,7 +10,18 @@ import sqlite3
 from pathlib import Path
 from urllib.parse import parse_qs
 
-from flask import Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    current_app,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.datastructures import MultiDict
 
 from geodata.errors import CraftRouteError

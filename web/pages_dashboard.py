@@ -55,7 +55,7 @@ def index() -> str:
         by_craft=count_rows(shown, "craft", crafts),
         by_district=count_rows(shown, "former_district"),
         crafts=crafts,
-        recognitions=schema.RECOGNITION,
+        recognitions=i18n.recognition_labels(),
         kinds=schema.KINDS,
         boundaries=state.get_communes() is not None,
     )

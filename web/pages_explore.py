@@ -29,7 +29,7 @@ def index() -> str:
         places=geodata.places_to_records(found),
         total=len(places),
         crafts=labels,
-        recognitions=schema.RECOGNITION,
+        recognitions=i18n.recognition_labels(),
         kinds=schema.KINDS,
         communes=communes,
     )
@@ -52,5 +52,5 @@ def place(place_id: str) -> str:
         place=record,
         nearby=geodata.places_to_records(nearby),
         crafts=labels,
-        recognitions=schema.RECOGNITION,
+        recognitions=i18n.recognition_labels(),
     )

@@ -24,7 +24,7 @@ FORM_FIELDS: tuple[str, ...] = ("start", "days", "date", "mode", "interests", "m
 def plan_fields(args: Mapping[str, Any]) -> dict[str, Any]:
     """Return the plan request fields in a form or query string (empty values left out)."""
     fields: dict[str, Any] = {}
-    for name in args.keys():
+    for name in args:
         if name in ("lang", "name"):
             continue
         if name in LIST_FIELDS:

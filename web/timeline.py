@@ -51,7 +51,7 @@ def _clock(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, (int, float)):
-        minutes = int(round(value))
+        minutes = round(value)
         return f"{minutes // 60:02d}:{minutes % 60:02d}"
     text = str(value)
     return text[11:16] if "T" in text else text[:5]

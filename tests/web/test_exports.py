@@ -45,7 +45,7 @@ def test_geojson_points_carry_day_and_order(plan) -> None:
 
 @pytest.mark.slow
 def test_ics_events_match_the_visits(plan) -> None:
-    text = plan_to_ics(plan, now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    text = plan_to_ics(plan, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
     assert "DTSTAMP:20260101T000000Z" in text
     uids = [line for line in text.split("\r\n") if line.startswith("UID:")]

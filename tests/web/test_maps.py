@@ -7,7 +7,13 @@ import pytest
 
 import geodata
 from web import settings
-from web.maps import dashboard_map, explore_map, place_map, render_map_parts, use_local_assets
+from web.maps import (
+    dashboard_map,
+    explore_map,
+    place_map,
+    render_map_parts,
+    use_local_assets,
+)
 from web.maps.popups import place_popup_html
 
 

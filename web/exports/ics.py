@@ -56,7 +56,7 @@ def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local"
     now
         The DTSTAMP (UTC); the current time when ``None``.
     """
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", *VTIMEZONE]
     for day_number, day in enumerate(plan.get("days", []), start=1):
         for order, stop in enumerate(day.get("stops", []), start=1):
