@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS package (
 );
 """
 MAX_NAME_LENGTH = 120
+#: SQLite integers are 64-bit; larger ids cannot exist.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,9 @@ def list_packages(connection: sqlite3.Connection) -> list[Package]:
 
 def get_package(connection: sqlite3.Connection, package_id: int) -> Package:
     """Return the package with ``package_id``; NotFoundError if there is none."""
-    row = connection.execute("SELECT * FROM package WHERE id = ?", (package_id,)).fetchone()
+    row = None
+    if 0 < package_id <= MAX_ID:
+        row = connection.execute("SELECT * FROM package WHERE id = ?", (package_id,)).fetchone()
     if row is None:
         raise NotFoundError("id", f"no package with id {package_id}")
     return _from_row(row)
@@ -89,7 +93,6 @@ def get_package(connection: sqlite3.Connection, package_id: int) -> Package:
 
 def delete_package(connection: sqlite3.Connection, package_id: int) -> None:
     """Delete the package with ``package_id``; NotFoundError if there is none."""
+    get_package(connection, package_id)
     with connection:
-        deleted = connection.execute("DELETE FROM package WHERE id = ?", (package_id,)).rowcount
-    if not deleted:
-        raise NotFoundError("id", f"no package with id {package_id}")
+        connection.execute("DELETE FROM package WHERE id = ?", (package_id,))

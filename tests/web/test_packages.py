@@ -75,3 +75,5 @@ def test_pages_save_list_open_and_delete(client) -> None:
     assert client.post(f"/packages/{package_id}/delete").status_code == 303
     assert "Weekend" not in client.get("/packages").get_data(as_text=True)
     assert client.get(f"/packages/{package_id}").status_code == 404
+    assert client.get(f"/packages/{10**30}").status_code == 404
+    assert client.post(f"/packages/{10**30}/delete").status_code == 404
