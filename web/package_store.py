@@ -63,9 +63,9 @@ def _from_row(row: sqlite3.Row) -> Package:
                    created_utc=str(row["created_utc"]))
 
 
-def add_package(connection: sqlite3.Connection, name: str, request: dict[str, Any], *,
+def add_package(connection: sqlite3.Connection, name: Any, request: dict[str, Any], *,
                 now: dt.datetime | None = None) -> Package:
-    """Return the new package after saving it."""
+    """Return the new package after saving it (``name`` is checked: 1 to 120 characters of text)."""
     created = (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with connection:
         cursor = connection.execute(

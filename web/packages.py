@@ -23,6 +23,7 @@ from flask import (
     url_for,
 )
 from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response as BaseResponse
 
 from geodata.errors import CraftRouteError
 from web import package_store, planning
@@ -80,7 +81,7 @@ def index() -> str:
 
 
 @bp.post("")
-def create() -> Response:
+def create() -> BaseResponse:
     """Save the plan of the form's ``query`` under ``name``, then list the packages."""
     fields = plan_fields(MultiDict(parse_qs(request.form.get("query", ""), keep_blank_values=False)))
     package_store.add_package(get_db(), request.form.get("name", ""), _checked_request(fields))
@@ -88,14 +89,14 @@ def create() -> Response:
 
 
 @bp.get("/<int:package_id>")
-def open_package(package_id: int) -> Response:
+def open_package(package_id: int) -> BaseResponse:
     """Open a package: the plan page for its request."""
     package = package_store.get_package(get_db(), package_id)
     return redirect(_plan_url(package), code=303)
 
 
 @bp.post("/<int:package_id>/delete")
-def delete(package_id: int) -> Response:
+def delete(package_id: int) -> BaseResponse:
     """Delete a package, then list the rest."""
     package_store.delete_package(get_db(), package_id)
     return redirect(url_for("packages.index"), code=303)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import folium
-from branca.element import Element
+from folium.elements import JSCSSMixin
+from branca.element import Element, Figure
 
 from web import settings
 
@@ -50,7 +51,7 @@ def use_local_assets(m: folium.Map, *, base_url: str) -> folium.Map:
         Where ``web/static/vendor`` is served, e.g. ``"/static/vendor"``.
     """
     for element in _walk(m):
-        if hasattr(element, "default_js"):
+        if isinstance(element, JSCSSMixin):
             element.default_js = _localised(list(element.default_js), base_url)
             element.default_css = _localised(list(element.default_css), base_url)
     return m
@@ -70,5 +71,6 @@ def render_map_parts(m: folium.Map, *, assets_base_url: str | None = None) -> Ma
     if assets_base_url is not None:
         use_local_assets(m, base_url=assets_base_url)
     root = m.get_root()
+    assert isinstance(root, Figure)
     root.render()
     return MapParts(header=root.header.render(), html=root.html.render(), script=root.script.render())
