@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import folium
-from folium.elements import JSCSSMixin
 from branca.element import Element, Figure
+from folium.elements import JSCSSMixin
 
 from web import settings
 
