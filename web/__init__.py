@@ -3,6 +3,12 @@
 Create the app with :func:`create_app`; ``craftroute serve`` runs it. Configuration
 comes from :data:`web.settings.DEFAULT_CONFIG`, then the instance folder's
 ``config.py``, then ``test_config`` or ``CRAFTROUTE_*`` environment variables.
+
+Production serving (each process loads the places and road graph once and keeps
+its own travel-matrix cache)::
+
+    waitress-serve --listen 127.0.0.1:5000 --threads 8 --call web:create_app
+    gunicorn --workers 3 --threads 4 --bind 127.0.0.1:5000 "web:create_app()"
 """
 
 from __future__ import annotations
