@@ -8,7 +8,7 @@ instance's own units). Vertices are indexes into the travel-time matrix.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -188,4 +188,3 @@ class Solution:
     missing_mandatory: tuple[int, ...] = ()
     iterations: int = 0
     elapsed_s: float = 0.0
-    stats: dict[str, float] = field(default_factory=dict)

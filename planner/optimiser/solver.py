@@ -22,13 +22,15 @@ import numpy as np
 
 from ._fast_routes import FastRoutes, fast_routes_apply
 from ._general_routes import GeneralRoutes, schedule_route
-from .problem import Problem, Solution, TourPlan
+from .problem import Problem, Solution, TourPlan, Visit
 
 logger = logging.getLogger(__name__)
 
 _EPS = 1e-9
 #: Relative noise on insertion ratios in diversifying rounds.
 NOISE = 0.3
+#: Orders of the mandatory vertices tried when the cheapest-first order cannot fit them all.
+MANDATORY_ATTEMPTS = 200
 
 
 class _Routes(Protocol):
@@ -72,6 +74,7 @@ def solve_toptw(
     rng = random.Random(seed)
     routes: _Routes = FastRoutes(problem) if fast_routes_apply(problem) else GeneralRoutes(problem)
     search = _Search(problem, routes)
+    search.place_mandatory(rng, attempts=MANDATORY_ATTEMPTS)
     search.fill()
     search.improve()
     best_routes, best_score = search.snapshot(), search.score()
@@ -79,7 +82,7 @@ def solve_toptw(
     size = 1
     max_size = max(1, len(problem.candidates) // (3 * max(1, len(problem.tours))))
     round_s = 0.0
-    while time.perf_counter() - started + round_s < time_limit_s:
+    while time.perf_counter() - started + 1.5 * round_s < time_limit_s:
         round_started = time.perf_counter()
         if max_iterations is not None and iterations >= max_iterations:
             break
@@ -99,8 +102,8 @@ def solve_toptw(
             size = size + 1 if size < max_size else 1
             if no_improve % 20 == 0:
                 search.restore(best_routes)
-        # stop before a round that would overrun the limit (rounds take similar times)
-        round_s = max(round_s * 0.9, time.perf_counter() - round_started)
+        # stop before a round that could overrun the limit: rounds vary, so keep the longest
+        round_s = max(round_s, time.perf_counter() - round_started)
     search.restore(best_routes)
     elapsed = time.perf_counter() - started
     logger.info("TOPTW: score %.1f after %d rounds in %.2f s", best_score, iterations, elapsed)
@@ -133,23 +136,46 @@ class _Search:
         routes = self.routes
         return [routes.routes[k][i] for k in range(len(routes.routes)) for i in routes.visits(k)]
 
-    def fill(self) -> None:
-        """Insert unvisited vertices greedily (mandatory ones first) until none fits."""
-        for only_mandatory in (True, False):
+    def place_mandatory(self, rng: random.Random, *, attempts: int) -> None:
+        """Insert the mandatory vertices, trying other orders until all fit or ``attempts`` run out."""
+        must = sorted(self.mandatory)
+        self.restore([[] for _ in self.problem.tours])
+        # a vertex that fits no empty tour blocks nothing: do not search orders for it
+        possible = [v for v in must if self._best_insertion(np.array([v], dtype=np.intp), cheapest=True)]
+        best: tuple[int, list[list[int]]] | None = None
+        for attempt in range(attempts):
+            self.restore([[] for _ in self.problem.tours])
+            if attempt == 0:
+                self.fill(only_mandatory=True)
+            else:
+                for vertex in rng.sample(must, len(must)):
+                    move = self._best_insertion(np.array([vertex], dtype=np.intp), cheapest=True)
+                    if move is not None:
+                        self.routes.insert(*move)
+                        self.unvisited.discard(vertex)
+            placed = len(self.mandatory) - len(self.unvisited & self.mandatory)
+            if best is None or placed > best[0]:
+                best = (placed, self.snapshot())
+            if placed >= len(possible):
+                break
+        if best is not None:
+            self.restore(best[1])
+
+    def fill(self, *, only_mandatory: bool = False) -> None:
+        """Insert unvisited vertices greedily (mandatory ones first, cheapest first) until none fits."""
+        for mandatory_pass in (True, False) if not only_mandatory else (True,):
             while True:
-                pool = self.unvisited & self.mandatory if only_mandatory else self.unvisited
+                pool = self.unvisited & self.mandatory if mandatory_pass else self.unvisited
                 if not pool:
                     break
-                move = self._best_insertion(np.array(sorted(pool), dtype=np.intp), only_mandatory)
+                move = self._best_insertion(np.array(sorted(pool), dtype=np.intp), mandatory_pass)
                 if move is None:
                     break
                 k, position, vertex = move
                 self.routes.insert(k, position, vertex)
                 self.unvisited.discard(vertex)
 
-    def _best_insertion(
-        self, candidates: np.ndarray, cheapest: bool
-    ) -> tuple[int, int, int] | None:
+    def _best_insertion(self, candidates: np.ndarray, cheapest: bool) -> tuple[int, int, int] | None:
         tables = []
         for k in range(len(self.routes.routes)):
             shift, feasible = self.routes.insertion_table(k, candidates)
@@ -287,5 +313,5 @@ def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
         return plan
     first = plan.stops[0]
     leave = first.start - float(problem.travel[problem.tours[k].start, first.vertex])
-    stops = (type(first)(first.vertex, first.start, first.start, first.depart),) + plan.stops[1:]
+    stops = (Visit(first.vertex, first.start, first.start, first.depart), *plan.stops[1:])
     return TourPlan(stops, leave, plan.back, plan.lunch_start, plan.lunch_after, plan.lunch_vertex)

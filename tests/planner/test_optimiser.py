@@ -144,6 +144,24 @@ def test_impossible_must_visit_is_reported() -> None:
     assert solution.tours[0].vertices == (1,)
 
 
+def test_must_visits_are_placed_when_the_cheapest_first_order_fails() -> None:
+    """B is cheaper and takes day 0, where A must also be (A is closed on day 1): only A-first fits both."""
+    travel = np.array([[0, 10, 5], [10, 0, 12], [5, 12, 0]], dtype=float)
+    day0 = (((0.0, 100.0),), ((10.0, 10.0),), ((10.0, 10.0),))
+    day1 = (((0.0, 100.0),), (), ((10.0, 10.0),))
+    problem = Problem(
+        travel=travel,
+        score=np.array([0.0, 1.0, 1.0]),
+        service=np.array([0.0, 10.0, 10.0]),
+        windows=(day0, day1),
+        tours=(Tour(0, 0, 0.0, 100.0), Tour(0, 0, 0.0, 100.0)),
+        mandatory=frozenset({1, 2}),
+    )
+    solution = solve_toptw(problem, time_limit_s=1.0, max_no_improve=5)
+    assert [tour.vertices for tour in solution.tours] == [(1,), (2,)]
+    assert solution.missing_mandatory == () and check_solution(problem, solution) == []
+
+
 def replace_mandatory(problem: Problem, mandatory: frozenset[int]) -> Problem:
     return Problem(problem.travel, problem.score, problem.service, problem.windows, problem.tours, mandatory)
 
