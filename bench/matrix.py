@@ -41,8 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geodata.location import Location
 from planner import Router, settings
-from planner.compact import compact_from_graph
-from planner.graph import file_sha256, graph_from_file, load_graph
+from planner.compact import edge_class_name, edge_is_closed
+from planner.graph import (
+    compact_with_settings,
+    file_sha256,
+    graph_from_file,
+    load_graph,
+)
 
 
 def timed(function: Callable[[], Any]) -> tuple[float, Any]:
@@ -67,11 +72,8 @@ def mode_graph(graph: nx.MultiDiGraph, mode: str) -> nx.MultiDiGraph:
     result = nx.MultiDiGraph(**graph.graph)
     result.add_nodes_from(graph.nodes(data=True))
     for u, v, key, data in graph.edges(keys=True, data=True):
-        highway = data.get("highway")
-        highway = highway[0] if isinstance(highway, list) else highway
-        access = data.get("access")
-        access = access[0] if isinstance(access, list) else access
-        if highway not in speeds or access in settings.CLOSED_ACCESS:
+        highway = edge_class_name(data, settings.ROAD_CLASS_ORDER)
+        if highway not in speeds or edge_is_closed(data, settings.CLOSED_ACCESS):
             continue
         travel_time = max(float(data["length"]) / (speeds[highway] / 3.6), 1e-3)
         result.add_edge(u, v, key, length=data["length"], travel_time=travel_time)
@@ -133,9 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as cache_text:
         cache_dir = Path(cache_text)
         build_s, graph = timed(lambda: graph_from_file(osm_path))
-        compact_s, compact = timed(lambda: compact_from_graph(graph, source_sha256=file_sha256(osm_path),
-                                                              source_name=osm_path.name,
-                                                              closed_access=settings.CLOSED_ACCESS))
+        compact_s, compact = timed(lambda: compact_with_settings(graph, source_sha256=file_sha256(osm_path),
+                                                                 source_name=osm_path.name))
         load_graph(osm_path=osm_path, cache_dir=cache_dir)  # build once more, writing the cache
         loads = [timed(lambda: Router.from_compact(load_graph(osm_path=osm_path, cache_dir=cache_dir),
                                                    mode=args.mode))[0] for _ in range(3)]

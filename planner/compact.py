@@ -89,13 +89,33 @@ class CompactGraph:
         return points[::-1] if reverse else points
 
 
-def _first(value: Any) -> Any:
-    """Return the first item of a list attribute (OSMnx merges ways into lists)."""
-    return value[0] if isinstance(value, list) else value
+def _values(value: Any) -> list[str]:
+    """Return an edge attribute as a list of texts (OSMnx merges ways' tags into lists)."""
+    if value is None:
+        return []
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+
+def edge_class_name(data: dict[str, Any], class_order: tuple[str, ...]) -> str:
+    """Return the highest-ranked ``highway`` class of an edge, the same on every build.
+
+    A simplified edge can merge ways of several classes, listed in no fixed order;
+    taking the highest rank (``motorway`` first) is deterministic and keeps vehicles
+    that may not use the higher class off the whole edge.
+    """
+    rank = {name: i for i, name in enumerate(class_order)}
+    classes = _values(data.get("highway")) or ["road"]
+    return min(classes, key=lambda name: (rank.get(name, len(rank)), name))
+
+
+def edge_is_closed(data: dict[str, Any], closed_access: frozenset[str]) -> bool:
+    """Return whether an edge's ``access`` tags close it (any merged way closed)."""
+    return any(value in closed_access for value in _values(data.get("access")))
 
 
 def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_name: str,
-                       closed_access: frozenset[str] = frozenset({"no", "private"})) -> CompactGraph:
+                       closed_access: frozenset[str] = frozenset({"no", "private"}),
+                       class_order: tuple[str, ...] = ()) -> CompactGraph:
     """Return the compact arrays of an OSMnx graph (unprojected, EPSG:4326).
 
     Parameters
@@ -106,7 +126,10 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
     source_sha256, source_name
         Provenance stamped into the result.
     closed_access
-        ``access`` tag values that close a way to every mode.
+        ``access`` tag values that close a way to every mode (an edge merging several
+        ways is closed if any of them is).
+    class_order
+        ``highway`` classes from most to least important, to pick one class per edge.
     """
     osmids = np.fromiter(graph.nodes, dtype=np.int64, count=graph.number_of_nodes())
     index_of = {osmid: i for i, osmid in enumerate(osmids.tolist())}
@@ -127,10 +150,10 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
     for i, (u, v, data) in enumerate(graph.edges(data=True)):
         edge_u[i], edge_v[i] = index_of[u], index_of[v]
         length[i] = float(data.get("length", 0.0))
-        highway = str(_first(data.get("highway", "road")))
+        highway = edge_class_name(data, class_order)
         klass[i] = class_index.setdefault(highway, len(class_index))
         oneway[i] = bool(data.get("oneway", False))
-        closed[i] = str(_first(data.get("access", ""))) in closed_access
+        closed[i] = edge_is_closed(data, closed_access)
         geometry = data.get("geometry")
         if geometry is not None:
             coords = np.asarray(geometry.coords, dtype=np.float64)

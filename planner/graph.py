@@ -66,6 +66,12 @@ def graph_from_download() -> nx.MultiDiGraph:
                                simplify=True, retain_all=True)
 
 
+def compact_with_settings(graph: nx.MultiDiGraph, *, source_sha256: str, source_name: str) -> CompactGraph:
+    """Return the compact arrays of ``graph`` with the road-class and access settings applied."""
+    return compact_from_graph(graph, source_sha256=source_sha256, source_name=source_name,
+                              closed_access=settings.CLOSED_ACCESS, class_order=settings.ROAD_CLASS_ORDER)
+
+
 def cache_path(source_sha256: str, *, cache_dir: Path | None = None) -> Path:
     """Return the cache file of the graph built from a source with this checksum."""
     folder = Path(cache_dir) if cache_dir is not None else settings.resolve_cache_dir()
@@ -128,8 +134,7 @@ def _build_and_save(path: Path | None, *, checksum: str, name: str, target: Path
             raise NoRoadDataError(f"no road file and the download failed: {error}") from error
         bar.update()
         bar.set_postfix_str(steps[1])
-        compact = compact_from_graph(graph, source_sha256=checksum, source_name=name,
-                                     closed_access=settings.CLOSED_ACCESS)
+        compact = compact_with_settings(graph, source_sha256=checksum, source_name=name)
         del graph
         bar.update()
         bar.set_postfix_str(steps[2])

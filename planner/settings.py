@@ -95,6 +95,15 @@ SPEEDS_KMH: dict[str, dict[str, float]] = {
     },
 }
 
+#: OSM ``highway`` classes from most to least important. An edge that merges ways of
+#: several classes takes the first of them in this order (see ``planner.compact``).
+ROAD_CLASS_ORDER: tuple[str, ...] = (
+    "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
+    "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",
+    "residential", "living_street", "road", "service", "busway", "track", "cycleway",
+    "pedestrian", "footway", "path", "steps",
+)
+
 #: Modes that may travel against one-way streets (pedestrians use the pavement).
 IGNORE_ONEWAY_MODES: frozenset[str] = frozenset({"walk"})
 
@@ -119,7 +128,7 @@ MAX_SNAP_M: float = 1000.0
 
 #: Version of the compact graph format; bump it when the arrays change so old caches
 #: are rebuilt instead of misread.
-GRAPH_CACHE_VERSION: int = 1
+GRAPH_CACHE_VERSION: int = 2
 
 #: Version of the cached places matrix format.
 MATRIX_CACHE_VERSION: int = 1

@@ -10,7 +10,14 @@ import numpy as np
 import pytest
 
 from planner import settings
-from planner.compact import CacheError, CompactGraph, load_compact, save_compact
+from planner.compact import (
+    CacheError,
+    CompactGraph,
+    edge_class_name,
+    edge_is_closed,
+    load_compact,
+    save_compact,
+)
 from planner.graph import cache_path, file_sha256, load_graph
 
 
@@ -100,3 +107,20 @@ def test_changed_source_file_is_not_served_the_old_cache(osm_clip: Path, clip_gr
     rebuilt = load_graph(osm_path=edited, cache_dir=tmp_path)
     assert rebuilt.source_sha256 == file_sha256(edited) != clip_graph.source_sha256
     assert rebuilt.n_edges < clip_graph.n_edges
+
+
+@pytest.mark.parametrize(("highway", "expected"), [
+    (["residential", "tertiary"], "tertiary"),
+    (["tertiary", "residential"], "tertiary"),
+    (["primary", "motorway_link"], "motorway_link"),
+    ("unclassified", "unclassified"),
+    (None, "road"),
+])
+def test_merged_edges_get_one_class_whatever_the_list_order(highway: object, expected: str) -> None:
+    assert edge_class_name({"highway": highway}, settings.ROAD_CLASS_ORDER) == expected
+
+
+def test_an_edge_is_closed_if_any_merged_way_is() -> None:
+    assert edge_is_closed({"access": ["yes", "private"]}, settings.CLOSED_ACCESS)
+    assert not edge_is_closed({"access": "destination"}, settings.CLOSED_ACCESS)
+    assert not edge_is_closed({}, settings.CLOSED_ACCESS)

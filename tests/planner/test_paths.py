@@ -11,7 +11,7 @@ import osmnx as ox
 import pytest
 
 from planner import Router, settings
-from planner.compact import CompactGraph
+from planner.compact import CompactGraph, edge_class_name, edge_is_closed
 
 N_SAMPLE = 12
 
@@ -21,11 +21,8 @@ def travel_time_weight(mode: str) -> Any:
     speeds = settings.SPEEDS_KMH[mode]
 
     def seconds(data: dict[str, Any]) -> float | None:
-        highway = data.get("highway")
-        highway = highway[0] if isinstance(highway, list) else highway
-        access = data.get("access")
-        access = access[0] if isinstance(access, list) else access
-        if highway not in speeds or access in settings.CLOSED_ACCESS:
+        highway = edge_class_name(data, settings.ROAD_CLASS_ORDER)
+        if highway not in speeds or edge_is_closed(data, settings.CLOSED_ACCESS):
             return None
         return max(float(data["length"]) / (speeds[highway] / 3.6), 1e-3)
 
