@@ -112,6 +112,9 @@ def test_pace_changes_stops_per_day(places: gpd.GeoDataFrame, router: Router) ->
     relaxed = _plan(places, router, days=1, pace="relaxed", day_end="20:00")
     packed = _plan(places, router, days=1, pace="packed", day_end="20:00")
     assert len(relaxed.days[0].stops) <= 3 < len(packed.days[0].stops)
+    reasons = {item.id: item.reason for item in relaxed.unvisited}
+    assert reasons["night-market"] == "closed"  # a Monday
+    assert "no time" in reasons.values()  # open and reachable, but the day holds three stops
     assert_plan_keeps_the_rules(relaxed, places)
     assert_plan_keeps_the_rules(packed, places)
 
