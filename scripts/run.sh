@@ -40,9 +40,13 @@ setup_python() {
 }
 
 setup_web_assets() {
-  command -v npm >/dev/null 2>&1 || need_root_apt npm
+  # $1 = "required" (tests need the files) or "optional" (the app falls back to CDNs).
   log "fetching map JavaScript/CSS into web/static/vendor (npm registry)"
-  "$VENV/bin/python" -m web.vendor
+  if command -v npm >/dev/null 2>&1 || need_root_apt npm; then
+    "$VENV/bin/python" -m web.vendor && return 0
+  fi
+  [ "$1" = "optional" ] || { echo "error: could not fetch the map assets" >&2; exit 1; }
+  log "could not fetch the map assets: maps will load Leaflet from public CDNs"
 }
 
 build_graph_cache() {
@@ -55,7 +59,7 @@ shift || true
 case "$cmd" in
   serve)
     setup_python "test"
-    setup_web_assets
+    setup_web_assets optional
     build_graph_cache
     log "starting CraftRoute on http://127.0.0.1:5000 (Ctrl+C stops it)"
     exec "$VENV/bin/craftroute" serve "$@"
@@ -63,7 +67,7 @@ case "$cmd" in
   test)
     need_root_apt chromium chromium-driver
     setup_python "test,dev"
-    setup_web_assets
+    setup_web_assets required
     log "running the test suite"
     set +e
     "$VENV/bin/python" -m pytest "$@"

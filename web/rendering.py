@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import folium
 from flask import current_app, url_for
 
@@ -12,8 +14,13 @@ _ID_SLOT = "__place_id__"
 
 
 def map_parts(m: folium.Map) -> MapParts:
-    """Return ``m`` rendered for a page, loading Leaflet from ``/static/vendor`` unless MAP_ASSETS is "cdn"."""
-    local = current_app.config["MAP_ASSETS"] == "local"
+    """Return ``m`` rendered for a page, loading Leaflet from ``/static/vendor`` or from CDNs.
+
+    ``MAP_ASSETS`` "local" always uses the vendored files, "cdn" never does, and "auto"
+    uses them when ``python -m web.vendor`` has fetched them.
+    """
+    setting = current_app.config["MAP_ASSETS"]
+    local = setting == "local" or (setting == "auto" and _vendored_assets_present())
     base = url_for("static", filename="vendor").rstrip("/") if local else None
     return render_map_parts(m, assets_base_url=base)
 
@@ -21,3 +28,9 @@ def map_parts(m: folium.Map) -> MapParts:
 def place_url_template() -> str:
     """Return the link of a place page with ``{id}`` where the id goes."""
     return url_for("explore.place", place_id=_ID_SLOT).replace(_ID_SLOT, "{id}")
+
+
+def _vendored_assets_present() -> bool:
+    """Return whether ``web/static/vendor`` holds Leaflet (fetched by ``python -m web.vendor``)."""
+    static_folder = current_app.static_folder or ""
+    return (Path(static_folder) / "vendor" / "leaflet" / "leaflet.js").is_file()

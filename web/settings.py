@@ -36,8 +36,9 @@ DEFAULT_CONFIG: dict[str, object] = {
     # Map centre (lat, lon) and zoom when nothing is selected: central Hanoi.
     "MAP_CENTER": (21.0285, 105.8542),
     "MAP_ZOOM": 10,
-    # Where map pages load Leaflet and plugins from: "local" (web/static/vendor) or "cdn".
-    "MAP_ASSETS": "local",
+    # Where map pages load Leaflet and plugins from: "local" (web/static/vendor, filled by
+    # `python -m web.vendor`), "cdn", or "auto": local when the files are there, else CDN.
+    "MAP_ASSETS": "auto",
     # How many nearby places a place page lists, and within what radius.
     "NEARBY_COUNT": 6,
     "NEARBY_RADIUS_KM": 15.0,
