@@ -19,14 +19,6 @@ from . import settings
 from .itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
 from .itinerary_request import FIELDS, PACES, minutes_to_clock
 
-#: Request fields and the command-line option that sets each.
-_OPTIONS: dict[str, str] = {
-    "start": "--start", "end": "--end", "days": "--days", "date": "--date", "mode": "--mode",
-    "interests": "--interests", "must": "--must", "candidates": "--candidates",
-    "day_start": "--day-start", "day_end": "--day-end", "pace": "--pace", "max_stops": "--max-stops",
-    "lunch_start": "--lunch-start", "lunch_end": "--lunch-end", "lunch_min": "--lunch-min",
-}
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``plan`` subcommand to the ``craftroute`` parser."""
@@ -51,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=f"latest start of lunch (default {settings.LUNCH_END})")
     parser.add_argument("--lunch-min", type=int, default=settings.LUNCH_MIN,
                         help=f"lunch minutes, 0 for none (default {settings.LUNCH_MIN})")
-    parser.add_argument("--pace", default=settings.DEFAULT_PACE, help=f"{', '.join(PACES)} (default normal)")
+    parser.add_argument("--pace", default=settings.DEFAULT_PACE,
+                        help=f"{', '.join(PACES)}: visit time and stops a day (default {settings.DEFAULT_PACE})")
     parser.add_argument("--max-stops", type=int, help="most stops a day (default from the pace)")
     parser.add_argument("--time-limit", type=float, default=settings.OPTIMISER_TIME_LIMIT_S,
                         help=f"optimiser seconds (default {settings.OPTIMISER_TIME_LIMIT_S})")
@@ -73,7 +66,8 @@ def run_plan(args: argparse.Namespace) -> int:
     try:
         request = parse_plan_request(request_fields(args))
     except CraftRouteError as error:
-        option = _OPTIONS.get(error.field, error.field)
+        # the option that sets a request field is the field with dashes: day_start -> --day-start
+        option = "--" + error.field.replace("_", "-") if error.field in FIELDS else error.field
         kind = NotFoundError if isinstance(error, NotFoundError) else CraftRouteError
         raise kind(option, error.message) from None
     if args.time_limit <= 0:
