@@ -116,9 +116,13 @@ def plan_text(plan: Plan) -> list[str]:
             lines.append(_lunch_line(day))
         last = day.legs[-1]
         lines.append(f"      travel {_duration(last.duration_s)}, {last.distance_m / 1000:.1f} km back")
+    explained = [item for item in plan.unvisited if item.must or item.reason != "no time"]
+    crowded = [item.id for item in plan.unvisited if item not in explained]
     if plan.unvisited:
         lines.append("Left out:")
-        lines += [f"  {item.name} [{item.id}]: {item.reason} ({item.detail})" for item in plan.unvisited]
+        lines += [f"  {item.name} [{item.id}]: {item.reason} ({item.detail})" for item in explained]
+    if crowded:
+        lines.append(f"  no time left beside higher-scoring stops ({len(crowded)}): {', '.join(crowded)}")
     lines += [f"Warning: {warning}" for warning in plan.warnings]
     if plan.estimated:
         lines.append("Some travel times are straight-line estimates (no road route found for those legs).")
