@@ -14,8 +14,6 @@ from scipy.sparse import csgraph
 
 from .weights import ModeGraph
 
-_NO_PREDECESSOR = -9999  # what csgraph writes for a source and for unreachable nodes
-
 
 def fastest_trees(time_csr: sparse.csr_matrix, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return travel seconds and predecessors from each source to every node.
@@ -86,7 +84,7 @@ def path_nodes(predecessors: np.ndarray, source: int, target: int) -> list[int]:
     nodes = [int(target)]
     while nodes[-1] != source:
         before = int(predecessors[nodes[-1]])
-        if before == _NO_PREDECESSOR or before < 0:
+        if before < 0:  # csgraph writes -9999 for the root and unreachable nodes
             return []
         nodes.append(before)
     return nodes[::-1]
