@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from geodata import load_places
 from geodata.errors import CraftRouteError, NotFoundError
 
 from . import settings
@@ -79,7 +80,7 @@ def run_plan(args: argparse.Namespace) -> int:
         from .plan_map import plan_map
 
         path = args.output or Path(f"craftroute-plan-{request.date.isoformat()}.html")
-        plan_map(plan).save(str(path))
+        plan_map(plan, places=load_places()).save(str(path))
         print(f"plan map written to {path}")
     else:
         print("\n".join(plan_text(plan)))

@@ -11,7 +11,10 @@ import html
 from typing import TYPE_CHECKING
 
 import folium
+import geopandas as gpd
+import pandas as pd
 
+from geodata import schema
 from geodata import settings as geodata_settings
 
 from . import settings
@@ -23,13 +26,23 @@ if TYPE_CHECKING:
 TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 
-def plan_map(plan: Plan, *, m: folium.Map | None = None) -> folium.Map:
+def plan_map(plan: Plan, *, m: folium.Map | None = None, places: gpd.GeoDataFrame | None = None) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
     Each day is a layer: a line of the day's colour following the legs' road shapes
     (straight dashed segments where a leg has no shape), numbered markers with
     popups (times, craft) and the day's start place. The tiles carry the
     "(c) OpenStreetMap contributors" attribution.
+
+    Parameters
+    ----------
+    plan
+        The plan to draw.
+    m
+        A map to draw on; a new one is made when ``None``.
+    places
+        The places the plan was made from (``geodata.load_places()``); when given, each
+        stop's popup also shows its opening hours and story.
     """
     points = [(day.start.lat, day.start.lon) for day in plan.days]
     points += [(stop.lat, stop.lon) for day in plan.days for stop in day.stops]
@@ -48,7 +61,8 @@ def plan_map(plan: Plan, *, m: folium.Map | None = None) -> folium.Map:
         _add_day_line(layer, day, colour)
         _add_start_marker(layer, day, number)
         for order, stop in enumerate(day.stops, start=1):
-            _add_stop_marker(layer, stop, order, colour, number)
+            details = places.loc[stop.id] if places is not None and stop.id in places.index else None
+            _add_stop_marker(layer, stop, order, colour, number, details)
         layer.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     if len(points) > 1:
@@ -78,14 +92,21 @@ def _add_start_marker(layer: folium.FeatureGroup, day: PlanDay, number: int) -> 
     ).add_to(layer)
 
 
-def _add_stop_marker(layer: folium.FeatureGroup, stop: PlanStop, order: int, colour: str, day: int) -> None:
+def _add_stop_marker(
+    layer: folium.FeatureGroup, stop: PlanStop, order: int, colour: str, day: int, details: pd.Series | None
+) -> None:
     times = f"arrive {minutes_to_clock(stop.arrive_min)}, visit {minutes_to_clock(stop.start_min)}"
     times += f"-{minutes_to_clock(stop.depart_min)}"
     lines = [f"<b>{html.escape(stop.name)}</b>", html.escape(f"Day {day}, stop {order}: {times}")]
     if stop.craft:
-        lines.append(html.escape(f"Craft: {stop.craft}"))
+        lines.append(html.escape(f"Craft: {schema.CRAFTS.get(stop.craft, stop.craft)}"))
     if stop.wait_min >= 1:
         lines.append(html.escape(f"Wait {stop.wait_min:.0f} min before the visit"))
+    if details is not None:
+        lines.append(html.escape(f"Opening hours: {details['opening_hours']}"))
+        story = str(details["story"] or details["description"])
+        if story:
+            lines.append(f"<small>{html.escape(story)}</small>")
     badge = (
         f'<div style="background:{colour};color:#fff;border-radius:50%;width:26px;height:26px;'
         f'line-height:26px;text-align:center;font-weight:bold;border:2px solid #fff;'

@@ -85,7 +85,7 @@ def plan_map(plan: Any) -> Any:
     """Return the planner's Folium map of a plan: a coloured line per day, numbered stops."""
     from planner.plan_map import plan_map as build
 
-    return build(plan)
+    return build(plan, places=state.get_places())
 
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.settings import PLAN_DAY_COLOURS
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 #: Folder of the map JavaScript/CSS fetched by ``python -m web.vendor``.
@@ -72,7 +74,4 @@ LOCAL_ASSETS: dict[str, str | None] = {
 }
 
 #: Colours of the days of a plan (day 1 first), also used for per-craft layers.
-PALETTE: tuple[str, ...] = (
-    "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-    "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-)
+PALETTE: tuple[str, ...] = PLAN_DAY_COLOURS

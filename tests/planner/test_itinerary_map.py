@@ -56,3 +56,19 @@ def test_popups_escape_names_and_reuse_a_given_map(plan: Plan) -> None:
 
 def test_leg_type_has_no_shape_by_default(plan: Plan) -> None:
     assert all(isinstance(leg, PlanLeg) and leg.geometry == () for day in plan.days for leg in day.legs)
+
+
+def test_popups_show_craft_name_hours_and_story_when_places_are_given(plan: Plan) -> None:
+    places = trip_places()
+    bare = plan_map(plan).get_root().render()
+    rich = plan_map(plan, places=places).get_root().render()
+    first = plan.days[0].stops[0]
+    row = places.loc[first.id]
+    assert "Opening hours" not in bare
+    assert f"Opening hours: {row['opening_hours']}" in rich
+    story_start = (row["story"] or row["description"])[:40]
+    assert story_start.replace("'", "&#x27;") in rich or story_start in rich
+    if first.craft:
+        from geodata.schema import CRAFTS
+
+        assert f"Craft: {CRAFTS[first.craft]}" in rich
