@@ -131,17 +131,22 @@ class Router:
     def node_matrix(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes.
 
-        One Dijkstra tree per distinct node; ``inf``/``nan`` where unreachable.
+        One Dijkstra tree per distinct node, grown ``settings.TREES_PER_BATCH`` at a
+        time so memory stays bounded; ``inf``/``nan`` where unreachable.
         """
         if self.graph is None:
             raise RuntimeError("node_matrix needs road data")
         unique, inverse = np.unique(nodes, return_inverse=True)
-        seconds, predecessors = fastest_trees(self.graph.time_csr, unique)
-        metres = lengths_along(self.graph, predecessors, unique)
+        seconds = np.empty((unique.size, unique.size))
+        metres = np.empty((unique.size, unique.size))
+        for start in range(0, unique.size, settings.TREES_PER_BATCH):
+            batch = slice(start, start + settings.TREES_PER_BATCH)
+            tree_s, predecessors = fastest_trees(self.graph.time_csr, unique[batch])
+            seconds[batch] = tree_s[:, unique]
+            metres[batch] = lengths_along(self.graph, predecessors, unique)
         block = np.ix_(inverse, inverse)
-        road_s = seconds[:, unique][block]
-        road_m = np.where(np.isfinite(road_s), metres[block], np.nan)
-        return road_s, road_m
+        road_s = seconds[block]
+        return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
 
     def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
         """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``.

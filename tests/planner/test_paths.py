@@ -95,3 +95,13 @@ def test_forward_and_backward_trees_agree_with_the_matrix(clip_graph: CompactGra
     np.testing.assert_allclose(out_m, metres[:2], rtol=1e-9)
     np.testing.assert_allclose(in_s, seconds[:, :2].T, rtol=1e-9)
     np.testing.assert_allclose(in_m, metres[:, :2].T, rtol=1e-6, atol=0.5)
+
+
+def test_batched_trees_give_the_same_matrix(clip_graph: CompactGraph, monkeypatch: pytest.MonkeyPatch) -> None:
+    router = Router.from_compact(clip_graph, mode="motorbike")
+    nodes = sample_nodes(router, seed=7)
+    whole_s, whole_m = router.node_matrix(nodes)
+    monkeypatch.setattr(settings, "TREES_PER_BATCH", 5)
+    batched_s, batched_m = router.node_matrix(nodes)
+    np.testing.assert_array_equal(batched_s, whole_s)
+    np.testing.assert_array_equal(batched_m, whole_m)
