@@ -38,6 +38,16 @@ def _read_gadm(relative_path: str) -> gpd.GeoDataFrame | None:
     return frame.set_crs("EPSG:4326", allow_override=True)
 
 
+def _gadm_areas(raw: gpd.GeoDataFrame, level: int, *, name: str) -> gpd.GeoDataFrame:
+    """Return GADM features of ``level`` (2 districts, 3 communes) with readable names."""
+    columns: dict[str, pd.Series] = {"gid": raw[f"GID_{level}"]}
+    if level == 3:
+        columns["commune"] = raw["NAME_3"].map(spaced_name)
+    columns["district"] = raw["NAME_2"].map(spaced_name)
+    columns[f"{name}_type"] = raw[f"TYPE_{level}"].replace(_GADM_TYPES)
+    return gpd.GeoDataFrame(columns, geometry=raw.geometry, crs="EPSG:4326")
+
+
 def load_communes() -> gpd.GeoDataFrame | None:
     """Return Hanoi's 584 pre-2025 communes and wards, or ``None`` if the file is absent.
 
@@ -45,18 +55,7 @@ def load_communes() -> gpd.GeoDataFrame | None:
     diacritics), ``commune_type`` (Xã, Phường, Thị trấn) and ``geometry`` (EPSG:4326).
     """
     raw = _read_gadm(settings.communes_file)
-    if raw is None:
-        return None
-    return gpd.GeoDataFrame(
-        {
-            "gid": raw["GID_3"],
-            "commune": raw["NAME_3"].map(spaced_name),
-            "district": raw["NAME_2"].map(spaced_name),
-            "commune_type": raw["TYPE_3"].replace(_GADM_TYPES),
-        },
-        geometry=raw.geometry,
-        crs="EPSG:4326",
-    )
+    return None if raw is None else _gadm_areas(raw, 3, name="commune")
 
 
 def load_districts() -> gpd.GeoDataFrame | None:
@@ -66,17 +65,7 @@ def load_districts() -> gpd.GeoDataFrame | None:
     ``district_type`` and ``geometry`` (EPSG:4326).
     """
     raw = _read_gadm(settings.districts_file)
-    if raw is None:
-        return None
-    return gpd.GeoDataFrame(
-        {
-            "gid": raw["GID_2"],
-            "district": raw["NAME_2"].map(spaced_name),
-            "district_type": raw["TYPE_2"].replace(_GADM_TYPES),
-        },
-        geometry=raw.geometry,
-        crs="EPSG:4326",
-    )
+    return None if raw is None else _gadm_areas(raw, 2, name="district")
 
 
 def assign_areas(places: gpd.GeoDataFrame, areas: gpd.GeoDataFrame, *, prefix: str) -> gpd.GeoDataFrame:

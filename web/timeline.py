@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner import settings as planner_settings
+from planner.itinerary_request import minutes_to_clock
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,7 @@ def _clock(value: Any) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, (int, float)):
-        minutes = round(value)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+        return minutes_to_clock(value)
     text = str(value)
     return text[11:16] if "T" in text else text[:5]
 
