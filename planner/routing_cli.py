@@ -95,6 +95,13 @@ def run_build_graph(args: argparse.Namespace) -> int:
           f"{usable:,} nodes ({usable / max(compact.n_nodes, 1):.0%})")
     lat, lon = compact.node_lat, compact.node_lon
     print(f"coverage box: lat {lat.min():.4f}..{lat.max():.4f}, lon {lon.min():.4f}..{lon.max():.4f}")
+    try:
+        rows = coverage_rows(router, _bundled_locations())
+    except CraftRouteError as error:  # no bundled places file: nothing to report on
+        print(f"bundled places not checked: {error}")
+        return 0
+    print(f"bundled places routed by {mode}: {sum(row['routed'] for row in rows)} of {len(rows)} "
+          f"(within {settings.MAX_SNAP_M:.0f} m of the network; `craftroute coverage` lists them)")
     return 0
 
 

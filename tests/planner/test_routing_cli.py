@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from geodata import load_places
 from planner import settings
 from web.cli import main
 
@@ -62,6 +63,7 @@ def test_build_graph_reports_the_graph(capsys: pytest.CaptureFixture[str], osm_c
     code, out, _ = run(capsys, "build-graph", "--osm", str(osm_clip), "--mode", "bicycle")
     assert code == 0
     assert "clip.osm" in out and "nodes" in out and "bicycle" in out
+    assert "bundled places routed by bicycle" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [
@@ -85,3 +87,13 @@ def test_bad_format_is_an_argument_error(capsys: pytest.CaptureFixture[str]) -> 
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "invalid choice" in err and err.count("\n") == 1
+
+
+def test_coverage_lists_every_bundled_place(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    code, out, _ = run(capsys, "coverage", "--osm", str(osm_clip), "--format", "json")
+    assert code == 0
+    rows = {row["id"]: row for row in json.loads(out)["places"]}
+    assert set(rows) == set(load_places().index)
+    assert rows["hoan-kiem-lake"]["routed"] and rows["hoan-kiem-lake"]["snap_m"] <= settings.MAX_SNAP_M
+    assert not rows["van-phuc"]["routed"]  # outside the central clip
+    assert all(row["routed"] == (row["snap_m"] <= settings.MAX_SNAP_M) for row in rows.values())
