@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from planner.optimiser import Solution, check_solution, solve_toptw
-from planner.optimiser.instances import parse_toptw_instance, travel_decimals
+from planner.optimiser import Solution, check_solution, solve_toptw  # noqa: E402 (after sys.path)
+from planner.optimiser.instances import parse_toptw_instance, travel_decimals  # noqa: E402
 
 DEFAULT_DIR = REPO.parent / "shared" / "bench" / "toptw" / "c_r_rc_100_100"
 

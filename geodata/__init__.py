@@ -1,8 +1,19 @@
 """What exists and where: Hanoi's craft villages and tourist destinations as GeoDataFrames."""
 
 from .area import check_in_hanoi, is_in_hanoi
-from .boundaries import assign_areas, count_in_areas, counts_by, load_communes, load_districts
-from .errors import CraftRouteError, DataValidationError, NotFoundError, OutsideHanoiError
+from .boundaries import (
+    assign_areas,
+    count_in_areas,
+    counts_by,
+    load_communes,
+    load_districts,
+)
+from .errors import (
+    CraftRouteError,
+    DataValidationError,
+    NotFoundError,
+    OutsideHanoiError,
+)
 from .export import places_to_geojson, places_to_records
 from .hours import open_intervals, parse_opening_hours
 from .loader import load_places, validate_records
@@ -47,8 +58,8 @@ __all__ = [
     "places_to_records",
     "places_within",
     "resolve_location",
-    "search_places",
     "search_key",
+    "search_places",
     "slugify",
     "validate_records",
 ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+from pathlib import Path
 
-import pyproj
 import numpy as np
+import pyproj
 import shapely
 from shapely import Point, Polygon, prepared
 
@@ -36,9 +37,9 @@ def _to_metric() -> pyproj.Transformer:
     return pyproj.Transformer.from_crs("EPSG:4326", settings.metric_crs, always_xy=True)
 
 
-def _read_poly(path: object) -> Polygon:
+def _read_poly(path: Path) -> Polygon:
     """Return the outer ring of an Osmosis ``.poly`` file (gzip-compressed) as a polygon."""
-    with gzip.open(path, "rt", encoding="utf-8") as handle:  # type: ignore[arg-type]
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
         lines = [line.strip() for line in handle]
     ring: list[tuple[float, float]] = []
     for line in lines[2:]:

@@ -13,7 +13,13 @@ from . import schema
 from .errors import CraftRouteError
 from .export import places_to_geojson, places_to_records
 from .loader import load_places
-from .query import filter_places, parse_lat_lon, places_within, search_places, with_distance
+from .query import (
+    filter_places,
+    parse_lat_lon,
+    places_within,
+    search_places,
+    with_distance,
+)
 
 FORMATS = ("table", "json", "geojson")
 TABLE_COLUMNS = ("id", "name_vi", "kind", "craft", "recognition", "former_district")
@@ -70,8 +76,8 @@ def format_table(places: gpd.GeoDataFrame) -> str:
     columns = [*TABLE_COLUMNS, *(["distance_km"] if "distance_km" in places.columns else [])]
     rows = [[_cell(row[column]) for column in columns] for _, row in places.iterrows()]
     widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths))]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
     lines.append(f"{len(rows)} place(s)")
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ cached places matrix (:func:`cached_matrix`, :func:`matrix_with_cache`, :func:`t
 
 from .graph import NoRoadDataError, load_graph
 from .places_matrix import cached_matrix, matrix_with_cache, travel_matrix
-from .results import Leg, Snap, TravelMatrix
+from .results import Leg, Snap, TravelMatrix, leg_to_dict, matrix_to_dict
 from .router import Router, check_mode, get_router
 from .settings import DEFAULT_MODE, MODES
 
@@ -23,7 +23,9 @@ __all__ = [
     "cached_matrix",
     "check_mode",
     "get_router",
+    "leg_to_dict",
     "load_graph",
+    "matrix_to_dict",
     "matrix_with_cache",
     "travel_matrix",
 ]

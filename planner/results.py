@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from geodata.location import Location
+
 
 @dataclass(frozen=True)
 class Snap:
@@ -92,3 +94,22 @@ class TravelMatrix:
         pick = np.ix_(rows, rows)
         return TravelMatrix(ids=list(ids), duration_s=self.duration_s[pick], distance_m=self.distance_m[pick],
                             estimated=self.estimated[pick], mode=self.mode)
+
+
+def leg_to_dict(leg: Leg, origin: Location, destination: Location) -> dict[str, Any]:
+    """Return the JSON form of a leg (the ``route --format json`` contract)."""
+    return {
+        "from": origin.id, "to": destination.id, "from_name": origin.name, "to_name": destination.name,
+        "mode": leg.mode, "distance_m": round(leg.distance_m, 1), "duration_s": round(leg.duration_s, 1),
+        "estimated": leg.estimated, "geometry": leg.geojson_geometry(),
+    }
+
+
+def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
+    """Return the JSON form of a matrix (the ``matrix --format json`` contract)."""
+    return {
+        "ids": matrix.ids, "mode": matrix.mode,
+        "duration_s": np.round(matrix.duration_s, 1).tolist(),
+        "distance_m": np.round(matrix.distance_m, 1).tolist(),
+        "estimated": matrix.estimated.tolist(),
+    }

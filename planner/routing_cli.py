@@ -11,7 +11,6 @@ import argparse
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -23,7 +22,7 @@ from . import settings
 from .coverage import coverage_rows
 from .graph import load_graph
 from .places_matrix import cached_matrix, matrix_with_cache
-from .results import Leg, TravelMatrix
+from .results import leg_to_dict, matrix_to_dict
 from .router import Router, check_mode, get_router
 
 
@@ -105,15 +104,6 @@ def run_build_graph(args: argparse.Namespace) -> int:
     return 0
 
 
-def leg_to_dict(leg: Leg, origin: Location, destination: Location) -> dict[str, Any]:
-    """Return the JSON form of a leg (the ``route --format json`` contract)."""
-    return {
-        "from": origin.id, "to": destination.id, "from_name": origin.name, "to_name": destination.name,
-        "mode": leg.mode, "distance_m": round(leg.distance_m, 1), "duration_s": round(leg.duration_s, 1),
-        "estimated": leg.estimated, "geometry": leg.geojson_geometry(),
-    }
-
-
 def run_route(args: argparse.Namespace) -> int:
     """Print the leg between two places."""
     origin = resolve_location(args.origin, field="FROM")
@@ -145,16 +135,6 @@ def _named_locations(ids_text: str) -> list[Location]:
     if any(not text for text in texts):
         raise CraftRouteError("--ids", f"must be comma-separated places with no empty item, got {ids_text!r}")
     return [resolve_location(text, field="--ids") for text in texts]
-
-
-def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
-    """Return the JSON form of a matrix (the ``matrix --format json`` contract)."""
-    return {
-        "ids": matrix.ids, "mode": matrix.mode,
-        "duration_s": np.round(matrix.duration_s, 1).tolist(),
-        "distance_m": np.round(matrix.distance_m, 1).tolist(),
-        "estimated": matrix.estimated.tolist(),
-    }
 
 
 def run_matrix(args: argparse.Namespace) -> int:

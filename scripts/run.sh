@@ -68,6 +68,9 @@ case "$cmd" in
     need_root_apt chromium chromium-driver
     setup_python "test,dev"
     setup_web_assets required
+    log "static checks: ruff, mypy"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/mypy"
     log "running the test suite"
     set +e
     "$VENV/bin/python" -m pytest "$@"

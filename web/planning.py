@@ -37,14 +37,14 @@ def check_mode(value: Any, *, field: str = "mode") -> str:
 
 def leg_json(leg: Any, origin: Location, destination: Location) -> dict[str, Any]:
     """Return a leg as ``craftroute route --format json`` prints it."""
-    from planner.routing_cli import leg_to_dict
+    from planner.results import leg_to_dict
 
     return leg_to_dict(leg, origin, destination)
 
 
 def matrix_json(matrix: Any) -> dict[str, Any]:
     """Return a travel matrix as ``craftroute matrix --format json`` prints it."""
-    from planner.routing_cli import matrix_to_dict
+    from planner.results import matrix_to_dict
 
     return matrix_to_dict(matrix)
 
