@@ -79,6 +79,10 @@ def clip_graph(osm_clip: Path, clip_cache_dir: Path) -> CompactGraph:
 
 
 @pytest.fixture(scope="session")
-def full_graph(shared_osm_file: Path, tmp_path_factory: pytest.TempPathFactory) -> CompactGraph:
-    """Return the compact graph of the whole shared road file (built once per session)."""
-    return load_graph(osm_path=shared_osm_file, cache_dir=tmp_path_factory.mktemp("full-cache"))
+def full_graph(shared_osm_file: Path, isolated_cache_dir: Path) -> CompactGraph:
+    """Return the compact graph of the whole shared road file (built once per session).
+
+    It goes to the session cache that the web app and CLI tests also use, so the whole
+    suite builds the full graph once.
+    """
+    return load_graph(osm_path=shared_osm_file, cache_dir=isolated_cache_dir)
