@@ -51,12 +51,20 @@ def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
         raise CraftRouteError("--radius-km", "needs --near LAT,LON")
     if args.limit is not None and args.limit < 1:
         raise CraftRouteError("--limit", f"must be at least 1, got {args.limit}")
+    for option in ("search", "craft", "recognition", "commune", "near"):
+        if getattr(args, option) is not None and not getattr(args, option).strip():
+            raise CraftRouteError(f"--{option}", "must not be empty; leave the option out to match everything")
     point = None
     if args.near:
         point = parse_lat_lon(args.near, field="--near")
         if point is None:
             raise CraftRouteError("--near", f"must be 'LAT,LON' such as 21.0287,105.8524, got {args.near!r}")
-    places = load_places(args.data)
+    try:
+        places = load_places(args.data)
+    except CraftRouteError as error:
+        if error.field != "path":
+            raise  # a bad record: the message names the record and its field
+        raise CraftRouteError("--data", error.message) from None
     try:
         places = filter_places(places, craft=args.craft, kind=args.kind,
                                recognition=args.recognition, commune=args.commune)

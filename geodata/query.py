@@ -18,6 +18,8 @@ from .text import search_key
 EARTH_RADIUS_M = 6_371_008.8
 _LAT_LON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[,;]\s*(-?\d+(?:\.\d+)?)\s*$")
 MAX_RADIUS_KM = 200.0
+#: Fewest letters of a place name typed by a user (shorter text matches too much).
+MIN_NAME_CHARS = 3
 
 
 def haversine_m(lat1: float | np.ndarray, lon1: float | np.ndarray,
@@ -38,8 +40,10 @@ def search_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
     """Return the places whose name matches ``text``, with or without diacritics, best first.
 
     Every word of ``text`` must occur in the Vietnamese name, the ASCII name or the id
-    ("bat trang" finds "Bát Tràng"). Exact names come first, then names that start
-    with the text, then the rest; ties keep the data order.
+    ("bat trang" finds "Bát Tràng"); when no name has every word, spaces are ignored
+    ("battrang" finds "Bát Tràng"). Exact names come first, then names that start
+    with the text, then names with a word that starts with it, then the rest; ties
+    keep the data order. The rank is in the column ``match_rank`` (0 to 3).
     """
     query = search_key(text)
     if not query:
@@ -47,11 +51,13 @@ def search_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
     keys = _name_keys(places)
     words = query.split()
     mask = keys.map(lambda key: all(word in key for word in words))
-    found = places[mask]
-    found_keys = keys[mask]
-    rank = found_keys.map(lambda key: _match_rank(key, query))
-    order = np.argsort(rank.to_numpy(), kind="stable")
-    return found.iloc[order]
+    if not mask.any():
+        query = "".join(words)
+        keys = keys.map(lambda key: " | ".join(name.replace(" ", "") for name in key.split(" | ")))
+        mask = keys.map(lambda key: query in key)
+    found = places[mask].copy()
+    found["match_rank"] = keys[mask].map(lambda key: _match_rank(key, query))
+    return found.sort_values("match_rank", kind="stable")
 
 
 def _match_rank(key: str, query: str) -> int:
@@ -206,8 +212,16 @@ def resolve_location(text: str, places: gpd.GeoDataFrame | None = None, *, field
         places = load_places()
     if text in places.index:
         return place_to_location(places.loc[text])
+    if len(search_key(text).replace(" ", "")) < MIN_NAME_CHARS:
+        msg = f"{text!r} is too short to name a place; give at least {MIN_NAME_CHARS} letters, an id or 'lat,lon'"
+        raise CraftRouteError(field, msg)
     found = search_places(places, text)
     if found.empty:
         msg = f"no place matches {text!r}; give an id, a name (accents optional) or 'lat,lon'"
         raise NotFoundError(field, msg)
-    return place_to_location(found.iloc[0])
+    best = found[found["match_rank"] == found["match_rank"].iloc[0]]
+    if len(best) > 1:
+        shown = ", ".join(f"{row['name_vi']} [{place_id}]" for place_id, row in best.head(6).iterrows())
+        more = f" and {len(best) - 6} more" if len(best) > 6 else ""
+        raise CraftRouteError(field, f"{text!r} matches several places: {shown}{more}; give one of these ids")
+    return place_to_location(best.iloc[0])

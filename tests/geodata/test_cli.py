@@ -71,6 +71,9 @@ def test_table_shows_vietnamese_names(capsys: pytest.CaptureFixture[str]) -> Non
     (["--near", "21.0287,105.8524", "--radius-km", "-1"], "--radius-km"),
     (["--radius-km", "many"], "invalid float value"),
     (["--limit", "0"], "--limit"),
+    (["--craft", ""], "--craft: must not be empty"),
+    (["--search", " "], "--search: must not be empty"),
+    (["--data", "/no/such/places.csv"], "--data: cannot read places file"),
 ])
 def test_bad_arguments_give_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], args: list[str], fragment: str

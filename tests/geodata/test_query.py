@@ -109,3 +109,31 @@ def test_resolve_location_errors(places: gpd.GeoDataFrame) -> None:
         geodata.resolve_location("10.7769,106.7009", places, field="to")
     with pytest.raises(CraftRouteError, match="must not be empty"):
         geodata.resolve_location("  ", places)
+
+
+def test_search_ignores_missing_spaces(places: gpd.GeoDataFrame) -> None:
+    assert geodata.search_places(places, "battrang").iloc[0]["name_vi"] == "Bát Tràng"
+    assert geodata.resolve_location("vanphuc", places).name == "Vạn Phúc"
+
+
+@pytest.mark.parametrize("text", ["Chùa", "museum", "pagoda"])
+def test_ambiguous_names_list_the_candidates_instead_of_guessing(places: gpd.GeoDataFrame, text: str) -> None:
+    matching = geodata.search_places(places, text)
+    assert len(matching) >= 2
+    with pytest.raises(CraftRouteError, match="matches several places") as caught:
+        geodata.resolve_location(text, places, field="--start")
+    assert caught.value.field == "--start"
+    for place_id in matching.index[:2]:
+        assert f"[{place_id}]" in caught.value.message
+
+
+@pytest.mark.parametrize("text", ["a", "-", "x ", "đ"])
+def test_too_short_names_are_refused(places: gpd.GeoDataFrame, text: str) -> None:
+    with pytest.raises(CraftRouteError, match="too short"):
+        geodata.resolve_location(text, places)
+
+
+def test_an_exact_name_wins_over_longer_names_that_contain_it(places: gpd.GeoDataFrame) -> None:
+    containing = geodata.search_places(places, "bat trang")
+    assert len(containing) >= 2
+    assert geodata.resolve_location("bat trang", places).id == containing.index[0]
