@@ -15,6 +15,8 @@ from pathlib import Path
 import networkx as nx
 from tqdm.auto import tqdm
 
+from geodata.errors import CraftRouteError
+
 from . import settings
 from .compact import (
     CacheError,
@@ -46,12 +48,30 @@ def download_key() -> str:
     return f"osmnx-download:{area}:{settings.download_network_type}"
 
 
-def graph_from_file(path: Path) -> nx.MultiDiGraph:
-    """Return the simplified OSMnx graph of an OSM XML file (.osm or .osm.gz), offline."""
+def graph_from_file(path: Path, *, field: str = "osm_path") -> nx.MultiDiGraph:
+    """Return the simplified OSMnx graph of an OSM XML file (.osm or .osm.gz), offline.
+
+    Raises
+    ------
+    CraftRouteError
+        Naming ``field`` when the file is not OSM XML with roads (empty, other XML, not XML).
+    """
     import osmnx as ox
 
     logger.info("reading road network from %s", path)
-    return ox.graph_from_xml(path, simplify=True, retain_all=True)
+    try:
+        return ox.graph_from_xml(path, simplify=True, retain_all=True)
+    except (SyntaxError, ValueError, EOFError, OSError) as error:  # ParseError is a SyntaxError
+        msg = f"must be an OSM XML road file (.osm or .osm.gz), cannot read {str(path)!r}: {error}"
+        raise CraftRouteError(field, msg) from None
+
+
+def check_osm_file(path: Path, *, field: str = "osm_path") -> None:
+    """Raise CraftRouteError naming ``field`` unless ``path`` is a non-empty file."""
+    if not path.is_file():
+        raise CraftRouteError(field, f"must be an existing OSM XML file (.osm or .osm.gz), got {str(path)!r}")
+    if path.stat().st_size == 0:
+        raise CraftRouteError(field, f"must be an OSM XML file (.osm or .osm.gz), got an empty file {str(path)!r}")
 
 
 def graph_from_download() -> nx.MultiDiGraph:
@@ -79,7 +99,7 @@ def cache_path(source_sha256: str, *, cache_dir: Path | None = None) -> Path:
 
 
 def load_graph(*, osm_path: Path | None = None, cache_dir: Path | None = None,
-               rebuild: bool = False, progress: bool = False) -> CompactGraph:
+               rebuild: bool = False, progress: bool = False, field: str = "osm_path") -> CompactGraph:
     """Return the compact road graph, from the cache when it is valid, else built and cached.
 
     Parameters
@@ -93,18 +113,19 @@ def load_graph(*, osm_path: Path | None = None, cache_dir: Path | None = None,
         Ignore any cache and build again.
     progress
         Show a progress bar over the build steps.
+    field
+        The option or setting that named the road file, for errors (``"--osm"``).
 
     Raises
     ------
     NoRoadDataError
         If there is no road file and no download.
-    FileNotFoundError
-        If ``osm_path`` is given but missing.
+    CraftRouteError
+        Naming ``field`` if the road file is missing, empty or not OSM XML.
     """
     path = Path(osm_path) if osm_path is not None else settings.resolve_osm_path()
-    if path is not None and not path.is_file():
-        raise FileNotFoundError(f"road file not found: {path}")
     if path is not None:
+        check_osm_file(path, field=field)
         checksum, name = file_sha256(path), path.name
     elif settings.allow_download:
         name = download_key()
@@ -117,17 +138,17 @@ def load_graph(*, osm_path: Path | None = None, cache_dir: Path | None = None,
             return load_compact(target, version=settings.GRAPH_CACHE_VERSION, source_sha256=checksum)
         except CacheError as error:
             logger.warning("rebuilding the road graph cache: %s", error)
-    return _build_and_save(path, checksum=checksum, name=name, target=target, progress=progress)
+    return _build_and_save(path, checksum=checksum, name=name, target=target, progress=progress, field=field)
 
 
 def _build_and_save(path: Path | None, *, checksum: str, name: str, target: Path,
-                    progress: bool) -> CompactGraph:
+                    progress: bool, field: str) -> CompactGraph:
     """Return the compact graph built from the file (or a download), after caching it."""
     steps = ["read OSM data" if path is not None else "download with OSMnx", "compact arrays", "write cache"]
     with tqdm(total=len(steps), desc="build road graph", unit="step", disable=not progress) as bar:
         bar.set_postfix_str(steps[0])
         try:
-            graph = graph_from_file(path) if path is not None else graph_from_download()
+            graph = graph_from_file(path, field=field) if path is not None else graph_from_download()
         except (ConnectionError, OSError) as error:
             if path is not None:
                 raise

@@ -150,7 +150,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         starts=starts,
         ends=ends,
         days=days,
-        date=_date(values.get("date")),
+        date=_date(values.get("date"), days),
         mode=mode,
         interests=_interests(values.get("interests", ())),
         must=_place_ids(values.get("must", ()), "must", places),
@@ -173,6 +173,10 @@ def _canonical(fields: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in fields.items():
         if key not in aliases:
             raise CraftRouteError(str(key), f"is not a plan field; fields are {', '.join(FIELDS)}")
+        if isinstance(value, str) and not value.strip() and aliases[key] != "start":
+            msg = "must not be empty; leave it out for the default" if aliases[key] != "end" else (
+                "must not be empty; leave it out to end each day at the start")
+            raise CraftRouteError(aliases[key], msg)
         if value not in (None, ""):
             values[aliases[key]] = value
     return values
@@ -212,15 +216,24 @@ def minutes_to_clock(minutes: float) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: Any, days: int) -> dt.date:
+    """Return the first day; the whole trip must lie within ``settings.MIN_DATE..MAX_DATE``."""
+    low, high = dt.date.fromisoformat(settings.MIN_DATE), dt.date.fromisoformat(settings.MAX_DATE)
     if value is None:
-        return dt.date.today()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise CraftRouteError("date", f"must be a date YYYY-MM-DD, got {value!r}") from None
+        date = dt.date.today()
+    elif isinstance(value, dt.date):
+        date = value
+    else:
+        try:
+            date = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise CraftRouteError("date", f"must be a date YYYY-MM-DD, got {value!r}") from None
+    last = high - dt.timedelta(days=days - 1)
+    if not low <= date <= last:
+        msg = f"must be between {low.isoformat()} and {last.isoformat()}"
+        msg += f" (the {days} days must end by {high.isoformat()})" if days > 1 else ""
+        raise CraftRouteError("date", f"{msg}, got {date.isoformat()}")
+    return date
 
 
 def _text_list(value: Any, field: str) -> list[str]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
+import os
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +55,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", choices=("text", "json", "html"), default="text",
                         help="text (default), json, or html (a map file)")
     parser.add_argument("--output", type=Path, metavar="FILE",
-                        help="map file for --format html (default craftroute-plan-<date>.html)")
+                        help="write to this file instead of the screen (--format html: default "
+                             "craftroute-plan-<date>.html)")
     parser.set_defaults(func=run_plan)
 
 
@@ -71,20 +74,46 @@ def run_plan(args: argparse.Namespace) -> int:
         option = "--" + error.field.replace("_", "-") if error.field in FIELDS else error.field
         kind = NotFoundError if isinstance(error, NotFoundError) else CraftRouteError
         raise kind(option, error.message) from None
-    if args.time_limit <= 0:
-        raise CraftRouteError("--time-limit", f"must be more than 0 seconds, got {args.time_limit}")
+    if not math.isfinite(args.time_limit) or args.time_limit <= 0:
+        raise CraftRouteError("--time-limit", f"must be more than 0 seconds (a finite number), got {args.time_limit}")
+    path = args.output
+    if path is None and args.format == "html":
+        path = Path(f"craftroute-plan-{request.date.isoformat()}.html")
+    if path is not None:
+        check_output(path)
     plan = plan_trip(request, time_limit_s=args.time_limit, seed=args.seed, geometry=args.format == "html")
-    if args.format == "json":
-        print(json.dumps(plan_to_dict(plan), ensure_ascii=False))
-    elif args.format == "html":
+    if args.format == "html":
         from .plan_map import plan_map
 
-        path = args.output or Path(f"craftroute-plan-{request.date.isoformat()}.html")
-        plan_map(plan, places=load_places()).save(str(path))
-        print(f"plan map written to {path}")
+        html = plan_map(plan, places=load_places()).get_root().render()
+        _write(path, html)
+        print(f"plan map written to {path} (it loads the map library and tiles from the internet)")
+        return 0
+    text = json.dumps(plan_to_dict(plan), ensure_ascii=False) if args.format == "json" else "\n".join(plan_text(plan))
+    if path is None:
+        print(text)
     else:
-        print("\n".join(plan_text(plan)))
+        _write(path, text + "\n")
+        print(f"plan written to {path}")
     return 0
+
+
+def check_output(path: Path) -> None:
+    """Raise CraftRouteError naming ``--output`` unless a file can be written at ``path``."""
+    if path.is_dir():
+        raise CraftRouteError("--output", f"must be a file name, got the folder {str(path)!r}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise CraftRouteError("--output", f"must be in an existing folder, got {str(path)!r}")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CraftRouteError("--output", f"must be a writable file, got {str(path)!r}")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CraftRouteError("--output", f"cannot write {str(path)!r}: {error.strerror or error}") from None
 
 
 def plan_text(plan: Plan) -> list[str]:

@@ -68,15 +68,16 @@ class Router:
 
     @classmethod
     def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | None = None,
-             cache_dir: Path | None = None) -> Router:
+             cache_dir: Path | None = None, field: str = "osm_path") -> Router:
         """Return the router of ``mode``, loading (or building and caching) the road graph.
 
         Without road data and without a download, the router answers with the labelled
-        estimate only (``routed`` is ``False``) and logs a warning.
+        estimate only (``routed`` is ``False``) and logs a warning. A road file that is
+        missing or not OSM XML raises CraftRouteError naming ``field`` (``"--osm"``).
         """
         check_mode(mode)
         try:
-            compact = load_graph(osm_path=osm_path, cache_dir=cache_dir)
+            compact = load_graph(osm_path=osm_path, cache_dir=cache_dir, field=field)
         except NoRoadDataError as error:
             logger.warning("no road data, travel times are estimates: %s", error)
             return cls(mode, None)

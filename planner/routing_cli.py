@@ -20,9 +20,9 @@ from geodata.location import Location
 
 from . import settings
 from .coverage import coverage_rows
-from .graph import load_graph
+from .graph import check_osm_file, load_graph
 from .places_matrix import cached_matrix, matrix_with_cache
-from .results import leg_to_dict, matrix_to_dict
+from .results import TravelMatrix, leg_to_dict, matrix_to_dict
 from .router import Router, check_mode, get_router
 
 
@@ -41,7 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     route.set_defaults(func=run_route)
 
     matrix = subparsers.add_parser("matrix", help="travel-time and distance matrix between places")
-    matrix.add_argument("--ids", help="comma-separated places (ids, names or lat,lon); default: all bundled")
+    matrix.add_argument("--ids", metavar="PLACES",
+                        help='places separated by commas (ids, names), or by ";" when any is a point '
+                             '"lat,lon" (e.g. "21.03,105.85;bat-trang"); default: all bundled')
     _add_source_options(matrix)
     _add_format_option(matrix, default="json")
     matrix.set_defaults(func=run_matrix)
@@ -68,22 +70,18 @@ def _router(args: argparse.Namespace) -> Router:
     mode = check_mode(args.mode, field="--mode")
     if args.osm is None:
         return get_router(mode)
-    _check_osm(args.osm)
-    return Router.load(mode=mode, osm_path=args.osm)
-
-
-def _check_osm(path: Path) -> None:
-    if not path.is_file():
-        raise CraftRouteError("--osm", f"must be an existing OSM XML file (.osm or .osm.gz), got {str(path)!r}")
+    check_osm_file(args.osm, field="--osm")
+    return Router.load(mode=mode, osm_path=args.osm, field="--osm")
 
 
 def run_build_graph(args: argparse.Namespace) -> int:
     """Build (or validate) the cached road graph and print a summary."""
     mode = check_mode(args.mode, field="--mode")
     if args.osm is not None:
-        _check_osm(args.osm)
+        check_osm_file(args.osm, field="--osm")
     started = time.perf_counter()
-    compact = load_graph(osm_path=args.osm, rebuild=args.rebuild, progress=True)
+    compact = load_graph(osm_path=args.osm, rebuild=args.rebuild, progress=True,
+                         field="osm_path" if args.osm is None else "--osm")
     seconds = time.perf_counter() - started
     router = Router.from_compact(compact, mode=mode)
     assert router.graph is not None
@@ -130,11 +128,26 @@ def _bundled_locations() -> list[Location]:
 
 
 def _named_locations(ids_text: str) -> list[Location]:
-    """Return the places named by ``--ids`` (ids, names or "lat,lon", split on commas)."""
+    """Return the places named by ``--ids``: split on ";" when the text has one, else on commas.
+
+    A single "lat,lon" point (two numbers and one comma, no ";") is one place.
+    """
     texts = [text.strip() for text in ids_text.split(";" if ";" in ids_text else ",")]
+    if ";" not in ids_text and len(texts) == 2 and all(_is_number(text) for text in texts):
+        texts = [ids_text.strip()]
     if any(not text for text in texts):
-        raise CraftRouteError("--ids", f"must be comma-separated places with no empty item, got {ids_text!r}")
+        msg = (f'must be places separated by commas, or by ";" when a place is a point "lat,lon" '
+               f'(e.g. "21.03,105.85;bat-trang"), with no empty item, got {ids_text!r}')
+        raise CraftRouteError("--ids", msg)
     return [resolve_location(text, field="--ids") for text in texts]
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def run_matrix(args: argparse.Namespace) -> int:
@@ -153,14 +166,23 @@ def run_matrix(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(matrix_to_dict(matrix), ensure_ascii=False))
         return 0
-    width = max(len(i) for i in matrix.ids) if matrix.ids else 4
-    print(f"minutes by {matrix.mode} (* = estimated)")
-    print(" " * width + "".join(f" {i[:10]:>10}" for i in matrix.ids))
-    for row, origin in enumerate(matrix.ids):
-        cells = "".join(f" {matrix.duration_s[row, col] / 60:>9.0f}{'*' if matrix.estimated[row, col] else ' '}"
-                        for col in range(len(matrix.ids)))
-        print(f"{origin:<{width}}{cells}")
+    print("\n".join(matrix_text(matrix)))
     return 0
+
+
+def matrix_text(matrix: TravelMatrix) -> list[str]:
+    """Return the lines of the text matrix: columns numbered, each row ``number id`` with full ids."""
+    width = max((len(i) for i in matrix.ids), default=2)
+    cell = max(5, len(str(len(matrix.ids))) + 1)
+    lines = [f"minutes by {matrix.mode} (* = estimated); column N is the place of row N"]
+    lines.append(" " * (width + 5) + "".join(f" {number:>{cell}}" for number in range(1, len(matrix.ids) + 1)))
+    for row, origin in enumerate(matrix.ids):
+        cells = "".join(
+            f" {matrix.duration_s[row, col] / 60:>{cell - 1}.0f}{'*' if matrix.estimated[row, col] else ' '}"
+            for col in range(len(matrix.ids))
+        )
+        lines.append(f"{row + 1:>3}. {origin:<{width}}{cells}")
+    return lines
 
 
 def run_coverage(args: argparse.Namespace) -> int:

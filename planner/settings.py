@@ -209,8 +209,14 @@ DAY_END: str = "18:00"
 LUNCH_START: str = "11:00"
 LUNCH_END: str = "13:30"
 LUNCH_MIN: int = 60
+#: A visit at least this long whose span covers the lunch window hosts lunch on site
+#: (day-trip sights such as the Perfume Pagoda have food stalls), so no extra break.
+LUNCH_DURING_VISIT_MIN: float = 240.0
 #: Most days of one plan request.
 MAX_DAYS: int = 14
+#: Plan dates allowed (first and last day of a trip), ISO ``YYYY-MM-DD``.
+MIN_DATE: str = "2000-01-01"
+MAX_DATE: str = "2099-12-31"
 #: Search budget and seed of the optimiser for one plan (it usually stops earlier,
 #: after ``OPTIMISER_MAX_NO_IMPROVE`` rounds without a better plan, which keeps plans
 #: repeatable).

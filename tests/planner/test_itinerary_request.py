@@ -61,6 +61,16 @@ def test_typed_point_and_per_day_start(places: gpd.GeoDataFrame) -> None:
         ({"colour": "red"}, "colour", "not a plan field"),
         ({"start": ""}, "start", "is required"),
         ({"start": ["bat-trang", "van-phuc"], "days": 3}, "start", r"one per day \(3\)"),
+        ({"date": "9999-12-31", "days": 14}, "date", "between 2000-01-01 and 2099-12-18"),
+        ({"date": "2099-12-30", "days": 3}, "date", r"the 3 days must end by 2099-12-31\), got 2099-12-30"),
+        ({"date": "1999-12-31"}, "date", "between 2000-01-01 and 2099-12-31, got 1999-12-31"),
+        ({"end": ""}, "end", "must not be empty"),
+        ({"date": " "}, "date", "must not be empty"),
+        ({"pace": ""}, "pace", "must not be empty"),
+        ({"day_start": ""}, "day_start", "must not be empty"),
+        ({"interests": ""}, "interests", "must not be empty"),
+        ({"must_see": ""}, "must", "must not be empty"),
+        ({"mode": ""}, "mode", "must not be empty"),
     ],
 )
 def test_bad_fields_name_the_field(
@@ -78,3 +88,14 @@ def test_unknown_places_are_not_found(places: gpd.GeoDataFrame) -> None:
     with pytest.raises(NotFoundError) as raised:
         _parse(places, start="Atlantis")
     assert raised.value.field == "start"
+
+
+def test_missing_and_none_fields_take_defaults(places: gpd.GeoDataFrame) -> None:
+    request = _parse(places, end=None, pace=None, interests=[], must=[])
+    assert request.ends == request.starts and request.pace == "normal"
+    assert request.interests == () and request.must == ()
+
+
+def test_last_allowed_trip_is_accepted(places: gpd.GeoDataFrame) -> None:
+    request = _parse(places, date="2099-12-18", days=14)
+    assert request.dates[-1].isoformat() == "2099-12-31"

@@ -20,6 +20,17 @@ from web.cli import main
         (["--pace", "sprint"], "--pace: must be one of relaxed, normal, packed"),
         (["--must", "atlantis"], "--must: no place with id 'atlantis'"),
         (["--time-limit", "0"], "--time-limit: must be more than 0 seconds"),
+        (["--time-limit", "nan"], "--time-limit: must be more than 0 seconds"),
+        (["--time-limit", "inf"], "--time-limit: must be more than 0 seconds"),
+        (["--date", "9999-12-31", "--days", "14"], "--date: must be between 2000-01-01 and 2099-12-18"),
+        (["--end", ""], "--end: must not be empty"),
+        (["--date", ""], "--date: must not be empty"),
+        (["--pace", ""], "--pace: must not be empty"),
+        (["--day-start", ""], "--day-start: must not be empty"),
+        (["--interests", ""], "--interests: must not be empty"),
+        (["--must", ""], "--must: must not be empty"),
+        (["--mode", ""], "--mode: must not be empty"),
+        (["--output", "/no/such/folder/plan.html", "--format", "html"], "--output: must be in an existing folder"),
     ],
 )
 def test_impossible_requests_exit_2_with_one_line(
@@ -30,6 +41,14 @@ def test_impossible_requests_exit_2_with_one_line(
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and expected in captured.err
     assert captured.err.startswith("craftroute plan: error: ")
+
+
+@pytest.mark.parametrize("fmt", ["html", "json", "text"])
+def test_output_folder_is_refused_before_planning(tmp_path: Path, fmt: str,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--start", "Hoan Kiem Lake", "--format", fmt, "--output", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--output: must be a file name, got the folder" in captured.err
 
 
 def test_missing_start_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -69,7 +69,7 @@ def test_build_graph_reports_the_graph(capsys: pytest.CaptureFixture[str], osm_c
 @pytest.mark.parametrize(("argv", "message"), [
     (("route", HOAN_KIEM, OLD_QUARTER, "--mode", "plane"), "--mode: must be one of motorbike, car, bicycle, walk"),
     (("route", HOAN_KIEM, "10.7769,106.7009"), "TO: 10.77690,106.70090 is outside Hanoi"),
-    (("matrix", "--ids", f"{HOAN_KIEM};;{OLD_QUARTER}"), "--ids: must be comma-separated places"),
+    (("matrix", "--ids", f"{HOAN_KIEM};;{OLD_QUARTER}"), "--ids: must be places separated by commas, or by \";\""),
     (("route", HOAN_KIEM, OLD_QUARTER, "--osm", "no/such/file.osm"), "--osm: must be an existing OSM XML file"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], osm_clip: Path,
@@ -97,3 +97,59 @@ def test_coverage_lists_every_bundled_place(capsys: pytest.CaptureFixture[str], 
     assert rows["hoan-kiem-lake"]["routed"] and rows["hoan-kiem-lake"]["snap_m"] <= settings.MAX_SNAP_M
     assert not rows["van-phuc"]["routed"]  # outside the central clip
     assert all(row["routed"] == (row["snap_m"] <= settings.MAX_SNAP_M) for row in rows.values())
+
+
+@pytest.mark.parametrize(("command", "content"), [
+    ("route", "root:x:0:0:root:/root:/bin/bash\n"),
+    ("route", ""),
+    ("matrix", "<html><body>not roads</body></html>"),
+    ("build-graph", ""),
+    ("build-graph", "<?xml version='1.0'?><osm version='0.6'></osm>"),
+])
+def test_osm_file_that_is_not_osm_xml_names_the_option(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        command: str, content: str) -> None:
+    bad = tmp_path / "roads.osm"
+    bad.write_text(content)
+    argv = {"route": ("route", HOAN_KIEM, OLD_QUARTER), "matrix": ("matrix", "--ids", f"{HOAN_KIEM};{OLD_QUARTER}"),
+            "build-graph": ("build-graph",)}[command]
+    code, out, err = run(capsys, *argv, "--osm", str(bad))
+    assert code == 2 and out == ""
+    last = err.splitlines()[-1]  # build-graph's progress bar may come before the error line
+    assert last.startswith(f"craftroute {command}: error: --osm: must be an OSM XML")
+
+
+def test_misconfigured_osm_path_setting_names_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from geodata.errors import CraftRouteError
+    from planner.router import Router
+
+    bad = tmp_path / "passwd.osm"
+    bad.write_text("root:x:0:0\n")
+    monkeypatch.setattr(settings, "osm_path", bad)
+    with pytest.raises(CraftRouteError, match="must be an OSM XML road file") as raised:
+        Router.load()
+    assert raised.value.field == "osm_path"
+    monkeypatch.setattr(settings, "osm_path", tmp_path / "missing.osm")
+    with pytest.raises(CraftRouteError, match="must be an existing OSM XML file") as raised:
+        Router.load()
+    assert raised.value.field == "osm_path"
+
+
+def test_matrix_ids_take_points_separated_by_semicolons(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    code, out, err = run(capsys, "matrix", "--ids", f"hoan-kiem-lake;{OLD_QUARTER}", "--osm", str(osm_clip),
+                         "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["ids"][0] == "hoan-kiem-lake" and len(json.loads(out)["ids"]) == 2
+    code, out, err = run(capsys, "matrix", "--ids", OLD_QUARTER, "--osm", str(osm_clip), "--format", "json")
+    assert code == 0, err
+    assert len(json.loads(out)["ids"]) == 1
+
+
+def test_text_matrix_shows_full_ids(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
+    ids = ["temple-of-literature", "hoan-kiem-lake", "ho-chi-minh-mausoleum"]
+    code, out, err = run(capsys, "matrix", "--ids", ",".join(ids), "--osm", str(osm_clip), "--format", "text")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[1].split() == ["1", "2", "3"]
+    for number, (place_id, line) in enumerate(zip(ids, lines[2:], strict=True), start=1):
+        assert line.split()[:2] == [f"{number}.", place_id]
+        assert line.split()[1 + number] in ("0", "0*")  # the diagonal
