@@ -30,7 +30,7 @@ from .itinerary_problem import (
 )
 from .itinerary_reasons import unvisited_reasons
 from .itinerary_request import PACES, PlanRequest, minutes_to_clock, parse_plan_request
-from .optimiser import Solution, TourPlan, check_solution, solve_toptw
+from .optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
 
 if TYPE_CHECKING:
     from .results import TravelMatrix
@@ -89,12 +89,16 @@ class PlanLeg:
 
 @dataclass(frozen=True)
 class PlanLunch:
-    """The lunch break: when, and at which place (a stop, or the day's start/end place)."""
+    """The lunch break: when, and at which place (a stop, or the day's start/end place).
+
+    ``on_site``: eaten during a long visit of that stop (``settings.LUNCH_DURING_VISIT_MIN``).
+    """
 
     start_min: float
     end_min: float
     at_id: str
     at_name: str
+    on_site: bool = False
 
 
 @dataclass(frozen=True)
@@ -249,11 +253,30 @@ def _plan_from_solution(
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
     warnings = tuple(
-        f"must-visit place {item.name} ({item.id}) is not in the plan: {item.detail}"
+        f"must-visit place {item.name} ({item.id}) is not in the plan ({item.reason}): {item.detail}"
         for item in unvisited if item.must
-    )
+    ) + tuple(lunch_warnings(request, trip.problem, days))
     estimated = any(leg.estimated for day in days for leg in day.legs)
     return Plan(request, days, solution.score, unvisited, estimated, warnings)
+
+
+def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDay]) -> list[str]:
+    """Return a warning for each day whose requested lunch break could not be placed, and why."""
+    if request.lunch_min <= 0:
+        return []
+    warnings = []
+    window = f"{minutes_to_clock(request.lunch_start_min)}-{minutes_to_clock(request.lunch_end_min)}"
+    hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
+    for number, (day, tour) in enumerate(zip(days, problem.tours, strict=True), start=1):
+        if day.lunch is not None:
+            continue
+        if tour.lunch is None:
+            why = (f"a {request.lunch_min} min lunch starting {window} does not fit the day {hours}; "
+                   f"set lunch_start/lunch_end within the day")
+        else:
+            why = f"no room for a {request.lunch_min} min break starting {window} in the day {hours}"
+        warnings.append(f"lunch on day {number} ({day.date.isoformat()}) could not be placed: {why}")
+    return warnings
 
 
 def _plan_day(
@@ -286,7 +309,11 @@ def _plan_day(
     if tour.lunch_start is not None and tour.lunch_vertex is not None and day_lunch is not None:
         at = locations[tour.lunch_vertex]
         end = tour.lunch_start + day_lunch.duration
-        lunch = PlanLunch(tour.lunch_start, end, at.id, at.name)
+        after = tour.lunch_after if tour.lunch_after is not None else -1
+        host = tour.stops[after] if 0 <= after < len(tour.stops) else None
+        on_site = host is not None and host.vertex == tour.lunch_vertex and (
+            tour.lunch_start < host.start + float(problem.service[host.vertex]) - 1e-9)
+        lunch = PlanLunch(tour.lunch_start, end, at.id, at.name, on_site)
     return PlanDay(
         date=request.dates[k], start=request.starts[k], end=request.ends[k], leave_min=tour.leave,
         back_min=tour.back, stops=tuple(stops), legs=legs, lunch=lunch,

@@ -18,7 +18,7 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
     ``stops`` with ``id, name, lat, lon, arrive, start, depart, wait_min, visit_min,
     craft, kind``, ``legs`` with ``from, to, distance_m, duration_s, estimated``,
-    ``lunch`` ``{"start", "end", "at", "name"}`` or ``None``, ``travel_s``,
+    ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
     ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
     ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
 
@@ -80,6 +80,7 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
             "end": minutes_to_clock(day.lunch.end_min),
             "at": day.lunch.at_id,
             "name": day.lunch.at_name,
+            "on_site": day.lunch.on_site,
         }
     return {
         "date": day.date.isoformat(),

@@ -163,6 +163,7 @@ def _tour(request: PlanRequest, day: int, depots: Sequence[Location], offset: in
             duration=float(request.lunch_min),
             earliest_start=float(max(request.lunch_start_min, request.day_start_min)),
             latest_start=float(request.lunch_end_min),
+            during_visit_min=settings.LUNCH_DURING_VISIT_MIN,
         )
     return Tour(
         start=start,

@@ -19,7 +19,7 @@ from geodata import load_places
 from geodata.errors import CraftRouteError, NotFoundError
 
 from . import settings
-from .itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
+from .itinerary import Plan, PlanDay, parse_plan_request, plan_to_dict, plan_trip
 from .itinerary_request import FIELDS, PACES, minutes_to_clock
 
 
@@ -127,25 +127,7 @@ def plan_text(plan: Plan) -> list[str]:
         weekday = dt.date.strftime(day.date, "%a")
         lines.append(f"Day {number} ({weekday} {day.date.isoformat()}): leave {day.start.name} "
                      f"{minutes_to_clock(day.leave_min)}, back at {day.end.name} {minutes_to_clock(day.back_min)}")
-        lunch_pending = day.lunch is not None
-        for order, stop in enumerate(day.stops, start=1):
-            leg = day.legs[order - 1]
-            travel = (f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
-                      f"{' (estimated)' if leg.estimated else ''}")
-            lunch_now = lunch_pending and day.lunch is not None and day.lunch.end_min <= stop.start_min
-            eaten_before_travel = lunch_now and day.lunch is not None and day.lunch.start_min < stop.arrive_min
-            lines += [_lunch_line(day), travel] if eaten_before_travel else [travel]
-            if lunch_now and not eaten_before_travel:
-                lines.append(_lunch_line(day))
-            lunch_pending &= not lunch_now
-            what = stop.craft or stop.kind
-            wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
-            lines.append(f"  {order}. {minutes_to_clock(stop.start_min)}-{minutes_to_clock(stop.depart_min)} "
-                         f"{stop.name} [{stop.id}] ({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait})")
-        if lunch_pending:
-            lines.append(_lunch_line(day))
-        last = day.legs[-1]
-        lines.append(f"      travel {_duration(last.duration_s)}, {last.distance_m / 1000:.1f} km back")
+        lines += day_lines(day)
     explained = [item for item in plan.unvisited if item.must or item.reason != "no time"]
     crowded = [item.id for item in plan.unvisited if item not in explained]
     if plan.unvisited:
@@ -159,9 +141,30 @@ def plan_text(plan: Plan) -> list[str]:
     return lines
 
 
-def _lunch_line(plan_day: Any) -> str:
-    lunch = plan_day.lunch
-    return f"     lunch {minutes_to_clock(lunch.start_min)}-{minutes_to_clock(lunch.end_min)} at {lunch.at_name}"
+def day_lines(day: PlanDay) -> list[str]:
+    """Return the lines of one day in the order things happen: legs, visits and lunch by their clock times.
+
+    Each leg is placed at its departure, each visit at its start and lunch at its start;
+    on equal times a leg comes before a visit and a visit before a lunch eaten on site.
+    """
+    events: list[tuple[float, int, str]] = []
+    departures = [day.leave_min, *(stop.depart_min for stop in day.stops)]
+    for index, (leg, departure) in enumerate(zip(day.legs, departures, strict=True)):
+        back = " back" if index == len(day.stops) else ""
+        events.append((departure, 0, f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
+                                     f"{back}{' (estimated)' if leg.estimated else ''}"))
+    for order, stop in enumerate(day.stops, start=1):
+        what = stop.craft or stop.kind
+        wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
+        events.append((stop.start_min, 1, f"  {order}. {minutes_to_clock(stop.start_min)}-"
+                                          f"{minutes_to_clock(stop.depart_min)} {stop.name} [{stop.id}] "
+                                          f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait})"))
+    if day.lunch is not None:
+        lunch = day.lunch
+        where = f"on site during the visit of {lunch.at_name}" if lunch.on_site else f"at {lunch.at_name}"
+        events.append((lunch.start_min, 2, f"     lunch {minutes_to_clock(lunch.start_min)}-"
+                                           f"{minutes_to_clock(lunch.end_min)} {where}"))
+    return [text for _, _, text in sorted(events, key=lambda event: event[:2])]
 
 
 def _duration(seconds: float) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .problem import Problem, TourPlan, Visit
+from .problem import LunchBreak, Problem, TourPlan, Visit
 
 _EPS = 1e-7
 
@@ -19,9 +19,10 @@ def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) 
     """Return the earliest schedule of ``route`` on tour ``k`` as a flat list, or ``None`` if infeasible.
 
     Lunch (when tour ``k`` has one) is taken in gap ``lunch_gap`` (before ``route[lunch_gap]``;
-    ``len(route)`` means after the last visit): eaten on arrival at the next place when
-    that still starts it in its window, since that overlaps any waiting there, otherwise
-    at the place just left. The list holds ``arrive, start, depart`` per visit, then
+    ``len(route)`` means after the last visit): during the visit just made when it is long
+    enough to host it (``LunchBreak.during_visit_min``), else eaten on arrival at the next
+    place when that still starts it in its window, since that overlaps any waiting there,
+    otherwise at the place just left. The list holds ``arrive, start, depart`` per visit, then
     ``leave, back, lunch_start, lunch_vertex``.
     """
     tour = problem.tours[k]
@@ -34,7 +35,9 @@ def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) 
         following = route[index] if index < size else tour.end
         arrival = ready + travel[place, following]
         earliest = arrival
-        if lunch is not None and index == lunch_gap:
+        if lunch is not None and index == lunch_gap and times and _lunch_on_site(lunch, times[-2], times[-1]):
+            lunch_start, lunch_vertex = max(times[-2], lunch.earliest_start), place
+        elif lunch is not None and index == lunch_gap:
             lunch_start = max(arrival, lunch.earliest_start)
             lunch_vertex = following
             if lunch_start > lunch.latest_start + _EPS:
@@ -61,6 +64,14 @@ def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) 
         times.extend((arrival, start, ready))
         place = following
     return None  # pragma: no cover - the loop always returns at index == size
+
+
+def _lunch_on_site(lunch: LunchBreak, visit_start: float, visit_end: float) -> bool:
+    """Return whether a visit from ``visit_start`` to ``visit_end`` can host the break on site."""
+    if lunch.during_visit_min is None or visit_end - visit_start < lunch.during_visit_min - _EPS:
+        return False
+    start = max(visit_start, lunch.earliest_start)
+    return start <= lunch.latest_start + _EPS and start + lunch.duration <= visit_end + _EPS
 
 
 def best_schedule(problem: Problem, k: int, route: list[int]) -> tuple[list[float], int | None] | None:

@@ -19,8 +19,8 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
     Checks: one plan per tour; each vertex visited at most once and only if it is a
     candidate; stop limits; every travel time, start-of-visit window and visit
     duration; departure after the day opens and return before it closes; the lunch
-    break (present when required, started in its window, not overlapping a visit or
-    the journey); the reported score.
+    break (present when required, started in its window, not overlapping the journey,
+    and overlapping a visit only within a visit long enough to host it); the reported score.
     """
     errors: list[str] = []
     if len(solution.tours) != len(problem.tours):
@@ -99,6 +99,12 @@ def _check_lunch(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[s
     else:
         next_place, next_arrive, next_start = tour.end, plan.back, tour.close
     at_left = left_place == plan.lunch_vertex and start >= left_free - tol and end <= left_depart + tol
+    if after >= 0 and lunch.during_visit_min is not None:  # on site, within a long enough visit
+        visit = plan.stops[after]
+        service = float(problem.service[visit.vertex])
+        long_enough = service >= lunch.during_visit_min - tol
+        inside = visit.start - tol <= start and end <= visit.start + service + tol
+        at_left |= left_place == plan.lunch_vertex and long_enough and inside
     at_next = next_place == plan.lunch_vertex and start >= next_arrive - tol and end <= next_start + tol
     if not (at_left or at_next):
         errors.append(

@@ -21,12 +21,15 @@ class LunchBreak:
     """A break of ``duration`` that must start between ``earliest_start`` and ``latest_start``.
 
     The break is taken after leaving a stop (at that place) or on arrival at the next
-    one, before its visit starts; waiting time can absorb it.
+    one, before its visit starts; waiting time can absorb it. When ``during_visit_min``
+    is set, a visit at least that long may host the break on site instead: the break
+    then lies within the visit's span and adds no time.
     """
 
     duration: float
     earliest_start: float
     latest_start: float
+    during_visit_min: float | None = None
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,8 @@ class TourPlan:
     lunch_after
         Index in ``stops`` after which lunch is taken (``-1``: before the first stop).
     lunch_vertex
-        Where lunch is taken: the stop just left, or the next stop/end depot on arrival.
+        Where lunch is taken: the stop just left (after its visit, or during it when the
+        break allows lunch on site), or the next stop/end depot on arrival.
     """
 
     stops: tuple[Visit, ...]

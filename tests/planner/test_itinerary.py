@@ -12,6 +12,7 @@ import pytest
 from trip_places import trip_places
 
 from geodata.hours import open_intervals, parse_opening_hours
+from planner import settings
 from planner.itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
 from planner.router import Router
 
@@ -54,8 +55,11 @@ def assert_plan_keeps_the_rules(plan: Plan, places: gpd.GeoDataFrame) -> None:
             assert day.lunch is not None
             assert request.lunch_start_min <= day.lunch.start_min <= request.lunch_end_min
             assert day.lunch.end_min - day.lunch.start_min == request.lunch_min
-            for stop in day.stops:  # lunch never overlaps a visit
-                assert day.lunch.end_min <= stop.start_min or day.lunch.start_min >= stop.start_min + stop.visit_min
+            for stop in day.stops:  # lunch overlaps a visit only when inside a long one, at that stop
+                apart = day.lunch.end_min <= stop.start_min or day.lunch.start_min >= stop.start_min + stop.visit_min
+                inside = stop.start_min <= day.lunch.start_min and day.lunch.end_min <= stop.start_min + stop.visit_min
+                on_site = inside and stop.visit_min >= settings.LUNCH_DURING_VISIT_MIN and day.lunch.at_id == stop.id
+                assert apart or (on_site and day.lunch.on_site)
 
 
 def test_interests_bring_the_matching_villages(places: gpd.GeoDataFrame, router: Router) -> None:
@@ -106,6 +110,61 @@ def test_too_far_for_a_short_day(places: gpd.GeoDataFrame, router: Router) -> No
     item = next(item for item in plan.unvisited if item.id == "van-phuc")
     assert item.reason == "too far" and item.must
     assert "90 min day" in item.detail
+
+
+def test_lunch_is_named_when_it_is_what_keeps_a_place_out(places: gpd.GeoDataFrame, router: Router) -> None:
+    fields = {"days": 1, "day_start": "09:00", "day_end": "13:00", "pace": "relaxed", "must": "bat-trang"}
+    without = _plan(places, router, **fields, lunch_min=0)
+    assert "bat-trang" in {stop.id for stop in without.days[0].stops}
+    plan = _plan(places, router, **fields)
+    item = next(item for item in plan.unvisited if item.id == "bat-trang")
+    assert item.reason == "lunch" and "60 min lunch break" in item.detail
+    there, visit, back = (int(n) for n in re.findall(r"(\d+) min (?:there|visit|back)", item.detail))
+    assert visit == round(120 * 1.3) and there + visit + back <= 240 < there + visit + back + 60
+
+
+def test_opening_hours_are_named_when_the_place_closes_first(places: gpd.GeoDataFrame, router: Router) -> None:
+    plan = _plan(places, router, days=1, day_start="16:30", day_end="20:00", lunch_min=0,
+                 must="temple-of-literature")
+    item = next(item for item in plan.unvisited if item.id == "temple-of-literature")
+    assert item.reason == "opening hours" and item.must
+    assert "after the last start of the 60 min visit (16:00) before closing at 17:00" in item.detail
+    assert "opening hours" in plan.warnings[0]
+
+
+def test_too_far_figures_exceed_the_day(places: gpd.GeoDataFrame, router: Router) -> None:
+    plan = _plan(places, router, days=1, day_start="08:00", day_end="09:30", must="van-phuc", lunch_min=0)
+    item = next(item for item in plan.unvisited if item.id == "van-phuc")
+    there, visit, back, total, day = (int(n) for n in re.findall(r"(\d+) min", item.detail)[:5])
+    assert there + visit + back == total > day == 90
+
+
+def test_a_long_visit_hosts_lunch_on_site(
+    places: gpd.GeoDataFrame, router: Router, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    long_visit = places.copy()
+    long_visit.loc["bat-trang", "visit_min"] = 300
+    fields = {"start": "hoan-kiem-lake", "date": "2026-12-07", "day_end": "15:00", "must": "bat-trang"}
+    request = parse_plan_request(fields, places=long_visit)
+    plan = plan_trip(request, places=long_visit, router=router, time_limit_s=2.0)
+    (day,) = plan.days
+    assert "bat-trang" in {stop.id for stop in day.stops}
+    assert day.lunch is not None and day.lunch.on_site and day.lunch.at_id == "bat-trang"
+    assert_plan_keeps_the_rules(plan, long_visit)
+    assert plan_to_dict(plan)["days"][0]["lunch"]["on_site"] is True
+    monkeypatch.setattr(settings, "LUNCH_DURING_VISIT_MIN", 301.0)
+    plan = plan_trip(request, places=long_visit, router=router, time_limit_s=2.0)
+    item = next(item for item in plan.unvisited if item.id == "bat-trang")
+    assert item.reason == "lunch" and "only visits of 301 min or more host lunch on site" in item.detail
+
+
+def test_lunch_outside_the_day_is_a_warning(places: gpd.GeoDataFrame, router: Router) -> None:
+    plan = _plan(places, router, days=2, lunch_start="06:00", lunch_end="07:00")
+    assert all(day.lunch is None for day in plan.days)
+    lunch_warnings = [warning for warning in plan.warnings if warning.startswith("lunch on day")]
+    assert len(lunch_warnings) == 2
+    assert "lunch on day 1 (2026-12-07) could not be placed: a 60 min lunch starting 06:00-07:00" in lunch_warnings[0]
+    assert _plan(places, router, days=1, lunch_min=0).warnings == ()
 
 
 def test_pace_changes_stops_per_day(places: gpd.GeoDataFrame, router: Router) -> None:

@@ -19,8 +19,12 @@ from planner.optimiser import (
 from planner.optimiser.instances import parse_toptw_instance
 
 
-def _random_problem(seed: int, *, n_customers: int, n_tours: int, split_hours: bool, lunch: bool) -> Problem:
-    """A random instance on a 60 x 60 square (minutes) with a 480..1080 day."""
+def _random_problem(seed: int, *, n_customers: int, n_tours: int, split_hours: bool, lunch: bool,
+                    lunch_on_site_min: float | None = None) -> Problem:
+    """A random instance on a 60 x 60 square (minutes) with a 480..1080 day.
+
+    ``lunch_on_site_min``: visits at least this long may host the lunch break.
+    """
     rng = np.random.default_rng(seed)
     points = rng.uniform(0, 60, size=(n_customers + 1, 2))
     travel = np.round(np.hypot(*(points[:, None, :] - points[None, :, :]).transpose(2, 0, 1)), 1)
@@ -36,21 +40,29 @@ def _random_problem(seed: int, *, n_customers: int, n_tours: int, split_hours: b
             else:
                 per_vertex.append(((opens, opens + float(rng.integers(60, 300))),))
         windows.append(tuple(per_vertex))
-    break_ = LunchBreak(60.0, 660.0, 810.0) if lunch else None
+    break_ = LunchBreak(60.0, 660.0, 810.0, lunch_on_site_min) if lunch else None
     tour = Tour(start=0, end=0, open=480.0, close=1080.0, lunch=break_)
     return Problem(travel, score, service, tuple(windows), tuple(tour for _ in range(n_tours)))
 
 
 def _earliest_end(problem: Problem, k: int, order: tuple[int, ...]) -> bool:
-    """Return whether ``order`` fits tour ``k``, trying lunch in every gap, eaten on either side."""
+    """Return whether ``order`` fits tour ``k``, trying lunch in every gap, eaten on either side or on site."""
     tour = problem.tours[k]
-    gaps = [None] if tour.lunch is None else [(g, side) for g in range(len(order) + 1) for side in (0, 1)]
+    gaps = [None] if tour.lunch is None else [(g, side) for g in range(len(order) + 1) for side in (0, 1, 2)]
     for gap in gaps:
         place, time, lunched = tour.start, tour.open, tour.lunch is None
         feasible = True
         for i, vertex in enumerate([*order, tour.end]):
             travel = problem.travel[place, vertex]
-            if gap is not None and gap[0] == i:
+            if gap is not None and gap[0] == i and gap[1] == 2:  # during the visit just made, if long enough
+                on_site = tour.lunch.during_visit_min
+                visit_start = time - problem.service[place]
+                begin = max(visit_start, tour.lunch.earliest_start)
+                feasible &= on_site is not None and i > 0 and problem.service[place] >= on_site
+                feasible &= begin <= tour.lunch.latest_start and begin + tour.lunch.duration <= time
+                time += travel
+                lunched = True
+            elif gap is not None and gap[0] == i:
                 if gap[1] == 0:  # eat where we are, then travel
                     time = max(time, tour.lunch.earliest_start)
                     feasible &= time <= tour.lunch.latest_start
@@ -106,6 +118,31 @@ def test_matches_brute_force_optimum(seed: int, n_tours: int, split_hours: bool,
     solution = solve_toptw(problem, time_limit_s=5.0, seed=seed, max_no_improve=60)
     assert check_solution(problem, solution) == []
     assert solution.score == pytest.approx(_brute_force_best(problem))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lunch_on_site_matches_brute_force_optimum(seed: int) -> None:
+    problem = _random_problem(seed, n_customers=7, n_tours=1, split_hours=True, lunch=True, lunch_on_site_min=90.0)
+    solution = solve_toptw(problem, time_limit_s=5.0, seed=seed, max_no_improve=60)
+    assert check_solution(problem, solution) == []
+    assert solution.score == pytest.approx(_brute_force_best(problem))
+
+
+def test_long_visit_hosts_lunch_only_when_allowed() -> None:
+    """A 300-minute visit over midday fits a 08:00-14:00 day only with lunch on site."""
+    travel = np.array([[0.0, 30.0], [30.0, 0.0]])
+    windows = (((((480.0, 840.0),), ((480.0, 600.0),))),)
+    def problem(on_site: float | None) -> Problem:
+        tour = Tour(start=0, end=0, open=480.0, close=840.0, lunch=LunchBreak(60.0, 660.0, 780.0, on_site))
+        return Problem(travel, np.array([0.0, 5.0]), np.array([0.0, 300.0]), windows, (tour,))
+    assert solve_toptw(problem(None), time_limit_s=1.0).score == 0.0
+    for limit, expected in ((240.0, 5.0), (301.0, 0.0)):
+        solution = solve_toptw(problem(limit), time_limit_s=1.0)
+        assert check_solution(problem(limit), solution) == [] and solution.score == expected
+    solution = solve_toptw(problem(240.0), time_limit_s=1.0)
+    plan = solution.tours[0]
+    assert plan.lunch_vertex == 1 and plan.stops[0].start <= plan.lunch_start
+    assert plan.lunch_start + 60.0 <= plan.stops[0].depart
 
 
 def test_must_visit_is_included_even_when_it_costs_score() -> None:

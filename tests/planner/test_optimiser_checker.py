@@ -118,3 +118,13 @@ def test_rejects_duplicates_depots_and_wrong_score(problem: Problem, good: Solut
 def test_rejects_too_many_stops(problem: Problem, good: Solution) -> None:
     limited = replace(problem, tours=(replace(problem.tours[0], max_stops=2),))
     assert any("at most 2" in e for e in check_solution(limited, good))
+
+
+def test_lunch_during_a_visit_needs_a_long_enough_visit(problem: Problem, good: Solution) -> None:
+    """Lunch 12:00-13:00 inside the 90-minute visit of place 2 (12:00-13:30)."""
+    inside = _with_plan(good, lunch_start=720.0, lunch_after=1, lunch_vertex=2)
+    assert any("does not fit" in error for error in check_solution(problem, inside))
+    for limit, fits in ((90.0, True), (91.0, False)):
+        tours = tuple(replace(tour, lunch=replace(tour.lunch, during_visit_min=limit)) for tour in problem.tours)
+        on_site = replace(problem, tours=tours)
+        assert (check_solution(on_site, inside) == []) is fits

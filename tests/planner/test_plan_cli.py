@@ -7,7 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
+from trip_places import trip_places
 
+from planner.itinerary import parse_plan_request, plan_trip
+from planner.plan_cli import day_lines
+from planner.router import Router
 from web.cli import main
 
 
@@ -90,3 +94,35 @@ def test_text_and_html_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out.strip() == f"plan map written to {output}"
     page = output.read_text(encoding="utf-8")
     assert "(c) OpenStreetMap contributors" in page and "Vạn Phúc" in page
+
+
+def _clock(text: str) -> int:
+    hours, minutes = text.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+@pytest.mark.parametrize("end", ["temple-of-literature", "hoan-kiem-lake"])
+def test_day_lines_are_chronological_and_mark_estimates(end: str) -> None:
+    places = trip_places()
+    fields = {"start": "hoan-kiem-lake", "end": end, "date": "2026-12-03", "day_start": "09:30",
+              "day_end": "15:00", "pace": "relaxed"}
+    plan = plan_trip(parse_plan_request(fields, places=places), places=places, router=Router("motorbike", None),
+                     time_limit_s=1.0)
+    (day,) = plan.days
+    lines = day_lines(day)
+    travel = [line for line in lines if line.strip().startswith("travel")]
+    assert len(travel) == len(day.legs) and travel[-1].split(" km")[1].startswith(" back")
+    for line, leg in zip(travel, day.legs, strict=True):
+        assert line.endswith("(estimated)") == leg.estimated
+    assert any(leg.estimated for leg in day.legs)
+    # each line's clock: a visit's start, lunch's start, a leg's departure (the previous line's end)
+    clocks = []
+    for line in lines:
+        found = re.search(r"(\d{2}:\d{2})-(\d{2}:\d{2})", line)
+        clocks.append(_clock(found.group(1)) if found else None)
+    shown = [clock for clock in clocks if clock is not None]
+    assert shown == sorted(shown)
+    assert day.lunch is not None and sum("lunch" in line for line in lines) == 1
+    lunch_index = next(i for i, line in enumerate(lines) if "lunch" in line)
+    if day.lunch.start_min >= day.back_min:  # eaten at the end place after the journey back
+        assert lunch_index == len(lines) - 1
