@@ -57,6 +57,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
         pages_exports,
         pages_plan,
         params,
+        plan_notes,
         state,
     )
 
@@ -65,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     errors.init_app(app)
     packages.init_app(app)
     app.jinja_env.filters["query_string"] = params.query_string
+    app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
     for blueprint in (
         pages_plan.bp,
         pages_explore.bp,

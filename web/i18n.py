@@ -17,6 +17,7 @@ from flask import Flask, Response, current_app, g, request
 
 from geodata import schema
 from web import settings
+from web.hours_text import format_opening_hours
 
 COOKIE_NAME = "lang"
 
@@ -96,9 +97,17 @@ def recognition_labels(language: str | None = None) -> dict[str, str]:
     return vocabulary_labels("recognition", schema.RECOGNITION, language)
 
 
+def reason_label(code: str, language: str | None = None) -> str:
+    """Return why a place was left out (the planner's reason code) in ``language``; the code if unknown."""
+    key = f"reason.{code}"
+    return load_translations(language or current_language()).get(key) or load_translations("en").get(key) or code
+
+
 def init_app(app: Flask) -> None:
     """Select each request's language and give templates ``_`` and ``lang``."""
     app.before_request(_select_language)
     app.after_request(_remember_language)
     app.jinja_env.globals["_"] = gettext
+    app.jinja_env.filters["reason"] = reason_label
+    app.jinja_env.filters["opening_hours"] = lambda text: format_opening_hours(str(text), current_language())
     app.context_processor(lambda: {"lang": current_language(), "languages": app.config["LANGUAGES"]})

@@ -46,7 +46,8 @@ def index() -> str:
     labels = {key: i18n.gettext(f"dashboard.layer.{key}")
               for key in ("communes", "districts", "heat", "commune", "district")}
     m = dashboard_map(shown, communes=state.get_communes(), districts=state.get_districts(), labels=labels,
-                      craft_labels=crafts, place_url=place_url_template())
+                      craft_labels=crafts, place_url=place_url_template(),
+                      language=i18n.current_language())
     return render_template(
         "dashboard.html",
         map_parts=map_parts(m),

@@ -20,7 +20,7 @@ def index() -> str:
     places = state.get_places()
     found = params.apply_village_query(places, query)
     labels = i18n.craft_labels()
-    m = explore_map(found, place_url=place_url_template(), craft_labels=labels)
+    m = explore_map(found, place_url=place_url_template(), craft_labels=labels, language=i18n.current_language())
     communes = sorted(set(places["former_district"]) | set(places["commune"]))
     return render_template(
         "explore.html",
@@ -45,7 +45,8 @@ def place(place_id: str) -> str:
     nearby = geodata.places_within(others, float(row["lat"]), float(row["lon"]),
                                    current_app.config["NEARBY_RADIUS_KM"]).head(current_app.config["NEARBY_COUNT"])
     labels = i18n.craft_labels()
-    m = place_map(record, nearby, place_url=place_url_template(), craft_labels=labels)
+    m = place_map(record, nearby, place_url=place_url_template(), craft_labels=labels,
+                  language=i18n.current_language())
     return render_template(
         "place.html",
         map_parts=map_parts(m),

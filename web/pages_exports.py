@@ -14,8 +14,8 @@ from flask import Blueprint, Response, render_template, request
 from web import planning
 from web.exports import plan_to_geojson, plan_to_gpx, plan_to_ics
 from web.plan_form import plan_fields
+from web.plan_notes import plan_page_values
 from web.rendering import map_parts
-from web.timeline import plan_timeline
 
 bp = Blueprint("exports", __name__, url_prefix="/plan")
 
@@ -57,9 +57,4 @@ def ics() -> Response:
 def printable() -> str:
     """Show the plan as a printable page: map and timeline, no navigation."""
     plan, data = _planned()
-    return render_template(
-        "plan_print.html",
-        map_parts=map_parts(planning.plan_map(plan)),
-        plan=data,
-        timeline=plan_timeline(data),
-    )
+    return render_template("plan_print.html", map_parts=map_parts(planning.plan_map(plan)), **plan_page_values(data))

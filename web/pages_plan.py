@@ -8,8 +8,8 @@ import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
 from web.plan_form import FORM_FIELDS, plan_fields, start_picker_map
+from web.plan_notes import plan_page_values
 from web.rendering import map_parts, place_url_template
-from web.timeline import plan_timeline
 
 bp = Blueprint("plan", __name__)
 
@@ -20,7 +20,8 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
     """Return the trip form page, filled from the query string, with ``error`` shown at its field."""
     places = state.get_places()
     labels = i18n.craft_labels()
-    m = start_picker_map(places, input_id=START_INPUT_ID, place_url=place_url_template(), craft_labels=labels)
+    m = start_picker_map(places, input_id=START_INPUT_ID, place_url=place_url_template(), craft_labels=labels,
+                         language=i18n.current_language())
     page = render_template(
         "plan_form.html",
         map_parts=map_parts(m),
@@ -49,10 +50,5 @@ def result() -> tuple[str, int]:
         plan = planning.make_plan(plan_fields(request.args), geometry=True)
     except CraftRouteError as error:
         return render_form(error)
-    data = planning.plan_json(plan)
-    return render_template(
-        "plan_result.html",
-        map_parts=map_parts(planning.plan_map(plan)),
-        plan=data,
-        timeline=plan_timeline(data),
-    ), 200
+    values = plan_page_values(planning.plan_json(plan))
+    return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values), 200

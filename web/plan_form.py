@@ -65,8 +65,9 @@ class ClickToFill(MacroElement):
 
 
 def start_picker_map(places: gpd.GeoDataFrame, *, input_id: str, place_url: str | None = None,
-                     craft_labels: Mapping[str, str] | None = None, m: folium.Map | None = None) -> folium.Map:
+                     craft_labels: Mapping[str, str] | None = None, language: str = "en",
+                     m: folium.Map | None = None) -> folium.Map:
     """Return the explorer map of ``places`` where a click writes "lat,lon" into ``input_id``."""
-    m = explore_map(places, place_url=place_url, craft_labels=craft_labels, m=m)
+    m = explore_map(places, place_url=place_url, craft_labels=craft_labels, language=language, m=m)
     ClickToFill(input_id).add_to(m)
     return m

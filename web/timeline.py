@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,8 @@ class Event:
         The place concerned (empty for travel and lunch away from a stop).
     duration_min, distance_km
         Travel time and distance of a ``"travel"`` event.
+    estimated
+        Whether that travel is a straight-line estimate (no road data nearby).
     order
         The stop's number on the day (1, 2...), 0 when not a stop.
     """
@@ -36,16 +39,18 @@ class Event:
     duration_min: int = 0
     distance_km: float = 0.0
     order: int = 0
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
 class Day:
-    """One day of the timeline: its number, date, colour and events."""
+    """One day of the timeline: its number, date, weekday (0 = Monday), colour and events."""
 
     number: int
     date: str
     colour: str
     events: list[Event] = field(default_factory=list)
+    weekday: int | None = None
 
 
 def _clock(value: Any) -> str:
@@ -57,9 +62,18 @@ def _clock(value: Any) -> str:
     return text[11:16] if "T" in text else text[:5]
 
 
-def _travel(leg: Mapping[str, Any]) -> Event:
-    return Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
-                 distance_km=round(float(leg.get("distance_m", 0)) / 1000, 1))
+def _travel(leg: Mapping[str, Any]) -> list[Event]:
+    """Return the travel event of a leg; none for a leg of no length (the stop is the start place)."""
+    event = Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
+                  distance_km=round(float(leg.get("distance_m", 0)) / 1000, 1), estimated=bool(leg.get("estimated")))
+    return [] if event.duration_min == 0 and event.distance_km == 0 else [event]
+
+
+def _weekday(date_text: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(date_text).weekday()
+    except ValueError:
+        return None
 
 
 def _lunch(lunch: Any) -> Event | None:
@@ -102,7 +116,7 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
     lunch = _lunch(day.get("lunch"))
     for order, stop in enumerate(stops, start=1):
         if order - 1 < len(legs):
-            events.append(_travel(legs[order - 1]))
+            events.extend(_travel(legs[order - 1]))
         name = str(stop.get("name") or stop.get("id"))
         arrive, start, depart = (_clock(stop.get(key)) for key in ("arrive", "start", "depart"))
         events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
@@ -110,13 +124,14 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
                             name=name, order=order))
         events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
     for leg in legs[len(stops):]:
-        events.append(_travel(leg))
+        events.extend(_travel(leg))
     events.extend(_end_point(day, "end", "end", "back"))
     if lunch is not None:
         events.insert(_lunch_position(events, lunch), lunch)
     colours = planner_settings.PLAN_DAY_COLOURS
     colour = colours[(number - 1) % len(colours)]
-    return Day(number=number, date=str(day.get("date", "")), colour=colour, events=events)
+    date = str(day.get("date", ""))
+    return Day(number=number, date=date, colour=colour, events=events, weekday=_weekday(date))
 
 
 def plan_timeline(plan: Mapping[str, Any]) -> list[Day]:

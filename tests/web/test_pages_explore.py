@@ -9,6 +9,7 @@ import pytest
 
 import geodata
 from web import create_app
+from web.hours_text import format_opening_hours
 
 HOSTILE = '<script>alert("x")</script>'
 
@@ -58,7 +59,7 @@ def test_place_page_shows_facts_nearby_and_add_to_plan(client, places) -> None:
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert village["name_vi"] in page
-    assert village["opening_hours"] in page
+    assert format_opening_hours(village["opening_hours"], "en") in page
     assert f'/?must_see={village["id"]}' in page
     assert 'id="nearby"' in page
 

@@ -61,8 +61,8 @@ def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, label_fields: list[s
 
 
 def craft_layers(villages: gpd.GeoDataFrame, *, craft_labels: Mapping[str, str] | None = None,
-                 place_url: str | None = None) -> list[folium.FeatureGroup]:
-    """Return one toggleable layer per craft, with a coloured circle per village."""
+                 place_url: str | None = None, language: str = "en") -> list[folium.FeatureGroup]:
+    """Return one toggleable layer per craft, with a coloured circle per village (popups in ``language``)."""
     layers: list[folium.FeatureGroup] = []
     records = geodata.places_to_records(villages)
     crafts = sorted({str(record["craft"]) for record in records if record.get("craft")})
@@ -79,7 +79,7 @@ def craft_layers(villages: gpd.GeoDataFrame, *, craft_labels: Mapping[str, str] 
                 color=colour,
                 fill=True,
                 fill_opacity=0.85,
-                popup=place_popup(record, link_url=link, craft_labels=craft_labels),
+                popup=place_popup(record, link_url=link, craft_labels=craft_labels, language=language),
             ).add_to(layer)
         layers.append(layer)
     return layers
@@ -88,7 +88,7 @@ def craft_layers(villages: gpd.GeoDataFrame, *, craft_labels: Mapping[str, str] 
 def dashboard_map(villages: gpd.GeoDataFrame, *, communes: gpd.GeoDataFrame | None = None,
                   districts: gpd.GeoDataFrame | None = None, labels: Mapping[str, str] | None = None,
                   craft_labels: Mapping[str, str] | None = None, place_url: str | None = None,
-                  m: folium.Map | None = None) -> folium.Map:
+                  language: str = "en", m: folium.Map | None = None) -> folium.Map:
     """Return the dashboard map: villages per commune and district, heat map, craft layers.
 
     Parameters
@@ -104,6 +104,8 @@ def dashboard_map(villages: gpd.GeoDataFrame, *, communes: gpd.GeoDataFrame | No
         Display names of crafts.
     place_url
         Link template of a place page with ``{id}``.
+    language
+        Interface language of the popups' opening hours.
     m
         Map to add to; a new one when ``None``.
     """
@@ -121,8 +123,8 @@ def dashboard_map(villages: gpd.GeoDataFrame, *, communes: gpd.GeoDataFrame | No
     if len(villages):
         heat = villages[["lat", "lon"]].astype(float).to_numpy().tolist()
         HeatMap(heat, name=text["heat"], show=False, radius=18).add_to(m)
-    for layer in craft_layers(villages, craft_labels=craft_labels, place_url=place_url):
+    for layer in craft_layers(villages, craft_labels=craft_labels, place_url=place_url, language=language):
         layer.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
     fit_to_points(m, list(zip(villages["lat"].astype(float), villages["lon"].astype(float), strict=True)))
     return m

@@ -24,13 +24,14 @@ HIGHLIGHT_ICON: tuple[str, str] = ("red", "star")
 
 
 def place_marker(record: Mapping[str, object], *, place_url: str | None = None,
-                 craft_labels: Mapping[str, str] | None = None, highlight: bool = False) -> folium.Marker:
+                 craft_labels: Mapping[str, str] | None = None, highlight: bool = False,
+                 language: str = "en") -> folium.Marker:
     """Return a marker for one place record, coloured by kind, with its popup and tooltip."""
     colour, icon = HIGHLIGHT_ICON if highlight else KIND_ICONS.get(str(record.get("kind")), ("gray", "circle"))
     link = place_url.format(id=record["id"]) if place_url else None
     return folium.Marker(
         location=[float(record["lat"]), float(record["lon"])],  # type: ignore[arg-type]
-        popup=place_popup(record, link_url=link, craft_labels=craft_labels),
+        popup=place_popup(record, link_url=link, craft_labels=craft_labels, language=language),
         tooltip=place_tooltip(record),
         icon=folium.Icon(color=colour, icon=icon, prefix="fa"),
     )
@@ -38,7 +39,7 @@ def place_marker(record: Mapping[str, object], *, place_url: str | None = None,
 
 def explore_map(places: gpd.GeoDataFrame, *, place_url: str | None = None,
                 craft_labels: Mapping[str, str] | None = None, cluster: bool = True,
-                m: folium.Map | None = None) -> folium.Map:
+                language: str = "en", m: folium.Map | None = None) -> folium.Map:
     """Return a map with one marker per place, clustered, zoomed to the places.
 
     Parameters
@@ -51,6 +52,8 @@ def explore_map(places: gpd.GeoDataFrame, *, place_url: str | None = None,
         Display names of crafts; English by default.
     cluster
         Group nearby markers into clusters (Leaflet.markercluster).
+    language
+        Interface language of the popups' opening hours.
     m
         Map to add to; a new map of Hanoi when ``None``.
     """
@@ -59,7 +62,7 @@ def explore_map(places: gpd.GeoDataFrame, *, place_url: str | None = None,
         MarkerCluster(name="places", show_coverage_on_hover=False) if cluster else folium.FeatureGroup(name="places")
     )
     for record in geodata.places_to_records(places):
-        place_marker(record, place_url=place_url, craft_labels=craft_labels).add_to(layer)
+        place_marker(record, place_url=place_url, craft_labels=craft_labels, language=language).add_to(layer)
     layer.add_to(m)
     fit_to_points(m, list(zip(places["lat"].astype(float), places["lon"].astype(float), strict=True)))
     return m

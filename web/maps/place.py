@@ -16,7 +16,8 @@ PLACE_ZOOM = 13
 
 
 def place_map(record: Mapping[str, Any], nearby: gpd.GeoDataFrame, *, place_url: str | None = None,
-              craft_labels: Mapping[str, str] | None = None, m: folium.Map | None = None) -> folium.Map:
+              craft_labels: Mapping[str, str] | None = None, language: str = "en",
+              m: folium.Map | None = None) -> folium.Map:
     """Return a map centred on one place, with markers for it and its ``nearby`` places.
 
     Parameters
@@ -29,6 +30,8 @@ def place_map(record: Mapping[str, Any], nearby: gpd.GeoDataFrame, *, place_url:
         Link template of a place page with ``{id}``.
     craft_labels
         Display names of crafts; English by default.
+    language
+        Interface language of the popups' opening hours.
     m
         Map to add to; a new one when ``None``.
     """
@@ -36,7 +39,7 @@ def place_map(record: Mapping[str, Any], nearby: gpd.GeoDataFrame, *, place_url:
     m = base_map(center=centre, zoom=PLACE_ZOOM, m=m)
     around = folium.FeatureGroup(name="nearby").add_to(m)
     for other in geodata.places_to_records(nearby):
-        place_marker(other, place_url=place_url, craft_labels=craft_labels).add_to(around)
-    place_marker(record, craft_labels=craft_labels, highlight=True).add_to(m)
+        place_marker(other, place_url=place_url, craft_labels=craft_labels, language=language).add_to(around)
+    place_marker(record, craft_labels=craft_labels, highlight=True, language=language).add_to(m)
     fit_to_points(m, [centre, *zip(nearby["lat"].astype(float), nearby["lon"].astype(float), strict=True)])
     return m

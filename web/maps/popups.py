@@ -9,6 +9,7 @@ from typing import Any
 import folium
 
 from geodata import schema
+from web.hours_text import format_opening_hours
 
 POPUP_MAX_WIDTH_PX = 320
 
@@ -22,7 +23,7 @@ def craft_label(craft: str, labels: Mapping[str, str] | None = None) -> str:
 
 def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
                      craft_labels: Mapping[str, str] | None = None,
-                     extra_html: str = "") -> str:
+                     extra_html: str = "", language: str = "en") -> str:
     """Return the escaped HTML of a place popup: name, craft, hours, story and a link.
 
     Parameters
@@ -36,6 +37,8 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
         Display names of crafts (the interface language); English by default.
     extra_html
         Trusted HTML built by the caller (times of a stop), placed after the facts.
+    language
+        Interface language of the opening hours ("Mon–Sun 08:00–17:00" / "T2–CN ...").
     """
     name = escape(str(record.get("name_vi") or record.get("name") or ""))
     if link_url:
@@ -47,7 +50,8 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
     if craft:
         lines.append(escape(craft))
     if record.get("opening_hours"):
-        lines.append(f"&#128339; {escape(str(record['opening_hours']))}")
+        hours = format_opening_hours(str(record["opening_hours"]), language)
+        lines.append(f"&#128339; {escape(hours)}")
     if extra_html:
         lines.append(extra_html)
     story = str(record.get("story") or record.get("description") or "")

@@ -52,7 +52,11 @@ def test_dashboard_layer_toggle_hides_a_craft_layer(page, screenshot_dir) -> Non
     page.wait_for_selector("path.leaflet-interactive")
     checkboxes = page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
     assert checkboxes.count() >= 2
+    # The layer list starts collapsed so that it does not cover the map; hovering opens it.
+    assert page.locator(".leaflet-control-layers-expanded").count() == 0
     page.screenshot(path=str(screenshot_dir / "dashboard.png"))
+    page.hover(".leaflet-control-layers")
+    page.wait_for_selector(".leaflet-control-layers-expanded")
     before = page.locator("path.leaflet-interactive").count()
     last = checkboxes.nth(checkboxes.count() - 1)
     assert last.is_checked()

@@ -1,0 +1,98 @@
+"""Warnings, left-out places and timeline details of the plan and print pages, on real plans."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from web.hours_text import format_opening_hours
+from web.plan_notes import left_out, plan_warnings, useful_detail
+from web.timeline import day_timeline
+
+pytestmark = pytest.mark.slow
+
+#: Chùa Hương is too far from the Old Quarter for a day with the usual hours.
+FAR_MUST = {"start": "hoan-kiem-lake", "days": "2", "date": "2026-12-01", "interests": "ceramics",
+            "must_see": "perfume-pagoda"}
+
+
+@pytest.fixture
+def far_plan(client) -> dict:
+    """Return the plan dict of FAR_MUST from the API."""
+    body = {**FAR_MUST, "days": 2, "interests": ["ceramics"], "must_see": ["perfume-pagoda"]}
+    return client.post("/api/v1/itineraries", json=body).get_json()
+
+
+def test_warnings_name_the_must_see_place_left_out_and_the_estimated_legs(far_plan) -> None:
+    warnings = plan_warnings(far_plan)
+    must = [w for w in warnings if w.kind == "must"]
+    assert [w.name for w in must] == ["Chùa Hương"] and must[0].reason == "too far"
+    estimated = sum(leg["estimated"] for day in far_plan["days"] for leg in day["legs"])
+    assert [w.count for w in warnings if w.kind == "estimated"] == ([estimated] if estimated else [])
+    # The planner's own English must-visit warning is not repeated.
+    assert not any(w.kind == "planner" and "Chùa Hương" in w.text for w in warnings)
+
+
+def test_left_out_lists_must_see_places_and_groups_the_rest(far_plan) -> None:
+    result = left_out(far_plan)
+    assert [item["id"] for item in result.listed if item["must"]] == ["perfume-pagoda"]
+    assert result.no_time and all(item["reason"] == "no time" for item in result.no_time)
+    assert len(result.listed) + len(result.no_time) == len(far_plan["unvisited"])
+    no_time_detail = next(item for item in far_plan["unvisited"] if item["reason"] == "no time")
+    assert useful_detail(no_time_detail) == ""
+    assert "min" in useful_detail(result.listed[0])
+
+
+def test_plan_and_print_pages_show_the_warnings(client) -> None:
+    for path in ("/plan", "/plan/print"):
+        page = client.get(path, query_string=FAR_MUST).get_data(as_text=True)
+        assert 'id="plan-warnings"' in page
+        assert "Must-see place Chùa Hương is not in the plan: too far" in page
+        assert page.count("no time left (no time left") == 0
+        assert '<details><summary>' in page and page.count("<li data-reason=") == 1
+
+
+def test_vietnamese_plan_page_translates_warnings_reasons_and_weekdays(client) -> None:
+    page = client.get("/plan", query_string={**FAR_MUST, "lang": "vi"}).get_data(as_text=True)
+    assert "không có trong lịch trình: quá xa để đi trong một ngày" in page
+    assert "Thứ Ba 2026-12-01" in page
+    assert "do not fit" not in page and "no time left" not in page
+
+
+def test_timeline_marks_estimated_legs_and_hides_legs_of_no_length(far_plan) -> None:
+    day = copy.deepcopy(far_plan["days"][0])
+    timeline = day_timeline(day, number=1)
+    travel = [event for event in timeline.events if event.kind == "travel"]
+    moving = [leg for leg in day["legs"] if round(leg["distance_m"] / 1000, 1) or round(leg["duration_s"] / 60)]
+    assert [event.estimated for event in travel] == [leg["estimated"] for leg in moving]
+    assert timeline.weekday == 1  # 2026-12-01 is a Tuesday
+    # The first stop moved onto the start place: its leg has no length and is not shown.
+    assert day["legs"][0] in moving
+    day["legs"][0] = {**day["legs"][0], "distance_m": 0.0, "duration_s": 0.0}
+    assert len([e for e in day_timeline(day, number=1).events if e.kind == "travel"]) == len(travel) - 1
+
+
+def test_estimated_leg_is_labelled_on_the_page(client, far_plan) -> None:
+    page = client.get("/plan", query_string=FAR_MUST).get_data(as_text=True)
+    legs = [leg for day in far_plan["days"] for leg in day["legs"]]
+    assert page.count("straight-line estimate)") == sum(leg["estimated"] for leg in legs if leg["distance_m"] >= 50)
+    assert "Travel 0 min (0.0 km)" not in page
+
+
+@pytest.mark.parametrize(("text", "english", "vietnamese"), [
+    ("Mo-Su 07:30-17:30", "Mon–Sun 07:30–17:30", "T2–CN 07:30–17:30"),
+    ("Tu-Su 08:00-17:00; Mo off", "Mon closed; Tue–Sun 08:00–17:00", "T2 nghỉ; T3–CN 08:00–17:00"),
+    ("24/7", "Open 24 hours, every day", "Mở cửa 24/24, mọi ngày"),
+    ("not hours", "not hours", "not hours"),
+])
+def test_opening_hours_read_like_text(text, english, vietnamese) -> None:
+    assert format_opening_hours(text, "en") == english
+    assert format_opening_hours(text, "vi") == vietnamese
+
+
+def test_place_page_and_popups_show_readable_hours(client) -> None:
+    page = client.get("/places/van-phuc?lang=vi").get_data(as_text=True)
+    assert "Mo-Su" not in page and "T2–CN" in page
+    explore = client.get("/explore?lang=vi").get_data(as_text=True)
+    assert "Mo-Su" not in explore and "T2–CN" in explore
