@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import folium
@@ -37,10 +38,54 @@ def test_one_layer_and_colour_per_day(plan: Plan) -> None:
 def test_road_shapes_are_drawn_and_missing_ones_dashed(plan: Plan) -> None:
     day = plan.days[0]
     bent = (day.start.lon, day.start.lat), (105.88888, 21.00001), (day.stops[0].lon, day.stops[0].lat)
-    legs = (replace(day.legs[0], geometry=bent), *day.legs[1:])
+    routed = replace(day.legs[0], geometry=bent, estimated=False)
+    straight = replace(day.legs[1], geometry=((day.stops[0].lon, day.stops[0].lat), (105.77777, 20.97777)),
+                       estimated=False)
+    legs = (routed, straight, *day.legs[2:])
+    assert any(leg.estimated for leg in legs[2:])
     page = plan_map(replace(plan, days=(replace(day, legs=legs),))).get_root().render()
     assert "21.00001, 105.88888" in page  # the leg's own shape, as (lat, lon)
-    assert page.count('"dashArray": "8 8"') == len(legs) - 1
+    assert "20.97777, 105.77777" in page
+    estimated = sum(leg.estimated for leg in legs)
+    unshaped = sum(not leg.estimated and not leg.geometry for leg in legs)
+    assert page.count('"dashArray": "8 8"') == estimated + unshaped  # routed legs with a shape are solid
+    assert page.count("straight-line estimate") == estimated
+    assert page.count("straight line (no road shape)") == unshaped
+
+
+def test_estimated_legs_are_dashed_even_with_a_shape(plan: Plan) -> None:
+    day = plan.days[0]
+    legs = tuple(replace(leg, geometry=((105.8, 21.0), (105.9, 21.1))) for leg in day.legs)
+    estimated = sum(leg.estimated for leg in legs)
+    assert estimated >= 2
+    page = plan_map(replace(plan, days=(replace(day, legs=legs),))).get_root().render()
+    assert page.count('"dashArray": "8 8"') == estimated
+    assert page.count("straight-line estimate") == estimated
+
+
+def test_every_text_can_be_replaced(plan: Plan) -> None:
+    labels = {
+        "day": "Ngày {number} ({date})", "stop": "Ngày {day}, điểm {order}: đến {arrive}, thăm {start}-{depart}",
+        "craft": "Nghề: {craft}", "hours": "Giờ mở cửa: {hours}", "start": "Xuất phát: {name}",
+        "start_times": "Ngày {number}: đi {leave}, về {back}", "estimated": "ước tính đường chim bay",
+        "lunch": "Ăn trưa {start}-{end}",
+    }
+    crafts = {"ceramics": "Gốm sứ", "silk": "Lụa"}
+    page = plan_map(plan, places=trip_places(), labels=labels, craft_names=crafts,
+                    format_hours=lambda hours: f"[{hours}]").get_root().render()
+    for number, day in enumerate(plan.days, start=1):
+        layer = f"Ngày {number} ({day.date.isoformat()})"
+        assert layer in page or json.dumps(layer)[1:-1] in page  # the layer control escapes to JSON
+        assert f"Xuất phát: {day.start.name}" in page
+    first = plan.days[0].stops[0]
+    assert "Ngày 1, điểm 1: đến" in page and "Giờ mở cửa: [" in page
+    assert "ước tính đường chim bay" in page
+    assert any(f"Nghề: {crafts[stop.craft]}" in page for day in plan.days for stop in day.stops if stop.craft)
+    for english in ("Day 1", "stop 1", "Opening hours", "Craft:", "Start:", "straight-line estimate"):
+        assert english not in page, english
+    assert first.name in page
+    with pytest.raises(ValueError, match="`labels` keys must be among day"):
+        plan_map(plan, labels={"dia": "x"})
 
 
 def test_popups_escape_names_and_reuse_a_given_map(plan: Plan) -> None:
