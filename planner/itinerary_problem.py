@@ -56,14 +56,19 @@ def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoD
 def place_scores(places: gpd.GeoDataFrame, request: PlanRequest) -> np.ndarray:
     """Return each place's score: base, interest match, recognition bonus, must-visit bonus.
 
-    Without interests every place counts as a match, so recognition decides.
+    Without interests every place counts as a match, so recognition decides. A place
+    matches when its main craft is an interest, or, for a place without a main craft
+    (a museum, a pagoda), when one of its ``other_crafts`` is; a place with another
+    main craft that lists an interest among ``other_crafts`` earns the side score.
     """
     interests = set(request.interests)
     scores = []
     for place_id, row in places.iterrows():
         score = settings.PLACE_BASE_SCORE
         others = set(_as_list(row.get("other_crafts")))
-        if not interests or row.get("craft") in interests:
+        craft = row.get("craft")
+        main = craft if isinstance(craft, str) and craft else None
+        if not interests or main in interests or (main is None and interests & others):
             score += settings.INTEREST_MATCH_SCORE
         elif interests & others:
             score += settings.INTEREST_SIDE_SCORE

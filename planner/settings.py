@@ -167,7 +167,9 @@ def resolve_osm_path() -> Path | None:
 # ---------------------------------------------------------------------------
 # How a place's score is built: every candidate earns ``PLACE_BASE_SCORE``; a place
 # whose main craft is one of the user's interests earns ``INTEREST_MATCH_SCORE`` more,
-# one that only lists it among ``other_crafts`` earns ``INTEREST_SIDE_SCORE`` more;
+# and so does a place without a main craft (a museum) listing it among ``other_crafts``;
+# a place with another main craft that lists it among ``other_crafts`` earns
+# ``INTEREST_SIDE_SCORE`` more;
 # recognised places earn ``RECOGNITION_BONUS[level]``; must-visit places
 # ``MUST_VISIT_BONUS`` (they are also forced into the plan when possible). Without
 # interests every craft counts as a match, so the plan favours recognised places.

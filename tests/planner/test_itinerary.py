@@ -213,3 +213,16 @@ def test_hanoi_request_with_real_roads() -> None:
     if router.routed:
         assert any(not leg.estimated for day in plan.days for leg in day.legs)
     assert all(len(leg.geometry) >= 2 for day in plan.days for leg in day.legs)
+
+
+def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.GeoDataFrame) -> None:
+    from planner.itinerary_problem import place_scores
+
+    museum = places.copy()
+    museum.at["ethnology-museum", "other_crafts"] = ["ceramics"]
+    request = parse_plan_request({"start": "hoan-kiem-lake", "interests": "ceramics,silk"}, places=museum)
+    scores = dict(zip(museum.index, place_scores(museum, request), strict=True))
+    base = settings.PLACE_BASE_SCORE
+    assert scores["ethnology-museum"] == base + settings.INTEREST_MATCH_SCORE  # no main craft: a full match
+    assert scores["chuong"] == base + settings.INTEREST_SIDE_SCORE  # hats first, silk on the side
+    assert scores["night-market"] == base  # no craft at all
