@@ -84,7 +84,7 @@ def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, 
     if lunch is not None and _fits_alone(problem, k, vertex, lunch=False):
         detail = (f"{trip} fit the day, but not with the {lunch.duration:.0f} min lunch break starting "
                   f"between {clock(lunch.earliest_start)} and {clock(lunch.latest_start)}")
-        if lunch.during_visit_min is not None and visit < lunch.during_visit_min:
+        if lunch.during_visit_min is not None and 0.75 * lunch.during_visit_min <= visit < lunch.during_visit_min:
             detail += f" (only visits of {lunch.during_visit_min:.0f} min or more host lunch on site)"
         return 1, LUNCH, detail
     if _fits_alone(problem, k, vertex, hours=False):

@@ -6,8 +6,10 @@ Computers & Operations Research 36 (2009): greedy insertion by ``score**2 / shif
 then a shake that removes a run of consecutive visits from every tour, refilled by
 insertion; a replace move (an unvisited vertex takes the place of a cheaper one) and
 a relocate move between tours (it frees time for new visits) strengthen each round.
-Mandatory vertices are inserted first and never shaken out. The run is repeatable:
-the same problem, seed and iteration budget give the same answer.
+Mandatory vertices are inserted first and never shaken out. The best set found is
+finally reordered, tour by tour, to the shortest travel the time windows allow
+(:mod:`planner.optimiser._polish`), a tie-break that keeps the score. The run is
+repeatable: the same problem, seed and iteration budget give the same answer.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import numpy as np
 
 from ._fast_routes import FastRoutes, fast_routes_apply
 from ._general_routes import GeneralRoutes, schedule_route
+from ._polish import shorten_route
 from .problem import Problem, Solution, TourPlan, Visit
 
 logger = logging.getLogger(__name__)
@@ -290,7 +293,7 @@ class _Search:
 def _solution(problem: Problem, routes: list[list[int]], *, iterations: int, elapsed_s: float) -> Solution:
     plans: list[TourPlan] = []
     for k, route in enumerate(routes):
-        plan = schedule_route(problem, k, route)
+        plan = schedule_route(problem, k, shorten_route(problem, k, route))
         if plan is None:  # cannot happen for routes the search kept; keep the answer feasible anyway
             logger.warning("tour %d became infeasible; returning it empty", k)
             plan = schedule_route(problem, k, []) or TourPlan((), problem.tours[k].open, problem.tours[k].open)

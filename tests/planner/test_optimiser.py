@@ -240,3 +240,19 @@ def test_published_instances_give_checked_answers(shared_data_dir: Path, name: s
         assert len(solution.tours) == n_tours and solution.score > 0
         visited = {v for tour in solution.tours for v in tour.vertices}
         assert set(solution.unvisited) == set(problem.candidates) - visited
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_tours_take_no_detour_a_reorder_would_avoid(seed: int) -> None:
+    """Among orders of the chosen visits, no reversal or move of one visit is feasible with less travel."""
+    from planner.optimiser._general_routes import schedule_route
+    from planner.optimiser._polish import _neighbours, route_travel
+
+    problem = _random_problem(seed, n_customers=12, n_tours=2, split_hours=seed % 2 == 1, lunch=seed % 2 == 1)
+    solution = solve_toptw(problem, time_limit_s=2.0, seed=seed, max_no_improve=40)
+    assert check_solution(problem, solution) == []
+    for k, plan in enumerate(solution.tours):
+        route = list(plan.vertices)
+        travel = route_travel(problem, k, route)
+        shorter = [trial for trial in _neighbours(route) if route_travel(problem, k, trial) < travel - 1e-9]
+        assert all(schedule_route(problem, k, trial) is None for trial in shorter), (k, route)

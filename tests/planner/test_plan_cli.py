@@ -91,9 +91,14 @@ def test_text_and_html_outputs(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "Day 1 (Tue 2026-12-08)" in text and "Vạn Phúc" in text and "lunch 1" in text
     output = tmp_path / "plan.html"
     assert main([*base, "--format", "html", "--output", str(output)]) == 0
-    assert capsys.readouterr().out.strip() == f"plan map written to {output}"
+    assert capsys.readouterr().out.strip() == (f"plan map written to {output} "
+                                               "(it loads the map library and tiles from the internet)")
     page = output.read_text(encoding="utf-8")
     assert "(c) OpenStreetMap contributors" in page and "Vạn Phúc" in page
+    saved = tmp_path / "plan.json"
+    assert main([*base, "--format", "json", "--output", str(saved)]) == 0
+    assert capsys.readouterr().out.strip() == f"plan written to {saved}"
+    assert "van-phuc" in {stop["id"] for stop in json.loads(saved.read_text(encoding="utf-8"))["days"][0]["stops"]}
 
 
 def _clock(text: str) -> int:

@@ -1,0 +1,52 @@
+"""A tie-break after the search: shorten each tour's travel without changing what it visits.
+
+The search maximises the score; among the orders of a tour's chosen visits, many may
+be feasible. Two-opt (reverse a run) and relocate (move one visit) moves are applied
+while one lowers the tour's total travel time and the rescheduled tour stays feasible,
+so the plan keeps its score and loses needless detours.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._general_routes import best_schedule
+from .problem import Problem
+
+_EPS = 1e-9
+#: Most accepted moves per tour (each needs at least one reschedule).
+MAX_MOVES = 200
+
+
+def route_travel(problem: Problem, k: int, route: list[int]) -> float:
+    """Return the travel time of tour ``k`` along ``route``, depots included."""
+    tour = problem.tours[k]
+    path = np.array([tour.start, *route, tour.end], dtype=np.intp)
+    return float(problem.travel[path[:-1], path[1:]].sum())
+
+
+def shorten_route(problem: Problem, k: int, route: list[int]) -> list[int]:
+    """Return a feasible order of ``route``'s visits on tour ``k`` with no more travel, locally shortest.
+
+    ``route`` itself must be feasible; it is returned unchanged when no move shortens it.
+    """
+    best, best_travel = list(route), route_travel(problem, k, route)
+    for _ in range(MAX_MOVES):
+        for trial in _neighbours(best):
+            travel = route_travel(problem, k, trial)
+            if travel < best_travel - _EPS and best_schedule(problem, k, trial) is not None:
+                best, best_travel = trial, travel
+                break
+        else:
+            return best
+    return best
+
+
+def _neighbours(route: list[int]) -> list[list[int]]:
+    """Return the two-opt reversals and single-visit relocations of ``route``."""
+    size = len(route)
+    found = [route[:i] + route[i:j + 1][::-1] + route[j + 1:] for i in range(size) for j in range(i + 1, size)]
+    for i in range(size):
+        rest = route[:i] + route[i + 1:]
+        found += [rest[:p] + [route[i]] + rest[p:] for p in range(size) if p != i]
+    return found
