@@ -8,6 +8,9 @@ so the plan keeps its score and loses needless detours.
 
 from __future__ import annotations
 
+import math
+import time
+
 import numpy as np
 
 from ._general_routes import best_schedule
@@ -25,13 +28,16 @@ def route_travel(problem: Problem, k: int, route: list[int]) -> float:
     return float(problem.travel[path[:-1], path[1:]].sum())
 
 
-def shorten_route(problem: Problem, k: int, route: list[int]) -> list[int]:
+def shorten_route(problem: Problem, k: int, route: list[int], *, deadline: float = math.inf) -> list[int]:
     """Return a feasible order of ``route``'s visits on tour ``k`` with no more travel, locally shortest.
 
     ``route`` itself must be feasible; it is returned unchanged when no move shortens it.
+    The search stops at ``deadline`` (a ``time.perf_counter()`` value) with the best order so far.
     """
     best, best_travel = list(route), route_travel(problem, k, route)
     for _ in range(MAX_MOVES):
+        if time.perf_counter() >= deadline:
+            return best
         for trial in _neighbours(best):
             travel = route_travel(problem, k, trial)
             if travel < best_travel - _EPS and best_schedule(problem, k, trial) is not None:

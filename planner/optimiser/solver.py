@@ -34,6 +34,8 @@ _EPS = 1e-9
 NOISE = 0.3
 #: Orders of the mandatory vertices tried when the cheapest-first order cannot fit them all.
 MANDATORY_ATTEMPTS = 200
+#: Share of the time limit kept for the travel-shortening polish after the search.
+POLISH_SHARE = 0.05
 
 
 class _Routes(Protocol):
@@ -85,7 +87,8 @@ def solve_toptw(
     size = 1
     max_size = max(1, len(problem.candidates) // (3 * max(1, len(problem.tours))))
     round_s = 0.0
-    while time.perf_counter() - started + 1.5 * round_s < time_limit_s:
+    search_limit_s = time_limit_s * (1.0 - POLISH_SHARE)
+    while time.perf_counter() - started + 1.5 * round_s < search_limit_s:
         round_started = time.perf_counter()
         if max_iterations is not None and iterations >= max_iterations:
             break
@@ -108,9 +111,10 @@ def solve_toptw(
         # stop before a round that could overrun the limit: rounds vary, so keep the longest
         round_s = max(round_s, time.perf_counter() - round_started)
     search.restore(best_routes)
-    elapsed = time.perf_counter() - started
-    logger.info("TOPTW: score %.1f after %d rounds in %.2f s", best_score, iterations, elapsed)
-    return _solution(problem, best_routes, iterations=iterations, elapsed_s=elapsed)
+    solution = _solution(problem, best_routes, iterations=iterations, started=started,
+                         deadline=started + time_limit_s)
+    logger.info("TOPTW: score %.1f after %d rounds in %.2f s", best_score, iterations, solution.elapsed_s)
+    return solution
 
 
 class _Search:
@@ -290,10 +294,12 @@ class _Search:
         return changed
 
 
-def _solution(problem: Problem, routes: list[list[int]], *, iterations: int, elapsed_s: float) -> Solution:
+def _solution(
+    problem: Problem, routes: list[list[int]], *, iterations: int, started: float, deadline: float
+) -> Solution:
     plans: list[TourPlan] = []
     for k, route in enumerate(routes):
-        plan = schedule_route(problem, k, shorten_route(problem, k, route))
+        plan = schedule_route(problem, k, shorten_route(problem, k, route, deadline=deadline))
         if plan is None:  # cannot happen for routes the search kept; keep the answer feasible anyway
             logger.warning("tour %d became infeasible; returning it empty", k)
             plan = schedule_route(problem, k, []) or TourPlan((), problem.tours[k].open, problem.tours[k].open)
@@ -306,7 +312,7 @@ def _solution(problem: Problem, routes: list[list[int]], *, iterations: int, ela
         unvisited=unvisited,
         missing_mandatory=tuple(sorted(v for v in problem.mandatory if v not in visited)),
         iterations=iterations,
-        elapsed_s=elapsed_s,
+        elapsed_s=time.perf_counter() - started,
     )
 
 
