@@ -57,7 +57,9 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
         pages_exports,
         pages_plan,
         params,
+        plan_form,
         plan_notes,
+        rendering,
         state,
     )
 
@@ -67,6 +69,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     packages.init_app(app)
     app.jinja_env.filters["query_string"] = params.query_string
     app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
+    app.jinja_env.filters["form_field"] = plan_form.form_field_name
+    app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
     for blueprint in (
         pages_plan.bp,
         pages_explore.bp,

@@ -103,11 +103,18 @@ def reason_label(code: str, language: str | None = None) -> str:
     return load_translations(language or current_language()).get(key) or load_translations("en").get(key) or code
 
 
+def field_label(field: str, language: str | None = None) -> str:
+    """Return the form label of a request field (``"days"`` -> "Days" / "Số ngày"); the name if none."""
+    key = f"form.{field}"
+    return load_translations(language or current_language()).get(key) or load_translations("en").get(key) or field
+
+
 def init_app(app: Flask) -> None:
     """Select each request's language and give templates ``_`` and ``lang``."""
     app.before_request(_select_language)
     app.after_request(_remember_language)
     app.jinja_env.globals["_"] = gettext
     app.jinja_env.filters["reason"] = reason_label
+    app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["opening_hours"] = lambda text: format_opening_hours(str(text), current_language())
     app.context_processor(lambda: {"lang": current_language(), "languages": app.config["LANGUAGES"]})

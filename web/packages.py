@@ -15,6 +15,7 @@ from flask import (
     Flask,
     Response,
     current_app,
+    flash,
     g,
     jsonify,
     redirect,
@@ -25,8 +26,9 @@ from flask import (
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as BaseResponse
 
+import geodata
 from geodata.errors import CraftRouteError
-from web import package_store, planning
+from web import i18n, package_store, planning, state
 from web.params import query_string
 from web.plan_form import plan_fields
 
@@ -66,8 +68,17 @@ def _checked_request(fields: dict) -> dict:
     return fields
 
 
+def start_name(fields: dict) -> str:
+    """Return the name of a request's start place as the planner resolves it (the text if it cannot)."""
+    text = str(fields.get("start", ""))
+    try:
+        return geodata.resolve_location(text, state.get_places(), field="start").name
+    except CraftRouteError:
+        return text
+
+
 def _plan_url(package: package_store.Package) -> str:
-    args: MultiDict[str, str] = MultiDict()
+    args: MultiDict[str, str] = MultiDict([("name", package.name)])
     for key, value in package.request.items():
         for item in value if isinstance(value, list) else [value]:
             args.add(key, str(item))
@@ -77,14 +88,17 @@ def _plan_url(package: package_store.Package) -> str:
 @bp.get("")
 def index() -> str:
     """List the saved packages with links to open and delete them."""
-    return render_template("packages.html", packages=package_store.list_packages(get_db()))
+    packages = package_store.list_packages(get_db())
+    starts = {package.id: start_name(package.request) for package in packages}
+    return render_template("packages.html", packages=packages, starts=starts)
 
 
 @bp.post("")
 def create() -> BaseResponse:
     """Save the plan of the form's ``query`` under ``name``, then list the packages."""
     fields = plan_fields(MultiDict(parse_qs(request.form.get("query", ""), keep_blank_values=False)))
-    package_store.add_package(get_db(), request.form.get("name", ""), _checked_request(fields))
+    package = package_store.add_package(get_db(), request.form.get("name", ""), _checked_request(fields))
+    flash(i18n.gettext("packages.saved", name=package.name))
     return redirect(url_for("packages.index"), code=303)
 
 
@@ -99,6 +113,7 @@ def open_package(package_id: int) -> BaseResponse:
 def delete(package_id: int) -> BaseResponse:
     """Delete a package, then list the rest."""
     package_store.delete_package(get_db(), package_id)
+    flash(i18n.gettext("packages.deleted"))
     return redirect(url_for("packages.index"), code=303)
 
 

@@ -7,7 +7,7 @@ from flask import Blueprint, render_template, request
 import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
-from web.plan_form import FORM_FIELDS, plan_fields, start_picker_map
+from web.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
 from web.plan_notes import plan_page_values
 from web.rendering import map_parts, place_url_template
 
@@ -33,6 +33,8 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
         paces=planning.paces(),
         places=geodata.places_to_records(places),
         fields=FORM_FIELDS,
+        more_open=any(request.args.get(name) for name in MORE_FIELDS)
+        or (error is not None and form_field_name(error.field) in MORE_FIELDS),
     )
     return page, 400 if error else 200
 

@@ -15,8 +15,11 @@ import geopandas as gpd
 
 import geodata
 from geodata.errors import CraftRouteError
+from geodata.query import with_distance
 
 FORMATS: tuple[str, ...] = ("json", "geojson")
+#: Largest ``limit`` of a village query (more than any places file holds).
+MAX_LIMIT = 100_000
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class VillageQuery:
     commune: str = ""
     near: tuple[float, float] | None = None
     radius_km: float | None = None
+    limit: int | None = None
 
 
 def get_list(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
@@ -74,6 +78,20 @@ def get_float(args: Mapping[str, Any], name: str, *, low: float, high: float,
     return number
 
 
+def get_int(args: Mapping[str, Any], name: str, *, low: int, high: int, default: int | None = None) -> int | None:
+    """Return ``name`` as a whole number within ``[low, high]``, or ``default`` if absent."""
+    value = args.get(name)
+    if value is None or value == "":
+        return default
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.lstrip("+-").isdigit():
+        raise CraftRouteError(name, f"must be a whole number between {low} and {high}, got {value!r}")
+    number = int(text)
+    if not low <= number <= high:
+        raise CraftRouteError(name, f"must be between {low} and {high}, got {number}")
+    return number
+
+
 def get_choice(args: Mapping[str, Any], name: str, allowed: tuple[str, ...], *, default: str) -> str:
     """Return ``name`` if it is one of ``allowed``; ``default`` if absent."""
     value = get_text(args, name) or default
@@ -101,11 +119,16 @@ def parse_village_query(args: Mapping[str, Any]) -> VillageQuery:
         commune=get_text(args, "commune"),
         near=near,
         radius_km=radius_km,
+        limit=get_int(args, "limit", low=1, high=MAX_LIMIT),
     )
 
 
 def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.GeoDataFrame:
-    """Return the places matching ``query`` (nearest first when ``near`` is given)."""
+    """Return the places matching ``query`` (nearest first when ``near`` is given), at most ``limit``.
+
+    As ``craftroute villages``: ``near`` alone sorts every match by distance, with
+    ``radius_km`` it keeps those within that distance.
+    """
     found = geodata.filter_places(
         places,
         craft=query.craft or None,
@@ -117,8 +140,11 @@ def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.Ge
         found = geodata.search_places(found, query.search)
     if query.near is not None:
         lat, lon = query.near
-        found = geodata.places_within(found, lat, lon, query.radius_km or 10.0)
-    return found
+        if query.radius_km is None:
+            found = with_distance(found, lat, lon)
+        else:
+            found = geodata.places_within(found, lat, lon, query.radius_km)
+    return found.head(query.limit) if query.limit else found
 
 
 def query_string(args: Mapping[str, Any], **changes: str | None) -> str:

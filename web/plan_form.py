@@ -16,19 +16,33 @@ from web.params import get_list
 #: Fields that take several values (repeated keys or "a,b").
 LIST_FIELDS: tuple[str, ...] = ("interests", "must_see")
 #: Fields whose text holds a whole number.
-INTEGER_FIELDS: tuple[str, ...] = ("days", "max_stops_per_day")
+INTEGER_FIELDS: tuple[str, ...] = ("days", "max_stops_per_day", "lunch_min")
 #: Every field of the form, in the order of ``craftroute plan``'s options.
 FORM_FIELDS: tuple[str, ...] = ("start", "days", "date", "mode", "interests", "must_see", "pace")
+#: Fields of the form's "More options" section (``craftroute plan --end``, ``--day-start``...).
+MORE_FIELDS: tuple[str, ...] = ("end", "day_start", "day_end", "lunch_start", "lunch_end", "lunch_min")
+#: Planner and API field names -> the form field that holds them, where they differ.
+FORM_FIELD_NAMES: dict[str, str] = {"must": "must_see", "must_visit": "must_see", "max_stops": "max_stops_per_day"}
+#: Query keys that are not plan fields (interface language, the name of an opened package).
+NOT_PLAN_FIELDS: tuple[str, ...] = ("lang", "name")
+
+
+def form_field_name(field: str) -> str:
+    """Return the form field of a planner error's ``field`` (``must`` and ``must[1]`` -> ``must_see``)."""
+    base = field.split("[", 1)[0]
+    return FORM_FIELD_NAMES.get(base, base)
 
 
 def plan_fields(args: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the plan request fields in a form or query string (empty values left out)."""
+    """Return the plan request fields in a form or query string (empty values and lists left out)."""
     fields: dict[str, Any] = {}
     for name in args:
-        if name in ("lang", "name"):
+        if name in NOT_PLAN_FIELDS:
             continue
         if name in LIST_FIELDS:
-            fields[name] = list(get_list(args, name))
+            values = list(get_list(args, name))
+            if values:
+                fields[name] = values
             continue
         value = args.get(name)
         if isinstance(value, str):

@@ -13,7 +13,8 @@ from flask import current_app
 
 from geodata.errors import CraftRouteError
 from geodata.location import Location
-from web import state
+from web import i18n, state
+from web.hours_text import format_opening_hours
 
 
 def modes() -> tuple[str, ...]:
@@ -81,11 +82,19 @@ def paces() -> tuple[str, ...]:
     return PACES
 
 
-def plan_map(plan: Any) -> Any:
-    """Return the planner's Folium map of a plan: a coloured line per day, numbered stops."""
+def plan_map(plan: Any, *, language: str | None = None) -> Any:
+    """Return the planner's Folium map of a plan in ``language`` (the request's by default).
+
+    A coloured line per day (dashed where the travel time is a straight-line estimate),
+    numbered stops; layer names, popups, craft names and opening hours translated.
+    """
+    from planner.plan_map import PLAN_MAP_LABELS
     from planner.plan_map import plan_map as build
 
-    return build(plan, places=state.get_places())
+    language = language or i18n.current_language()
+    labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
+    return build(plan, places=state.get_places(), labels=labels, craft_names=i18n.craft_labels(language),
+                 format_hours=lambda text: format_opening_hours(text, language))
 
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:

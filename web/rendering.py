@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
-from flask import current_app, url_for
+from flask import current_app, redirect, url_for
+from werkzeug.wrappers import Response
 
 from web.maps import MapParts, render_map_parts
 
@@ -34,3 +35,8 @@ def _vendored_assets_present() -> bool:
     """Return whether ``web/static/vendor`` holds Leaflet (fetched by ``python -m web.vendor``)."""
     static_folder = current_app.static_folder or ""
     return (Path(static_folder) / "vendor" / "leaflet" / "leaflet.js").is_file()
+
+
+def favicon() -> Response:
+    """Redirect ``/favicon.ico`` to the SVG icon in ``/static``."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

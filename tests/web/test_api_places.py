@@ -50,6 +50,16 @@ def test_villages_near_returns_places_within_radius_nearest_first(client, places
     assert distances == sorted(distances) and distances[-1] <= 5
 
 
+def test_villages_limit_and_near_without_radius_work_as_the_cli(client, places) -> None:
+    assert len(client.get("/api/v1/villages?limit=3").get_json()) == 3
+    village = _a_village(places)
+    records = client.get("/api/v1/villages", query_string={
+        "near": f"{village['lat']},{village['lon']}", "limit": "5"}).get_json()
+    assert len(records) == 5 and records[0]["id"] == village["id"]
+    everywhere = client.get("/api/v1/villages", query_string={"near": f"{village['lat']},{village['lon']}"})
+    assert len(everywhere.get_json()) == len(places)
+
+
 def test_villages_geojson_is_a_feature_collection(client, places) -> None:
     response = client.get("/api/v1/villages?format=geojson")
     assert response.status_code == 200
@@ -72,6 +82,10 @@ def test_villages_geojson_is_a_feature_collection(client, places) -> None:
     ({"near": "21.03,105.85", "radius_km": "-1"}, "radius_km"),
     ({"radius_km": "3"}, "radius_km"),
     ({"search": "x" * 500}, "search"),
+    ({"limit": "abc"}, "limit"),
+    ({"limit": "0"}, "limit"),
+    ({"limit": "-3"}, "limit"),
+    ({"limit": "2.5"}, "limit"),
 ])
 def test_villages_bad_filter_answers_400_naming_the_field(client, query, field) -> None:
     response = client.get("/api/v1/villages", query_string=query)

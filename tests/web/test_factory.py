@@ -36,3 +36,30 @@ def test_test_config_replaces_instance_config(tmp_path: Path) -> None:
 
 def test_every_page_blueprint_is_registered(app) -> None:
     assert {"plan", "explore", "dashboard", "exports", "packages", "packages_api", "api"} <= set(app.blueprints)
+
+
+def test_favicon_and_page_icon(client) -> None:
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    with client.get(response.headers["Location"]) as icon:
+        assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
+    assert 'rel="icon"' in client.get("/packages").get_data(as_text=True)
+
+
+def test_navbar_collapses_on_small_screens(client) -> None:
+    page = client.get("/packages").get_data(as_text=True)
+    assert 'class="navbar navbar-expand-md' in page and 'data-bs-target="#main-nav"' in page
+    assert "vendor/bootstrap/bootstrap.bundle.min.js" in page
+
+
+def test_server_error_page_is_not_titled_as_a_request_to_fix(app) -> None:
+    @app.get("/boom")
+    def boom() -> str:
+        raise RuntimeError("boom")
+
+    page = app.test_client().get("/boom")
+    assert page.status_code == 500
+    text = page.get_data(as_text=True)
+    assert "<title>Something went wrong on our side" in text and "needs fixing" not in text
+    vietnamese = app.test_client().get("/boom?lang=vi").get_data(as_text=True)
+    assert "Đã xảy ra lỗi ở phía máy chủ (500)" in vietnamese

@@ -66,14 +66,27 @@ def test_pages_save_list_open_and_delete(client) -> None:
     saved = client.post("/packages", data={"name": "Weekend", "query": "start=Ho+Hoan+Kiem&days=2&must_see=bat-trang"})
     assert saved.status_code == 303
     listing = client.get("/packages").get_data(as_text=True)
-    assert "Weekend" in listing and "Ho Hoan Kiem" in listing
+    # A confirmation after saving; the start as the planner resolved it, with its diacritics.
+    assert "Package “Weekend” saved." in listing and 'class="package-start">Hồ Hoàn Kiếm<' in listing
+    assert "saved." not in client.get("/packages").get_data(as_text=True)
+    assert 'onsubmit="return window.confirm(this.dataset.confirm);"' in listing
+    assert 'data-confirm="Delete the package “Weekend”?"' in listing
     package_id = client.get("/api/v1/packages").get_json()[0]["id"]
     opened = client.get(f"/packages/{package_id}")
     assert opened.status_code == 303
     assert opened.headers["Location"].startswith("/plan?")
-    assert "must_see=bat-trang" in opened.headers["Location"]
+    assert "must_see=bat-trang" in opened.headers["Location"] and "name=Weekend" in opened.headers["Location"]
     assert client.post(f"/packages/{package_id}/delete").status_code == 303
-    assert "Weekend" not in client.get("/packages").get_data(as_text=True)
+    after = client.get("/packages").get_data(as_text=True)
+    assert "Weekend" not in after and "Package deleted." in after
     assert client.get(f"/packages/{package_id}").status_code == 404
     assert client.get(f"/packages/{10**30}").status_code == 404
     assert client.post(f"/packages/{10**30}/delete").status_code == 404
+
+
+@pytest.mark.slow
+def test_opened_package_shows_its_name_on_the_plan_page(client) -> None:
+    client.post("/packages", data={"name": "Gốm & lụa", "query": "start=hoan-kiem-lake&days=1&date=2026-12-01"})
+    package_id = client.get("/api/v1/packages").get_json()[0]["id"]
+    page = client.get(client.get(f"/packages/{package_id}").headers["Location"]).get_data(as_text=True)
+    assert '<span id="package-name">Package: Gốm &amp; lụa</span>' in page

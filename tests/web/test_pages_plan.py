@@ -108,3 +108,29 @@ def test_export_with_bad_input_is_a_400_page(client) -> None:
     response = client.get("/plan/export.gpx", query_string={**TRIP, "days": "99"})
     assert response.status_code == 400
     assert "days" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_must_see_error_points_at_the_form_field_with_its_label(client, lang) -> None:
+    response = client.get("/plan", query_string={**TRIP, "must_see": "nowhere-at-all", "lang": lang})
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    label = "Must-see places" if lang == "en" else "Địa điểm nhất định phải đến"
+    assert f'data-field="must_see"><strong>{label}</strong>' in page
+    assert 'name="must_see"' in page
+
+
+def test_more_options_reach_the_planner_and_empty_ones_are_dropped(client, shared_data_dir) -> None:
+    form = client.get("/").get_data(as_text=True)
+    assert '<details class="mb-2" id="more-options" >' in form
+    for name in ("end", "day_start", "day_end", "lunch_start", "lunch_end", "lunch_min"):
+        assert f'name="{name}"' in form
+    empty = {name: "" for name in ("end", "day_start", "day_end", "lunch_start", "lunch_end", "lunch_min",
+                                    "must_see", "interests", "pace")}
+    assert client.get("/plan", query_string={**TRIP, **empty}).status_code == 200
+    page = client.get("/plan", query_string={**TRIP, "days": "1", "end": "temple-of-literature",
+                                             "day_start": "09:30"}).get_data(as_text=True)
+    assert "09:30 Leave" in page and "Back at Văn Miếu" in page
+    bad = client.get("/plan", query_string={**TRIP, "day_start": "19:00"})
+    assert bad.status_code == 400
+    assert 'id="more-options" open' in bad.get_data(as_text=True)

@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 
 from geodata.errors import CraftRouteError
 from web import i18n, params
-from web.plan_form import plan_fields
+from web.plan_form import form_field_name, plan_fields
 
 
 def test_get_list_accepts_repeated_keys_commas_and_json_lists() -> None:
@@ -34,9 +34,16 @@ def test_query_string_replaces_and_removes_keys() -> None:
 
 def test_plan_fields_keeps_lists_numbers_and_drops_empty_values() -> None:
     form = MultiDict([("start", " Bát Tràng "), ("days", "2"), ("date", ""), ("interests", "silk"),
-                      ("interests", "ceramics"), ("must_see", "van-phuc"), ("lang", "vi")])
+                      ("interests", "ceramics"), ("must_see", "van-phuc"), ("lang", "vi"), ("end", " "),
+                      ("lunch_min", "30"), ("name", "Package")])
     assert plan_fields(form) == {"start": "Bát Tràng", "days": 2, "interests": ["silk", "ceramics"],
-                                 "must_see": ["van-phuc"]}
+                                 "must_see": ["van-phuc"], "lunch_min": 30}
+    assert plan_fields(MultiDict([("start", "x"), ("must_see", ""), ("interests", " , ")])) == {"start": "x"}
+
+
+def test_form_field_name_maps_planner_fields_to_the_form() -> None:
+    assert form_field_name("must") == "must_see" and form_field_name("must[2]") == "must_see"
+    assert form_field_name("days") == "days"
 
 
 @pytest.mark.parametrize(("requested", "cookie", "accept", "expected"), [

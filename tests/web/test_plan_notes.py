@@ -96,3 +96,15 @@ def test_place_page_and_popups_show_readable_hours(client) -> None:
     assert "Mo-Su" not in page and "T2–CN" in page
     explore = client.get("/explore?lang=vi").get_data(as_text=True)
     assert "Mo-Su" not in explore and "T2–CN" in explore
+
+
+def test_vietnamese_plan_map_has_translated_layers_popups_and_hours(client) -> None:
+    page = client.get("/plan", query_string={**FAR_MUST, "lang": "vi"}).get_data(as_text=True)
+    assert '"Ng\\u00e0y 1 (2026-12-01)"' in page and "Giờ mở cửa: T2" in page
+    assert "Opening hours" not in page and "Day 1" not in page and "Mo-Su" not in page
+
+
+def test_vietnamese_dashboard_has_translated_layers_and_hours(client) -> None:
+    page = client.get("/dashboard", query_string={"lang": "vi"}).get_data(as_text=True)
+    assert "Mo-Su" not in page and "T2–CN" in page
+    assert "Villages per" not in page and "Heat map" not in page
