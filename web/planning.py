@@ -25,11 +25,11 @@ def modes() -> tuple[str, ...]:
 
 
 def check_mode(value: Any, *, field: str = "mode") -> str:
-    """Return ``value`` as a travel mode (the planner's default when empty)."""
+    """Return ``value`` as a travel mode (the planner's default when absent; "" is refused, as by the CLI)."""
     from planner import settings as planner_settings
     from planner.router import check_mode as planner_check_mode
 
-    if value is None or value == "":
+    if value is None:
         return planner_settings.DEFAULT_MODE
     if not isinstance(value, str):
         raise CraftRouteError(field, f"must be one of {', '.join(planner_settings.MODES)}, got {value!r}")

@@ -42,6 +42,8 @@ def test_route_from_a_typed_point_without_diacritics(client, shared_data_dir, tw
     ({"from": "no-such-place-at-all", "to": "21.03,105.85"}, 404, "from"),
     ({"from": "21.03,105.85", "to": "48.85,2.35"}, 400, "to"),
     ({"from": "21.03,105.85", "to": "21.02,105.84", "mode": "plane"}, 400, "mode"),
+    # An explicitly empty mode is refused, as `craftroute route --mode ""` is.
+    ({"from": "21.03,105.85", "to": "21.02,105.84", "mode": ""}, 400, "mode"),
 ])
 def test_route_bad_input(client, shared_data_dir, query, status, field) -> None:
     response = client.get("/api/v1/route", query_string=query)
@@ -66,6 +68,7 @@ def test_matrix_answers_square_matrices_in_request_order(client, shared_data_dir
     ({"locations": "a,b"}, "locations"),
     ({"locations": [1, 2]}, "locations"),
     ({"locations": ["21.03,105.85", "21.02,105.84"], "mode": 7}, "mode"),
+    ({"locations": ["21.03,105.85", "21.02,105.84"], "mode": ""}, "mode"),
     ({"locations": ["21.03,105.85", "somewhere-unknown"]}, "locations[1]"),
     ({"locations": ["21.03,105.85"] * 61}, "locations"),
 ])
