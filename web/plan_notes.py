@@ -6,6 +6,7 @@ pages show the same notes in the interface language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 NO_TIME = "no time"
 #: Start of the planner's warning about a must-visit place (the web builds its own, translated).
 MUST_WARNING_PREFIX = "must-visit place "
+#: The planner's warning about a lunch break it could not place: day number, date, why.
+LUNCH_WARNING = re.compile(r"^lunch on day (\d+) \(([^)]*)\) could not be placed: (.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -23,12 +26,14 @@ class PlanWarning:
     Attributes
     ----------
     kind
-        ``"must"`` (a must-see place is not in the plan), ``"estimated"`` (legs timed
-        from straight lines) or ``"planner"`` (any other planner warning, as it says it).
+        ``"must"`` (a must-see place is not in the plan), ``"lunch"`` (a day without
+        its lunch break), ``"estimated"`` (legs timed from straight lines) or
+        ``"planner"`` (any other planner warning, as it says it).
     name, reason, detail
-        The place, its reason code and the planner's English explanation (``"must"``).
+        The place (the date for ``"lunch"``), its reason code and the planner's English
+        explanation (``"must"``, ``"lunch"``).
     count
-        Number of estimated legs (``"estimated"``).
+        Number of estimated legs (``"estimated"``), the day number (``"lunch"``).
     text
         The planner's warning (``"planner"``).
     """
@@ -50,7 +55,7 @@ class LeftOut:
 
 
 def plan_warnings(plan: Mapping[str, Any]) -> list[PlanWarning]:
-    """Return the warnings to show above a plan: must-see places left out, estimated legs, others."""
+    """Return the warnings to show above a plan: must-see places left out, lunch breaks, estimated legs, others."""
     warnings = [
         PlanWarning(kind="must", name=str(item.get("name", "")), reason=str(item.get("reason", "")),
                 detail=str(item.get("detail", "")))
@@ -59,8 +64,12 @@ def plan_warnings(plan: Mapping[str, Any]) -> list[PlanWarning]:
     estimated = sum(1 for day in plan.get("days", []) for leg in day.get("legs", []) if leg.get("estimated"))
     if estimated:
         warnings.append(PlanWarning(kind="estimated", count=estimated))
-    warnings.extend(PlanWarning(kind="planner", text=str(text)) for text in plan.get("warnings", [])
-                    if not str(text).startswith(MUST_WARNING_PREFIX))
+    for text in map(str, plan.get("warnings", [])):
+        lunch = LUNCH_WARNING.match(text)
+        if lunch:
+            warnings.append(PlanWarning(kind="lunch", count=int(lunch[1]), name=lunch[2], detail=lunch[3]))
+        elif not text.startswith(MUST_WARNING_PREFIX):
+            warnings.append(PlanWarning(kind="planner", text=text))
     return warnings
 
 

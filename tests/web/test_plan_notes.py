@@ -108,3 +108,16 @@ def test_vietnamese_dashboard_has_translated_layers_and_hours(client) -> None:
     page = client.get("/dashboard", query_string={"lang": "vi"}).get_data(as_text=True)
     assert "Mo-Su" not in page and "T2–CN" in page
     assert "Villages per" not in page and "Heat map" not in page
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Lunch on day 1 (2026-12-01) could not be placed: a 60 min lunch starting 06:00-07:00"),
+    ("vi", "Không xếp được giờ ăn trưa ngày 1 (2026-12-01)"),
+])
+def test_lunch_that_cannot_be_placed_is_a_warning(client, lang, text) -> None:
+    trip = {"start": "hoan-kiem-lake", "days": "1", "date": "2026-12-01", "lunch_start": "06:00",
+            "lunch_end": "07:00", "lang": lang}
+    for path in ("/plan", "/plan/print"):
+        page = client.get(path, query_string=trip).get_data(as_text=True)
+        assert 'class="warning-lunch"' in page and text in page
+        assert "lunch on day" not in page
