@@ -21,15 +21,10 @@ TEXT_FITS = """(form) => Array.from(document.querySelectorAll(form + ' select, '
 
 
 @pytest.fixture
-def phone_page(browser, live_server):
-    """Return a page with a 390 x 844 viewport (outside addresses blocked)."""
-    context = browser.new_context(viewport=PHONE, base_url=live_server)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                  else route.abort())
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
+def phone_page(page):
+    """Return the offline page of conftest with a 390 x 844 viewport."""
+    page.set_viewport_size(PHONE)
+    return page
 
 
 def test_phone_navbar_collapses_and_opens_to_every_link(phone_page, screenshot_dir) -> None:
