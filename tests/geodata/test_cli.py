@@ -8,23 +8,14 @@ import subprocess
 
 import geopandas as gpd
 import pytest
+from cli_run import run
 
 import geodata
 from geodata import schema
-from web.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(["villages", *args])
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_json_lists_records_with_every_field(capsys: pytest.CaptureFixture[str], places: gpd.GeoDataFrame) -> None:
-    code, out, _ = run(capsys, "--format", "json")
+    code, out, _ = run(capsys, "villages", "--format", "json")
     records = json.loads(out)
     assert code == 0
     assert len(records) == len(places)
@@ -32,13 +23,13 @@ def test_json_lists_records_with_every_field(capsys: pytest.CaptureFixture[str],
 
 
 def test_search_without_accents_finds_the_village(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--search", "van phuc", "--kind", "village", "--format", "json")
+    code, out, _ = run(capsys, "villages", "--search", "van phuc", "--kind", "village", "--format", "json")
     names = [record["name_vi"] for record in json.loads(out)]
     assert code == 0 and names[0] == "Vạn Phúc"
 
 
 def test_geojson_is_a_feature_collection_with_the_same_fields(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--craft", "silk", "--format", "geojson")
+    code, out, _ = run(capsys, "villages", "--craft", "silk", "--format", "geojson")
     collection = json.loads(out)
     assert code == 0 and collection["type"] == "FeatureCollection"
     assert collection["features"], "at least one silk village"
@@ -49,7 +40,7 @@ def test_geojson_is_a_feature_collection_with_the_same_fields(capsys: pytest.Cap
 
 
 def test_near_with_radius_sorts_by_distance(capsys: pytest.CaptureFixture[str], places: gpd.GeoDataFrame) -> None:
-    code, out, _ = run(capsys, "--near", "21.0287,105.8524", "--radius-km", "8", "--format", "json")
+    code, out, _ = run(capsys, "villages", "--near", "21.0287,105.8524", "--radius-km", "8", "--format", "json")
     distances = [record["distance_km"] for record in json.loads(out)]
     assert code == 0 and distances == sorted(distances) and max(distances) <= 8
     expected = geodata.places_within(places, 21.0287, 105.8524, 8)
@@ -57,7 +48,7 @@ def test_near_with_radius_sorts_by_distance(capsys: pytest.CaptureFixture[str], 
 
 
 def test_table_shows_vietnamese_names(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--search", "bat trang")
+    code, out, _ = run(capsys, "villages", "--search", "bat trang")
     assert code == 0 and "Bát Tràng" in out and out.strip().endswith("place(s)")
 
 
@@ -78,7 +69,7 @@ def test_table_shows_vietnamese_names(capsys: pytest.CaptureFixture[str]) -> Non
 def test_bad_arguments_give_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], args: list[str], fragment: str
 ) -> None:
-    code, out, err = run(capsys, *args)
+    code, out, err = run(capsys, "villages", *args)
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1

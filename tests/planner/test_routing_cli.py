@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from geodata import load_places
 from planner import settings
@@ -20,12 +21,6 @@ VAN_PHUC = "20.9803,105.7720"
 def _session_cache(monkeypatch: pytest.MonkeyPatch, clip_cache_dir: Path) -> None:
     """Keep CLI runs on the session's cache folder, never the user's."""
     monkeypatch.setattr(settings, "cache_dir", clip_cache_dir)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_route_json_follows_the_contract(capsys: pytest.CaptureFixture[str], osm_clip: Path) -> None:
