@@ -74,6 +74,11 @@ class PlanStop:
     #: Minutes waited before the visit starts, lunch there excluded.
     wait_min: float = 0.0
 
+    @property
+    def visit_end_min(self) -> float:
+        """Return when the visit ends; ``depart_min`` is later when lunch follows at the same place."""
+        return self.start_min + self.visit_min
+
 
 @dataclass(frozen=True)
 class PlanLeg:

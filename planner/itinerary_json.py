@@ -16,7 +16,7 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     """Return the JSON-safe dict of ``plan``.
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
-    ``stops`` with ``id, name, lat, lon, arrive, start, depart, wait_min, visit_min,
+    ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min,
     craft, kind``, ``legs`` with ``from, to, distance_m, duration_s, estimated``,
     ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
     ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
@@ -93,6 +93,7 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 **_point(stop),
                 "arrive": minutes_to_clock(stop.arrive_min),
                 "start": minutes_to_clock(stop.start_min),
+                "visit_end": minutes_to_clock(stop.visit_end_min),
                 "depart": minutes_to_clock(stop.depart_min),
                 "wait_min": round(stop.wait_min),
                 "visit_min": round(stop.visit_min),

@@ -157,7 +157,7 @@ def day_lines(day: PlanDay) -> list[str]:
         what = stop.craft or stop.kind
         wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
         events.append((stop.start_min, 1, f"  {order}. {minutes_to_clock(stop.start_min)}-"
-                                          f"{minutes_to_clock(stop.depart_min)} {stop.name} [{stop.id}] "
+                                          f"{minutes_to_clock(stop.visit_end_min)} {stop.name} [{stop.id}] "
                                           f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait})"))
     if day.lunch is not None:
         lunch = day.lunch

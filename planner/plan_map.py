@@ -33,7 +33,8 @@ TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #: ``day``: layer name of a day, ``{number}``, ``{date}`` (ISO), ``{weekday}`` (``Mon``...).
 #: ``start``: tooltip of a day's start marker, ``{name}``.
 #: ``start_times``: popup line of the start marker, ``{number}``, ``{leave}``, ``{back}`` (HH:MM).
-#: ``stop``: popup line of a stop, ``{day}``, ``{order}``, ``{arrive}``, ``{start}``, ``{depart}`` (HH:MM).
+#: ``stop``: popup line of a stop, ``{day}``, ``{order}``, ``{arrive}``, ``{start}``, ``{end}`` (the visit's
+#: end) and ``{depart}`` (leaving, after any lunch there), all HH:MM.
 #: ``craft``: popup line, ``{craft}`` (the craft's name, from ``craft_names`` or ``geodata.schema.CRAFTS``).
 #: ``wait``: popup line, ``{wait_min}`` (whole minutes).
 #: ``hours``: popup line, ``{hours}`` (the place's ``opening_hours``, through ``format_hours`` if given).
@@ -45,7 +46,7 @@ PLAN_MAP_LABELS: dict[str, str] = {
     "day": "Day {number} ({date})",
     "start": "Start: {name}",
     "start_times": "Day {number}: leave {leave}, back {back}",
-    "stop": "Day {day}, stop {order}: arrive {arrive}, visit {start}-{depart}",
+    "stop": "Day {day}, stop {order}: arrive {arrive}, visit {start}-{end}",
     "craft": "Craft: {craft}",
     "wait": "Wait {wait_min} min before the visit",
     "hours": "Opening hours: {hours}",
@@ -181,7 +182,8 @@ def _add_stop_marker(
     text: _Labels, plan_day: PlanDay,
 ) -> None:
     times = text("stop", day=day, order=order, arrive=minutes_to_clock(stop.arrive_min),
-                 start=minutes_to_clock(stop.start_min), depart=minutes_to_clock(stop.depart_min))
+                 start=minutes_to_clock(stop.start_min), end=minutes_to_clock(stop.visit_end_min),
+                 depart=minutes_to_clock(stop.depart_min))
     lines = [f"<b>{html.escape(stop.name)}</b>", html.escape(times)]
     if stop.craft:
         lines.append(html.escape(text("craft", craft=text.craft(stop.craft))))

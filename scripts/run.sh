@@ -61,7 +61,7 @@ case "$cmd" in
     setup_python "test"
     setup_web_assets optional
     build_graph_cache
-    log "starting CraftRoute (default http://127.0.0.1:5000; Ctrl+C stops it)"
+    log "starting CraftRoute"
     exec "$VENV/bin/craftroute" serve "$@"
     ;;
   test)

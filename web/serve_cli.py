@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import logging
+import errno
+import socket
+import sys
 
 from geodata.errors import CraftRouteError
 from web import settings
-
-logger = logging.getLogger(__name__)
 
 MAX_PORT = 65535
 
@@ -35,14 +35,32 @@ def run_serve(args: argparse.Namespace) -> int:
         raise CraftRouteError("--port", f"must be between 1 and {MAX_PORT}, got {args.port}")
     if args.threads < 1:
         raise CraftRouteError("--threads", f"must be at least 1, got {args.threads}")
+    check_address(args.host, args.port)
     from web import create_app
 
     app = create_app()
+    print(f"CraftRoute on http://{args.host}:{args.port}/ (Ctrl+C stops it)", file=sys.stderr)
     if args.debug:
         app.run(host=args.host, port=args.port, debug=True)
         return 0
     import waitress
 
-    logger.info("serving on http://%s:%d/", args.host, args.port)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
     return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """Return nothing if the server can listen on ``host:port``; raise CraftRouteError naming the option otherwise."""
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise CraftRouteError("--host", f"cannot listen on {host!r}: {error}") from None
+    family, kind, proto, _, address = addresses[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            field = "--port" if error.errno == errno.EADDRINUSE else "--host"
+            raise CraftRouteError(field, f"cannot listen on {host}:{port}: {error.strerror}"
+                                         " (is CraftRoute already running? try another --port)") from None

@@ -119,8 +119,9 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
             events.extend(_travel(legs[order - 1]))
         name = str(stop.get("name") or stop.get("id"))
         arrive, start, depart = (_clock(stop.get(key)) for key in ("arrive", "start", "depart"))
+        visit_end = _clock(stop.get("visit_end")) or depart  # lunch at the place may follow the visit
         events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
-        events.append(Event(kind="visit", time=f"{start or arrive}-{depart}", place_id=str(stop["id"]),
+        events.append(Event(kind="visit", time=f"{start or arrive}-{visit_end}", place_id=str(stop["id"]),
                             name=name, order=order))
         events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
     for leg in legs[len(stops):]:

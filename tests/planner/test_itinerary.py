@@ -226,3 +226,28 @@ def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.Ge
     assert scores["ethnology-museum"] == base + settings.INTEREST_MATCH_SCORE  # no main craft: a full match
     assert scores["chuong"] == base + settings.INTEREST_SIDE_SCORE  # hats first, silk on the side
     assert scores["night-market"] == base  # no craft at all
+
+
+@pytest.mark.slow
+def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
+    """The QA case: lunch after the Museum of Ethnology visit is not part of the visit."""
+    from geodata import load_places
+    from planner.router import get_router
+
+    everything = load_places()
+    router = get_router("motorbike")
+    lunches_after_a_visit = 0
+    for must in ("vietnam-museum-of-ethnology", "temple-of-literature", "van-phuc"):
+        plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", must=must)
+        for day in plan_to_dict(plan)["days"]:
+            lunch = day["lunch"]
+            for stop in day["stops"]:
+                start_h, start_m = map(int, stop["start"].split(":"))
+                end_h, end_m = map(int, stop["visit_end"].split(":"))
+                assert (end_h * 60 + end_m) - (start_h * 60 + start_m) == stop["visit_min"]
+                assert stop["visit_end"] <= stop["depart"]
+                if lunch and lunch["at"] == stop["id"] and not lunch["on_site"] and lunch["start"] >= stop["start"]:
+                    lunches_after_a_visit += 1
+                    assert lunch["start"] >= stop["visit_end"], (stop, lunch)
+                    assert stop["depart"] == lunch["end"]
+    assert lunches_after_a_visit > 0, "no scenario put lunch after a visit: the test checks nothing"

@@ -61,7 +61,7 @@ def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local"
     for day_number, day in enumerate(plan.get("days", []), start=1):
         for order, stop in enumerate(day.get("stops", []), start=1):
             begin = stop_time(day, stop.get("start") or stop.get("arrive"))
-            end = stop_time(day, stop.get("depart"))
+            end = stop_time(day, stop.get("visit_end") or stop.get("depart"))
             if begin is None or end is None:
                 continue
             description = " ".join(str(stop.get(key) or "") for key in ("craft", "story")).strip()
