@@ -239,11 +239,13 @@ def _date(value: Any, days: int) -> dt.date:
 def _text_list(value: Any, field: str) -> list[str]:
     if isinstance(value, str):
         items = value.split(",")
-    elif isinstance(value, (list, tuple)):
-        items = [str(item) for item in value]
+    elif isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        items = list(value)
     else:
-        raise CraftRouteError(field, f"must be a list or comma-separated text, got {value!r}")
-    return [item.strip() for item in items if item.strip()]
+        raise CraftRouteError(field, f"must be a list of text or comma-separated text, got {value!r}")
+    if any(not item.strip() for item in items):
+        raise CraftRouteError(field, f"must not hold an empty item (as in 'a,,b' or ''), got {value!r}")
+    return [item.strip() for item in items]
 
 
 def _interests(value: Any) -> tuple[str, ...]:

@@ -150,6 +150,8 @@ def day_lines(day: PlanDay) -> list[str]:
     events: list[tuple[float, int, str]] = []
     departures = [day.leave_min, *(stop.depart_min for stop in day.stops)]
     for index, (leg, departure) in enumerate(zip(day.legs, departures, strict=True)):
+        if leg.duration_s == 0 and leg.distance_m == 0:
+            continue  # the first stop is the start place itself
         back = " back" if index == len(day.stops) else ""
         events.append((departure, 0, f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
                                      f"{back}{' (estimated)' if leg.estimated else ''}"))

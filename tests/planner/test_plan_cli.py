@@ -33,6 +33,8 @@ from web.cli import main
         (["--day-start", ""], "--day-start: must not be empty"),
         (["--interests", ""], "--interests: must not be empty"),
         (["--must", ""], "--must: must not be empty"),
+        (["--interests", "ceramics,,silk"], "--interests: must not hold an empty item"),
+        (["--must", ","], "--must: must not hold an empty item"),
         (["--mode", ""], "--mode: must not be empty"),
         (["--output", "/no/such/folder/plan.html", "--format", "html"], "--output: must be in an existing folder"),
     ],
@@ -116,8 +118,11 @@ def test_day_lines_are_chronological_and_mark_estimates(end: str) -> None:
     (day,) = plan.days
     lines = day_lines(day)
     travel = [line for line in lines if line.strip().startswith("travel")]
-    assert len(travel) == len(day.legs) and travel[-1].split(" km")[1].startswith(" back")
-    for line, leg in zip(travel, day.legs, strict=True):
+    moving = [leg for leg in day.legs if leg.duration_s or leg.distance_m]  # no line for a stop at the start
+    assert len(moving) < len(day.legs) and not any("travel 0 min, 0.0 km" in line for line in lines)
+    assert len(travel) == len(moving)
+    assert travel[-1].split(" km")[1].startswith(" back") == (moving[-1] is day.legs[-1])
+    for line, leg in zip(travel, moving, strict=True):
         assert line.endswith("(estimated)") == leg.estimated
     assert any(leg.estimated for leg in day.legs)
     # each line's clock: a visit's start, lunch's start, a leg's departure (the previous line's end)
