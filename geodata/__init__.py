@@ -26,6 +26,7 @@ from .query import (
     parse_lat_lon,
     place_to_location,
     places_within,
+    query_places,
     resolve_location,
     search_places,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "places_to_geojson",
     "places_to_records",
     "places_within",
+    "query_places",
     "resolve_location",
     "search_key",
     "search_places",

@@ -13,13 +13,7 @@ from . import schema
 from .errors import CraftRouteError
 from .export import places_to_geojson, places_to_records
 from .loader import load_places
-from .query import (
-    filter_places,
-    parse_lat_lon,
-    places_within,
-    search_places,
-    with_distance,
-)
+from .query import parse_lat_lon, query_places
 
 FORMATS = ("table", "json", "geojson")
 TABLE_COLUMNS = ("id", "name_vi", "kind", "craft", "recognition", "former_district")
@@ -66,17 +60,11 @@ def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
             raise  # a bad record: the message names the record and its field
         raise CraftRouteError("--data", error.message) from None
     try:
-        places = filter_places(places, craft=args.craft, kind=args.kind,
-                               recognition=args.recognition, commune=args.commune)
-        if args.search:
-            places = search_places(places, args.search)
-        if point is not None and args.radius_km is not None:
-            places = places_within(places, *point, args.radius_km)
-        elif point is not None:
-            places = with_distance(places, *point)
+        return query_places(places, search=args.search, craft=args.craft, kind=args.kind,
+                            recognition=args.recognition, commune=args.commune, near=point,
+                            radius_km=args.radius_km, limit=args.limit)
     except CraftRouteError as error:
         raise CraftRouteError("--" + error.field.replace("_", "-"), error.message) from None
-    return places.head(args.limit) if args.limit else places
 
 
 def format_table(places: gpd.GeoDataFrame) -> str:

@@ -15,7 +15,6 @@ import geopandas as gpd
 
 import geodata
 from geodata.errors import CraftRouteError
-from geodata.query import with_distance
 
 FORMATS: tuple[str, ...] = ("json", "geojson")
 #: Largest ``limit`` of a village query (more than any places file holds).
@@ -124,27 +123,18 @@ def parse_village_query(args: Mapping[str, Any]) -> VillageQuery:
 
 
 def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.GeoDataFrame:
-    """Return the places matching ``query`` (nearest first when ``near`` is given), at most ``limit``.
-
-    As ``craftroute villages``: ``near`` alone sorts every match by distance, with
-    ``radius_km`` it keeps those within that distance.
-    """
-    found = geodata.filter_places(
+    """Return the places matching ``query``, as ``craftroute villages`` selects them."""
+    return geodata.query_places(
         places,
+        search=query.search or None,
         craft=query.craft or None,
         kind=query.kind or None,
         recognition=query.recognition or None,
         commune=query.commune or None,
+        near=query.near,
+        radius_km=query.radius_km,
+        limit=query.limit,
     )
-    if query.search:
-        found = geodata.search_places(found, query.search)
-    if query.near is not None:
-        lat, lon = query.near
-        if query.radius_km is None:
-            found = with_distance(found, lat, lon)
-        else:
-            found = geodata.places_within(found, lat, lon, query.radius_km)
-    return found.head(query.limit) if query.limit else found
 
 
 def query_string(args: Mapping[str, Any], **changes: str | None) -> str:
