@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geodata.errors import CraftRouteError
 from geodata.hours import parse_opening_hours
+from planner.itinerary_request import minutes_to_clock
 
 #: Short weekday names, Monday first, per interface language.
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -17,14 +18,10 @@ DASH = "\u2013"
 MINUTES_PER_DAY = 24 * 60
 
 
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def _times(intervals: tuple[tuple[int, int], ...], language: str) -> str:
     if not intervals:
         return CLOSED.get(language, CLOSED["en"])
-    return ", ".join(f"{_clock(start)}{DASH}{_clock(end)}" for start, end in intervals)
+    return ", ".join(f"{minutes_to_clock(start)}{DASH}{minutes_to_clock(end)}" for start, end in intervals)
 
 
 def format_opening_hours(text: str, language: str = "en") -> str:
