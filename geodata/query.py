@@ -195,6 +195,11 @@ def place_to_location(row: pd.Series) -> Location:
                     lon=float(row["lon"]), kind=str(row["kind"]))
 
 
+def places_to_locations(places: gpd.GeoDataFrame) -> list[Location]:
+    """Return the :class:`Location` of every place row, in order."""
+    return [place_to_location(row) for _, row in places.iterrows()]
+
+
 def get_place(places: gpd.GeoDataFrame, place_id: str, *, field: str = "id") -> pd.Series:
     """Return the row of the place with id ``place_id``.
 

@@ -26,11 +26,13 @@ from .itinerary_problem import (
     TripProblem,
     build_trip_problem,
     candidate_places,
+    place_locations,
     trip_locations,
 )
 from .itinerary_reasons import unvisited_reasons
 from .itinerary_request import PACES, PlanRequest, minutes_to_clock, parse_plan_request
 from .optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
+from .places_matrix import matrix_with_cache
 
 if TYPE_CHECKING:
     from .results import TravelMatrix
@@ -205,8 +207,10 @@ def plan_trip(
     router
         The router of ``request.mode``; ``None`` uses :func:`planner.get_router`.
     matrix
-        A travel matrix over :func:`planner.itinerary_problem.trip_locations` to use
-        instead of asking the router (tests, callers with a cached matrix).
+        A travel matrix over :func:`planner.itinerary_problem.trip_locations` to use;
+        ``None`` takes it from the disk-cached matrix of all ``places``
+        (:func:`planner.places_matrix.matrix_with_cache`), so only a hotel or point
+        start costs new searches.
     time_limit_s, seed
         Optimiser budget and seed (defaults in :mod:`planner.settings`).
     geometry
@@ -219,7 +223,8 @@ def plan_trip(
     candidates = candidate_places(request, places)
     if matrix is None:
         router = router if router is not None else _get_router(request.mode)
-        matrix = router.matrix(trip_locations(request, candidates))
+        matrix = matrix_with_cache(router, trip_locations(request, candidates),
+                                   bundled=place_locations(places))
     trip = build_trip_problem(request, candidates, matrix.duration_s)
     solution = solve_toptw(
         trip.problem,

@@ -16,7 +16,7 @@ import pandas as pd
 
 from geodata.hours import open_intervals, parse_opening_hours
 from geodata.location import Location
-from geodata.query import place_to_location
+from geodata.query import places_to_locations
 
 from . import settings
 from .itinerary_request import PlanRequest
@@ -102,9 +102,14 @@ def depot_locations(request: PlanRequest) -> list[Location]:
     return list(found.values())
 
 
+def place_locations(places: gpd.GeoDataFrame) -> list[Location]:
+    """Return the location of every place row (ids from the index where there is no ``id`` column)."""
+    return places_to_locations(_with_id(places))
+
+
 def trip_locations(request: PlanRequest, places: gpd.GeoDataFrame) -> list[Location]:
     """Return the location of every vertex: the candidate places, then the start/end places."""
-    return [place_to_location(row) for _, row in _with_id(places).iterrows()] + depot_locations(request)
+    return place_locations(places) + depot_locations(request)
 
 
 def build_trip_problem(

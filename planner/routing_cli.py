@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from geodata import load_places, place_to_location, resolve_location
+from geodata import load_places, places_to_locations, resolve_location
 from geodata.errors import CraftRouteError
 from geodata.location import Location
 
@@ -124,7 +124,7 @@ def run_route(args: argparse.Namespace) -> int:
 
 def _bundled_locations() -> list[Location]:
     """Return every bundled place as a location."""
-    return [place_to_location(row) for _, row in load_places().iterrows()]
+    return places_to_locations(load_places())
 
 
 def _named_locations(ids_text: str) -> list[Location]:

@@ -90,7 +90,8 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> Any:
     """Return the travel matrix of ``locations`` in ``mode``, from a small LRU cache.
 
     Plans from the same start over the same candidates (re-planning, exports of the
-    plan just shown) reuse the matrix instead of asking the router again.
+    plan just shown) reuse the matrix; a miss reads the planner's disk-cached matrix
+    of all places and searches only for a start that is not one of them.
     """
     state = _state()
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
@@ -98,7 +99,10 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> Any:
         if key in state.matrices:
             state.matrices.move_to_end(key)
             return state.matrices[key]
-    matrix = get_router(mode).matrix(list(locations))
+    from planner.itinerary_problem import place_locations
+    from planner.places_matrix import matrix_with_cache
+
+    matrix = matrix_with_cache(get_router(mode), list(locations), bundled=place_locations(get_places()))
     with state.lock:
         state.matrices[key] = matrix
         while len(state.matrices) > state.matrix_cache_size:
