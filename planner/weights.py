@@ -16,9 +16,9 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
-from .compact import CompactGraph
+from geodata.query import EARTH_RADIUS_M
 
-EARTH_RADIUS_M = 6_371_008.8
+from .compact import CompactGraph
 
 #: Floor on an edge's travel time, so a zero-length edge stays an edge for csgraph.
 _MIN_EDGE_S = 1e-3
