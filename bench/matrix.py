@@ -40,9 +40,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geodata.location import Location
-from planner import Router, settings
-from planner.compact import edge_class_name, edge_is_closed
-from planner.graph import (
+from planner import Router, compute_matrix, settings
+from planner.routing.compact import edge_class_name, edge_is_closed
+from planner.routing.graph import (
     compact_with_settings,
     file_sha256,
     graph_from_file,
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         locations = sample_locations(router, n, seed=n)
         osmids = [int(compact.node_osmid[int(loc.id[1:])]) for loc in locations]
-        router.matrix(locations[:2])  # warm-up
+        compute_matrix(router, locations[:2])  # warm-up
         ours = functools.partial(router.matrix, locations)
         baseline = functools.partial(networkx_matrix, weighted, osmids)
         runs = [timed(ours) for _ in range(3)]

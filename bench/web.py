@@ -63,7 +63,7 @@ def plan_fields() -> dict[str, Any]:
 
 def start_server(port: int, threads: int) -> subprocess.Popen[bytes]:
     """Start ``craftroute serve`` on ``port`` and return the process once it answers."""
-    command = [sys.executable, "-m", "web.cli", "serve", "--host", HOST, "--port", str(port),
+    command = [sys.executable, "-m", "craftroute", "serve", "--host", HOST, "--port", str(port),
                "--threads", str(threads)]
     process = subprocess.Popen(command, cwd=Path(__file__).resolve().parent.parent,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -6,14 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
+import geodata
 
 from . import schema
 from .errors import CraftRouteError
-from .export import places_to_geojson, places_to_records
-from .loader import load_places
-from .query import parse_lat_lon, query_places
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 FORMATS = ("table", "json", "geojson")
 TABLE_COLUMNS = ("id", "name_vi", "kind", "craft", "recognition", "former_district")
@@ -50,17 +51,17 @@ def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
             raise CraftRouteError(f"--{option}", "must not be empty; leave the option out to match everything")
     point = None
     if args.near:
-        point = parse_lat_lon(args.near, field="--near")
+        point = geodata.parse_lat_lon(args.near, field="--near")
         if point is None:
             raise CraftRouteError("--near", f"must be 'LAT,LON' such as 21.0287,105.8524, got {args.near!r}")
     try:
-        places = load_places(args.data)
+        places = geodata.load_places(args.data)
     except CraftRouteError as error:
         if error.field != "path":
             raise  # a bad record: the message names the record and its field
         raise CraftRouteError("--data", error.message) from None
     try:
-        return query_places(places, search=args.search, craft=args.craft, kind=args.kind,
+        return geodata.query_places(places, search=args.search, craft=args.craft, kind=args.kind,
                             recognition=args.recognition, commune=args.commune, near=point,
                             radius_km=args.radius_km, limit=args.limit)
     except CraftRouteError as error:
@@ -86,9 +87,9 @@ def run_villages(args: argparse.Namespace) -> int:
     """Print the selected places in the chosen format and return the exit code."""
     places = select_places(args)
     if args.format == "json":
-        output = json.dumps(places_to_records(places), ensure_ascii=False, indent=2)
+        output = json.dumps(geodata.places_to_records(places), ensure_ascii=False, indent=2)
     elif args.format == "geojson":
-        output = json.dumps(places_to_geojson(places), ensure_ascii=False, indent=2)
+        output = json.dumps(geodata.places_to_geojson(places), ensure_ascii=False, indent=2)
     else:
         output = format_table(places)
     sys.stdout.write(output + "\n")

@@ -1,45 +1,19 @@
-"""Routing and planning for CraftRoute: road graph, travel times, itineraries.
+"""How to get there and in what order: road routing, travel times and trip plans.
 
-The routing core re-exported here: :class:`Router` and :func:`get_router` (one mode's
-road graph, snapping, legs and matrices), the result types :class:`TravelMatrix`,
-:class:`Leg` and :class:`Snap`, :func:`load_graph` (the cached compact graph) and the
-cached places matrix (:func:`cached_matrix`, :func:`matrix_with_cache`, :func:`travel_matrix`).
+Subpackages, each importing only those listed before it (and :mod:`geodata`):
+
+- :mod:`planner.settings`: every default (speeds by road class, day windows, scores).
+- :mod:`planner.routing`: the road graph from OpenStreetMap, snapping, legs and travel
+  matrices (routed or labelled straight-line estimates).
+- :mod:`planner.optimiser`: the pure TOPTW solver over arrays and its independent checker.
+- :mod:`planner.itinerary`: trip requests, the day-by-day plan and its JSON and map.
+- :mod:`planner.cli`: the ``build-graph``, ``route``, ``matrix``, ``coverage`` and
+  ``plan`` subcommands.
+
+The public names below are importable from here (``from planner import plan_trip``);
+they load on first use, so importing :mod:`planner` costs nothing until then.
 """
 
-from .graph import NoRoadDataError, load_graph
-from .places_matrix import cached_matrix, matrix_with_cache, travel_matrix
-from .results import Leg, Snap, TravelMatrix, leg_to_dict, matrix_to_dict
-from .router import Router, check_mode, get_router
-from .settings import DEFAULT_MODE, MODES
+import lazy_loader
 
-__all__ = [
-    "DEFAULT_MODE",
-    "MODES",
-    "Leg",
-    "NoRoadDataError",
-    "Router",
-    "Snap",
-    "TravelMatrix",
-    "cached_matrix",
-    "check_mode",
-    "get_router",
-    "leg_to_dict",
-    "load_graph",
-    "matrix_to_dict",
-    "matrix_with_cache",
-    "travel_matrix",
-]
-
-# --- Itinerary optimiser (issue 4): the day-by-day plan and its pure TOPTW core ---
-from .itinerary import Plan, PlanRequest, parse_plan_request, plan_to_dict, plan_trip
-from .optimiser import check_solution, solve_toptw
-
-__all__ += [
-    "Plan",
-    "PlanRequest",
-    "check_solution",
-    "parse_plan_request",
-    "plan_to_dict",
-    "plan_trip",
-    "solve_toptw",
-]
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -96,7 +96,7 @@ SPEEDS_KMH: dict[str, dict[str, float]] = {
 }
 
 #: OSM ``highway`` classes from most to least important. An edge that merges ways of
-#: several classes takes the first of them in this order (see ``planner.compact``).
+#: several classes takes the first of them in this order (see ``planner.routing.compact``).
 ROAD_CLASS_ORDER: tuple[str, ...] = (
     "motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link",
     "secondary", "secondary_link", "tertiary", "tertiary_link", "unclassified",

@@ -1,8 +1,15 @@
-"""CraftRoute's web application: Flask pages and a JSON API over Folium maps.
+"""How people see it: CraftRoute's web application, Flask pages and a JSON API over Folium maps.
 
-Create the app with :func:`create_app`; ``craftroute serve`` runs it. Configuration
-comes from :data:`web.settings.DEFAULT_CONFIG`, then the instance folder's
-``config.py``, then ``test_config`` or ``CRAFTROUTE_*`` environment variables.
+Create the app with :func:`create_app` (:mod:`web.app`); ``craftroute serve`` runs it.
+
+Subpackages: ``pages`` (the HTML pages), ``api`` (``/api/v1``), ``packages`` (tour
+operators' saved packages), ``maps`` (pure Folium map builders) and ``exports``
+(GeoJSON, GPX and iCalendar of a plan). Shared modules: ``settings`` (defaults),
+``state`` (places, routers and matrices loaded once per app), ``planning`` (the one
+bridge to :mod:`planner`), ``params`` (request parameters), ``i18n`` and
+``hours_text`` (English and Vietnamese text), ``errors`` (error handlers), ``vendor``
+(map JavaScript from npm) and ``cli`` (``craftroute serve``). The top layer: imports
+:mod:`planner` and :mod:`geodata`, is imported by neither.
 
 Production serving (each process loads the places and road graph once and keeps
 its own travel-matrix cache)::
@@ -11,73 +18,6 @@ its own travel-matrix cache)::
     gunicorn --workers 3 --threads 4 --bind 127.0.0.1:5000 "web:create_app()"
 """
 
-from __future__ import annotations
+import lazy_loader
 
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
-
-from flask import Flask
-
-from web import settings
-
-
-def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: str | None = None) -> Flask:
-    """Return a configured CraftRoute Flask application.
-
-    Parameters
-    ----------
-    test_config
-        Settings that replace the instance configuration (tests pass ``TESTING``,
-        a temporary ``PACKAGES_DB`` and so on). When ``None`` the instance folder's
-        ``config.py`` and ``CRAFTROUTE_*`` environment variables are read.
-    instance_path
-        The instance folder (config, packages database); Flask's default
-        (``instance/`` beside the package) when ``None``.
-    """
-    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
-    app.config.from_mapping(settings.DEFAULT_CONFIG)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-        app.config.from_prefixed_env("CRAFTROUTE")
-    else:
-        app.config.from_mapping(test_config)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-    # UTF-8 JSON that keeps the field order of the CLI's output.
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
-
-    from web import (
-        api,
-        errors,
-        i18n,
-        packages,
-        pages_dashboard,
-        pages_explore,
-        pages_exports,
-        pages_plan,
-        params,
-        plan_form,
-        plan_notes,
-        rendering,
-        state,
-    )
-
-    state.init_app(app)
-    i18n.init_app(app)
-    errors.init_app(app)
-    packages.init_app(app)
-    app.jinja_env.filters["query_string"] = params.query_string
-    app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
-    app.jinja_env.filters["form_field"] = plan_form.form_field_name
-    app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
-    for blueprint in (
-        pages_plan.bp,
-        pages_explore.bp,
-        pages_dashboard.bp,
-        pages_exports.bp,
-        packages.bp,
-        api.bp,
-    ):
-        app.register_blueprint(blueprint)
-    return app
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

@@ -1,83 +1,66 @@
-"""The ``craftroute`` command: one entry point whose subcommands come from each package.
-
-Each package contributes a ``register(subparsers)`` function in its own ``cli`` module
-(``geodata.cli``, ``planner.routing_cli``, ``planner.plan_cli``, ``web.serve_cli``); every subcommand stores its handler
-in ``func``. User errors (:class:`geodata.errors.CraftRouteError`) and bad arguments
-become one line on stderr and exit code 2; no traceback reaches the user.
-"""
+"""The ``craftroute serve`` subcommand: run the web app (waitress, or Flask's debug server)."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import logging
-import os
+import errno
+import socket
 import sys
-from collections.abc import Sequence
 
 from geodata.errors import CraftRouteError
+from web import settings
 
-#: Modules whose ``register(subparsers)`` adds subcommands, in help order.
-COMMAND_MODULES: tuple[str, ...] = (
-    "geodata.cli",
-    "planner.routing_cli",
-    "planner.plan_cli",
-    "web.serve_cli",
-)
-
-EXIT_USAGE = 2
+MAX_PORT = 65535
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """An argument parser that reports a bad argument in one line and exits with 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        """Print ``craftroute <cmd>: error: message`` on stderr and exit with code 2."""
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """Return the ``craftroute`` parser with every package's subcommands."""
-    parser = OneLineParser(
-        prog="craftroute",
-        description="Plan, explore and survey visits to Hanoi's craft villages.",
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``serve`` subcommand to the ``craftroute`` parser."""
+    parser = subparsers.add_parser(
+        "serve",
+        help="run the web app (maps, trip planner, API)",
+        description="Serve CraftRoute's web pages and JSON API with waitress "
+                    f"(default http://{settings.DEFAULT_HOST}:{settings.DEFAULT_PORT}/).",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
-    subparsers = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=OneLineParser, required=True
-    )
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if not (error.name and (module_name + ".").startswith(error.name + ".")):
-                raise  # a real bug inside the module, not a package that is not there yet
-            continue
-        module.register(subparsers)
-    return parser
+    parser.add_argument("--host", default=settings.DEFAULT_HOST, help="address to listen on (default %(default)s)")
+    parser.add_argument("--port", type=int, default=settings.DEFAULT_PORT, help="port (default %(default)s)")
+    parser.add_argument("--threads", type=int, default=settings.DEFAULT_THREADS,
+                        help="waitress worker threads (default %(default)s)")
+    parser.add_argument("--debug", action="store_true", help="use Flask's reloading debug server instead")
+    parser.set_defaults(func=run_serve)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``craftroute`` command and return its exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+def run_serve(args: argparse.Namespace) -> int:
+    """Serve the app until interrupted; return the exit code."""
+    if not 0 < args.port <= MAX_PORT:
+        raise CraftRouteError("--port", f"must be between 1 and {MAX_PORT}, got {args.port}")
+    if args.threads < 1:
+        raise CraftRouteError("--threads", f"must be at least 1, got {args.threads}")
+    check_address(args.host, args.port)
+    from web import create_app
+
+    app = create_app()
+    print(f"CraftRoute on http://{args.host}:{args.port}/ (Ctrl+C stops it)", file=sys.stderr)
+    if args.debug:
+        app.run(host=args.host, port=args.port, debug=True)
+        return 0
+    import waitress
+
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+def check_address(host: str, port: int) -> None:
+    """Return nothing if the server can listen on ``host:port``; raise CraftRouteError naming the option otherwise."""
     try:
-        return int(args.func(args) or 0)
-    except CraftRouteError as error:
-        print(f"craftroute {args.command}: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader went away (`craftroute matrix | head`): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 141
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise CraftRouteError("--host", f"cannot listen on {host!r}: {error}") from None
+    family, kind, proto, _, address = addresses[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            field = "--port" if error.errno == errno.EADDRINUSE else "--host"
+            raise CraftRouteError(field, f"cannot listen on {host}:{port}: {error.strerror}"
+                                         " (is CraftRoute already running? try another --port)") from None

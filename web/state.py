@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from flask import Flask, current_app
 
 import geodata
+import planner
 from geodata.location import Location
+from planner.itinerary.problem import place_locations
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -40,7 +42,7 @@ class WebState:
     places_path: str | None = None
     matrix_cache_size: int = 64
     cache: dict[str, Any] = field(default_factory=dict)
-    matrices: OrderedDict[tuple, Any] = field(default_factory=OrderedDict)
+    matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     def get(self, key: str, load: Callable[[], T]) -> T:
@@ -79,14 +81,12 @@ def get_districts() -> gpd.GeoDataFrame | None:
     return _state().get("districts", geodata.load_districts)
 
 
-def get_router(mode: str) -> Any:
+def get_router(mode: str) -> planner.Router:
     """Return the router for travel ``mode`` (``planner.get_router``), built once per mode."""
-    import planner
-
     return _state().get(f"router:{mode}", lambda: planner.get_router(mode))
 
 
-def get_matrix(mode: str, locations: Sequence[Location]) -> Any:
+def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix:
     """Return the travel matrix of ``locations`` in ``mode``, from a small LRU cache.
 
     Plans from the same start over the same candidates (re-planning, exports of the
@@ -99,10 +99,7 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> Any:
         if key in state.matrices:
             state.matrices.move_to_end(key)
             return state.matrices[key]
-    from planner.itinerary_problem import place_locations
-    from planner.places_matrix import matrix_with_cache
-
-    matrix = matrix_with_cache(get_router(mode), list(locations), bundled=place_locations(get_places()))
+    matrix = planner.matrix_with_cache(get_router(mode), list(locations), bundled=place_locations(get_places()))
     with state.lock:
         state.matrices[key] = matrix
         while len(state.matrices) > state.matrix_cache_size:

@@ -1,4 +1,10 @@
-"""Pure team-orienteering-with-time-windows optimiser: arrays in, plain dataclasses out."""
+"""Pure team-orienteering-with-time-windows optimiser: arrays in, plain dataclasses out.
+
+``problem`` (the dataclasses) -> ``_general_routes`` and ``_fast_routes`` (scheduling a
+route) -> ``_polish`` -> ``solver`` (:func:`solve_toptw`); ``checker`` recomputes every
+time from ``problem`` alone, sharing no code with the solver; ``instances`` reads the
+published benchmark files. Imports only NumPy: no geodata, no routing, no I/O.
+"""
 
 from ._general_routes import schedule_route
 from .checker import check_solution

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from planner import settings as planner_settings
-from planner.compact import CompactGraph
-from planner.graph import load_graph
+from planner.routing.compact import CompactGraph
+from planner.routing.graph import load_graph
 
 #: Central Hanoi, around Hoan Kiem Lake and the Old Quarter (lat_min, lon_min, lat_max, lon_max).
 CLIP_BBOX = (21.012, 105.835, 21.042, 105.862)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from planner import settings
-from planner.compact import (
+from planner.routing.compact import (
     CacheError,
     CompactGraph,
     edge_class_name,
@@ -18,7 +18,7 @@ from planner.compact import (
     load_compact,
     save_compact,
 )
-from planner.graph import cache_path, file_sha256, load_graph
+from planner.routing.graph import cache_path, file_sha256, load_graph
 
 
 def assert_same_graph(left: CompactGraph, right: CompactGraph) -> None:
@@ -64,7 +64,7 @@ def test_corrupt_cache_is_rebuilt(osm_clip: Path, clip_graph: CompactGraph, tmp_
     cached.write_bytes(bytes(data))
     with pytest.raises(CacheError):
         load_compact(cached, version=settings.GRAPH_CACHE_VERSION)
-    with caplog.at_level(logging.WARNING, logger="planner.graph"):
+    with caplog.at_level(logging.WARNING, logger="planner.routing.graph"):
         rebuilt = load_graph(osm_path=osm_clip, cache_dir=tmp_path)
     assert "rebuilding" in caplog.text
     assert_same_graph(rebuilt, clip_graph)

@@ -14,7 +14,7 @@ from trip_places import trip_places
 from geodata.hours import open_intervals, parse_opening_hours
 from planner import settings
 from planner.itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
-from planner.router import Router
+from planner.routing.router import Router
 
 CLOCK = re.compile(r"^\d{2}:\d{2}$")
 
@@ -199,7 +199,7 @@ def test_json_shape_and_repeatability(places: gpd.GeoDataFrame, router: Router) 
 def test_hanoi_request_with_real_roads() -> None:
     """Start at Hoan Kiem Lake, 2 days, ceramics and silk: Bát Tràng and Vạn Phúc are in the plan."""
     from geodata import load_places
-    from planner.router import get_router
+    from planner.routing.router import get_router
 
     places = load_places()
     request = parse_plan_request(
@@ -216,7 +216,7 @@ def test_hanoi_request_with_real_roads() -> None:
 
 
 def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.GeoDataFrame) -> None:
-    from planner.itinerary_problem import place_scores
+    from planner.itinerary.problem import place_scores
 
     museum = places.copy()
     museum.at["ethnology-museum", "other_crafts"] = ["ceramics"]
@@ -232,7 +232,7 @@ def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.Ge
 def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
     """The QA case: lunch after the Museum of Ethnology visit is not part of the visit."""
     from geodata import load_places
-    from planner.router import get_router
+    from planner.routing.router import get_router
 
     everything = load_places()
     router = get_router("motorbike")

@@ -11,8 +11,8 @@ from trip_places import trip_places
 
 from planner import settings
 from planner.itinerary import Plan, PlanLeg, parse_plan_request, plan_trip
-from planner.plan_map import plan_map
-from planner.router import Router
+from planner.itinerary.map import plan_map
+from planner.routing.router import Router
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import osmnx as ox
 import pytest
 
 from planner import Router, settings
-from planner.compact import CompactGraph, edge_class_name, edge_is_closed
+from planner.routing.compact import CompactGraph, edge_class_name, edge_is_closed
 
 N_SAMPLE = 12
 

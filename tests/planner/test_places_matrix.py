@@ -9,8 +9,8 @@ import pytest
 
 from geodata.location import Location
 from planner import Router
-from planner.compact import CompactGraph
-from planner.places_matrix import cached_matrix, matrix_with_cache, travel_matrix
+from planner.routing.compact import CompactGraph
+from planner.routing.matrix import cached_matrix, compute_matrix, matrix_with_cache, travel_matrix
 
 # Inputs: points in central Hanoi (inside the test clip) and one village outside it.
 PLACES = [
@@ -40,7 +40,7 @@ def test_cached_matrix_is_stored_and_reused(router: Router, tmp_path: Path) -> N
     assert second.ids == first.ids
     np.testing.assert_array_equal(second.duration_s, first.duration_s)
     np.testing.assert_array_equal(second.estimated, first.estimated)
-    np.testing.assert_allclose(first.duration_s, router.matrix(PLACES).duration_s)
+    np.testing.assert_allclose(first.duration_s, compute_matrix(router, PLACES).duration_s)
 
 
 def test_other_places_or_modes_get_their_own_cache(router: Router, clip_graph: CompactGraph,
@@ -64,7 +64,7 @@ def test_corrupt_matrix_cache_is_recomputed(router: Router, tmp_path: Path) -> N
 def test_adding_a_hotel_matches_the_full_computation(router: Router, tmp_path: Path) -> None:
     wanted = [PLACES[2], HOTEL, PLACES[0], PLACES[3]]
     combined = matrix_with_cache(router, wanted, bundled=PLACES, cache_dir=tmp_path)
-    direct = router.matrix(wanted)
+    direct = compute_matrix(router, wanted)
     assert combined.ids == direct.ids
     np.testing.assert_allclose(combined.duration_s, direct.duration_s, rtol=1e-9)
     np.testing.assert_allclose(combined.distance_m, direct.distance_m, rtol=1e-6, atol=0.5)
@@ -73,9 +73,9 @@ def test_adding_a_hotel_matches_the_full_computation(router: Router, tmp_path: P
 
 
 def test_a_moved_place_is_not_taken_from_the_cache(router: Router) -> None:
-    known = router.matrix(PLACES)
+    known = compute_matrix(router, PLACES)
     moved = Location(PLACES[0].id, PLACES[0].name, 21.0300, 105.8550, "destination")
     result = travel_matrix(router, [moved, PLACES[1]], known=known, known_locations=PLACES)
-    direct = router.matrix([moved, PLACES[1]])
+    direct = compute_matrix(router, [moved, PLACES[1]])
     np.testing.assert_allclose(result.duration_s, direct.duration_s, rtol=1e-9)
     assert result.duration_s[0, 1] != pytest.approx(known.duration_s[0, 1])

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from trip_places import trip_places
 
+from craftroute.cli import main
+from planner.cli.plan import day_lines
 from planner.itinerary import parse_plan_request, plan_trip
-from planner.plan_cli import day_lines
-from planner.router import Router
-from web.cli import main
+from planner.routing.router import Router
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ import pytest
 from geodata import haversine_m
 from geodata.errors import CraftRouteError, OutsideHanoiError
 from geodata.location import Location
-from planner import Router, get_router, settings
-from planner.compact import CompactGraph
+from planner import Router, compute_matrix, get_router, settings
+from planner.routing.compact import CompactGraph
 
 # Inputs, not expected results: coordinates from ../shared/data/SOURCES.md.
 HOAN_KIEM = Location("hoan-kiem-lake", "Hồ Hoàn Kiếm", 21.0287, 105.8524, "destination")
@@ -66,7 +66,7 @@ def test_routed_leg_follows_the_roads(clip_router: Router) -> None:
 
 
 def test_leg_and_matrix_agree(clip_router: Router) -> None:
-    matrix = clip_router.matrix([HOAN_KIEM, OLD_QUARTER])
+    matrix = compute_matrix(clip_router, [HOAN_KIEM, OLD_QUARTER])
     there, back = clip_router.leg(HOAN_KIEM, OLD_QUARTER), clip_router.leg(OLD_QUARTER, HOAN_KIEM)
     assert matrix.duration_s[0, 1] == pytest.approx(there.duration_s, rel=1e-9)
     assert matrix.distance_m[1, 0] == pytest.approx(back.distance_m, rel=1e-9)
@@ -77,12 +77,12 @@ def test_leg_and_matrix_agree(clip_router: Router) -> None:
 def test_a_leg_to_the_same_place_is_empty(clip_router: Router) -> None:
     leg = clip_router.leg(HOAN_KIEM, HOAN_KIEM)
     assert (leg.distance_m, leg.duration_s, leg.estimated) == (0.0, 0.0, False)
-    assert clip_router.matrix([HOAN_KIEM, HOAN_KIEM]).duration_s.sum() == 0.0
+    assert compute_matrix(clip_router, [HOAN_KIEM, HOAN_KIEM]).duration_s.sum() == 0.0
 
 
 def test_unroutable_places_get_estimated_legs_in_a_mixed_matrix(clip_router: Router) -> None:
     places = [HOAN_KIEM, OLD_QUARTER, VAN_PHUC]
-    matrix = clip_router.matrix(places)
+    matrix = compute_matrix(clip_router, places)
     assert matrix.ids == [p.id for p in places]
     expected = np.array([[False, False, True], [False, False, True], [True, True, False]])
     np.testing.assert_array_equal(matrix.estimated, expected)
@@ -95,7 +95,7 @@ def test_unroutable_places_get_estimated_legs_in_a_mixed_matrix(clip_router: Rou
 
 def test_same_node_places_cost_only_their_access_legs(clip_router: Router) -> None:
     near = Location("near", "beside the lake", HOAN_KIEM.lat + 0.0001, HOAN_KIEM.lon)
-    matrix = clip_router.matrix([HOAN_KIEM, near])
+    matrix = compute_matrix(clip_router, [HOAN_KIEM, near])
     snaps = clip_router.snap(HOAN_KIEM), clip_router.snap(near)
     assert snaps[0].node == snaps[1].node
     assert matrix.distance_m[0, 1] == pytest.approx(snaps[0].distance_m + snaps[1].distance_m)
@@ -107,7 +107,7 @@ def test_no_road_data_falls_back_to_labelled_estimates(monkeypatch: pytest.Monke
     monkeypatch.setattr(settings, "allow_download", False)
     router = Router.load(mode="walk", cache_dir=tmp_path)
     assert not router.routed
-    matrix = router.matrix([HOAN_KIEM, OLD_QUARTER, VAN_PHUC])
+    matrix = compute_matrix(router, [HOAN_KIEM, OLD_QUARTER, VAN_PHUC])
     off_diagonal = ~np.eye(3, dtype=bool)
     assert matrix.estimated[off_diagonal].all()
     walk_mps = settings.ESTIMATE_SPEED_KMH["walk"] / 3.6
@@ -142,6 +142,6 @@ def test_motorbikes_and_bicycles_keep_off_motorways(full_graph: CompactGraph) ->
 @pytest.mark.slow
 def test_far_villages_are_estimated_on_the_urban_extract(full_graph: CompactGraph) -> None:
     router = Router.from_compact(full_graph, mode="motorbike")
-    matrix = router.matrix([HOAN_KIEM, VAN_PHUC, CHUYEN_MY])
+    matrix = compute_matrix(router, [HOAN_KIEM, VAN_PHUC, CHUYEN_MY])
     assert not matrix.estimated[0, 1] and not matrix.estimated[1, 0]
     assert matrix.estimated[2, :2].all() and matrix.estimated[:2, 2].all()

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from cli_run import run
 
+from craftroute.cli import main
 from geodata import load_places
 from planner import settings
-from web.cli import main
 
 HOAN_KIEM = "21.0287,105.8524"
 OLD_QUARTER = "21.0382,105.8495"
@@ -115,7 +115,7 @@ def test_osm_file_that_is_not_osm_xml_names_the_option(capsys: pytest.CaptureFix
 
 def test_misconfigured_osm_path_setting_names_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from geodata.errors import CraftRouteError
-    from planner.router import Router
+    from planner.routing.router import Router
 
     bad = tmp_path / "passwd.osm"
     bad.write_text("root:x:0:0\n")

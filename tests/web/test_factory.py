@@ -35,7 +35,7 @@ def test_test_config_replaces_instance_config(tmp_path: Path) -> None:
 
 
 def test_every_page_blueprint_is_registered(app) -> None:
-    assert {"plan", "explore", "dashboard", "exports", "packages", "packages_api", "api"} <= set(app.blueprints)
+    assert {"plan", "explore", "dashboard", "downloads", "packages", "packages_api", "api"} <= set(app.blueprints)
 
 
 def test_favicon_and_page_icon(client) -> None:

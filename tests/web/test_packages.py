@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from geodata.errors import CraftRouteError, NotFoundError
-from web import package_store
+from web.packages import store as package_store
 
 REQUEST = {"start": "21.0285,105.8542", "days": 2, "mode": "motorbike"}
 

@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 
 from geodata.errors import CraftRouteError
 from web import i18n, params
-from web.plan_form import form_field_name, plan_fields
+from web.pages.plan_form import form_field_name, plan_fields
 
 
 def test_get_list_accepts_repeated_keys_commas_and_json_lists() -> None:

@@ -7,8 +7,8 @@ import copy
 import pytest
 
 from web.hours_text import format_opening_hours
-from web.plan_notes import left_out, plan_warnings, useful_detail
-from web.timeline import day_timeline
+from web.pages.plan_notes import left_out, plan_warnings, useful_detail
+from web.pages.timeline import day_timeline
 
 pytestmark = pytest.mark.slow
 

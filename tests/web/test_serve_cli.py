@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from craftroute.cli import build_parser, main
 from web import settings
-from web.cli import build_parser, main
 
 
 def test_serve_defaults_to_localhost_5000() -> None:

@@ -1,0 +1,15 @@
+from .clock import minutes_to_clock as minutes_to_clock
+from .model import Plan as Plan
+from .model import PlanDay as PlanDay
+from .model import PlanLeg as PlanLeg
+from .model import PlanLunch as PlanLunch
+from .model import PlanStop as PlanStop
+from .model import Unvisited as Unvisited
+from .plan import plan_legs_geometry as plan_legs_geometry
+from .plan import plan_trip as plan_trip
+from .plan import with_leg_geometry as with_leg_geometry
+from .request import FIELDS as FIELDS
+from .request import PACES as PACES
+from .request import PlanRequest as PlanRequest
+from .request import parse_plan_request as parse_plan_request
+from .serialise import plan_to_dict as plan_to_dict

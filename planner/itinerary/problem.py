@@ -1,0 +1,186 @@
+"""Turn a trip request, the places and a travel matrix into a TOPTW problem (pure).
+
+Times are whole minutes after midnight: travel times are rounded up to the minute,
+so every clock time of a plan is exact. Vertices ``0..C-1`` are the candidate places,
+then come the distinct start/end places of the days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geodata.hours import open_intervals, parse_opening_hours
+from geodata.location import Location
+from geodata.query import places_to_locations
+
+from .. import settings
+from ..optimiser import LunchBreak, Problem, Tour
+from ..optimiser.problem import Windows
+from .request import PlanRequest
+
+
+@dataclass(frozen=True)
+class TripProblem:
+    """A request's optimiser problem and what its vertices stand for.
+
+    Attributes
+    ----------
+    problem
+        The TOPTW instance (minutes).
+    locations
+        The location of each vertex (candidates first, then start/end places).
+    candidate_ids
+        Place ids of the candidate vertices ``0..C-1``.
+    visit_min
+        Visit minutes of each vertex (pace applied; 0 for start/end places).
+    """
+
+    problem: Problem
+    locations: tuple[Location, ...]
+    candidate_ids: tuple[str, ...]
+    visit_min: np.ndarray
+
+
+def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return the places to choose from: the requested ones (or all), plus every must-visit place."""
+    ids = list(request.candidates) if request.candidates else list(places.index)
+    ids += [place_id for place_id in request.must if place_id not in ids]
+    return places.loc[ids]
+
+
+def place_scores(places: gpd.GeoDataFrame, request: PlanRequest) -> np.ndarray:
+    """Return each place's score: base, interest match, recognition bonus, must-visit bonus.
+
+    Without interests every place counts as a match, so recognition decides. A place
+    matches when its main craft is an interest, or, for a place without a main craft
+    (a museum, a pagoda), when one of its ``other_crafts`` is; a place with another
+    main craft that lists an interest among ``other_crafts`` earns the side score.
+    """
+    interests = set(request.interests)
+    scores = []
+    for place_id, row in places.iterrows():
+        score = settings.PLACE_BASE_SCORE
+        others = set(_as_list(row.get("other_crafts")))
+        craft = row.get("craft")
+        main = craft if isinstance(craft, str) and craft else None
+        if not interests or main in interests or (main is None and interests & others):
+            score += settings.INTEREST_MATCH_SCORE
+        elif interests & others:
+            score += settings.INTEREST_SIDE_SCORE
+        score += settings.RECOGNITION_BONUS.get(str(row.get("recognition", "none")), 0.0)
+        if place_id in request.must:
+            score += settings.MUST_VISIT_BONUS
+        scores.append(score)
+    return np.array(scores, dtype=np.float64)
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
+        return [str(item) for item in value]
+    return []
+
+
+def visit_windows(opening_hours: str, date_index: int, request: PlanRequest, visit_min: float) -> Windows:
+    """Return the start-of-visit windows of a place on day ``date_index``: the visit must end by closing."""
+    hours = parse_opening_hours(opening_hours)
+    intervals = open_intervals(hours, request.dates[date_index])
+    return tuple((float(o), float(c - visit_min)) for o, c in intervals if c - visit_min >= o)
+
+
+def depot_locations(request: PlanRequest) -> list[Location]:
+    """Return the distinct start/end places of the days, in order of first use."""
+    found: dict[tuple[str, float, float], Location] = {}
+    for location in (*request.starts, *request.ends):
+        found.setdefault((location.id, location.lat, location.lon), location)
+    return list(found.values())
+
+
+def place_locations(places: gpd.GeoDataFrame) -> list[Location]:
+    """Return the location of every place row (ids from the index where there is no ``id`` column)."""
+    return places_to_locations(_with_id(places))
+
+
+def trip_locations(request: PlanRequest, places: gpd.GeoDataFrame) -> list[Location]:
+    """Return the location of every vertex: the candidate places, then the start/end places."""
+    return place_locations(places) + depot_locations(request)
+
+
+def build_trip_problem(
+    request: PlanRequest,
+    places: gpd.GeoDataFrame,
+    duration_s: np.ndarray,
+) -> TripProblem:
+    """Return the TOPTW problem of ``request``.
+
+    Parameters
+    ----------
+    request
+        The validated request.
+    places
+        The candidate places (:func:`candidate_places`), in vertex order.
+    duration_s
+        Travel seconds between the vertices of :func:`trip_locations`.
+    """
+    depots = depot_locations(request)
+    n_places = len(places)
+    locations = tuple(trip_locations(request, places))
+    n = len(locations)
+    if duration_s.shape != (n, n):
+        raise ValueError(f"`duration_s` must be ({n}, {n}) for {n_places} places and {len(depots)} depots")
+    visit_min = np.zeros(n)
+    visit_min[:n_places] = [round(float(v) * request.visit_factor) for v in places["visit_min"]]
+    score = np.zeros(n)
+    score[:n_places] = place_scores(places, request)
+    windows = []
+    for day in range(request.days):
+        per_vertex: list[Windows] = [
+            visit_windows(str(hours), day, request, visit_min[i])
+            for i, hours in enumerate(places["opening_hours"])
+        ]
+        per_vertex += [((float(request.day_start_min), float(request.day_end_min)),)] * len(depots)
+        windows.append(tuple(per_vertex))
+    problem = Problem(
+        travel=np.ceil(np.asarray(duration_s, dtype=np.float64) / 60.0 - 1e-9),
+        score=score,
+        service=visit_min,
+        windows=tuple(windows),
+        tours=tuple(_tour(request, day, depots, n_places) for day in range(request.days)),
+        mandatory=frozenset(i for i, place_id in enumerate(places.index) if place_id in request.must),
+        candidates=tuple(range(n_places)),
+    )
+    return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min)
+
+
+def _with_id(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return places if "id" in places.columns else places.assign(id=places.index)
+
+
+def _tour(request: PlanRequest, day: int, depots: Sequence[Location], offset: int) -> Tour:
+    start = offset + depots.index(request.starts[day])
+    end = offset + depots.index(request.ends[day])
+    lunch = None
+    fits = request.day_start_min <= request.lunch_end_min
+    fits &= request.lunch_start_min + request.lunch_min <= request.day_end_min
+    if request.lunch_min > 0 and fits:
+        lunch = LunchBreak(
+            duration=float(request.lunch_min),
+            earliest_start=float(max(request.lunch_start_min, request.day_start_min)),
+            latest_start=float(request.lunch_end_min),
+            during_visit_min=settings.LUNCH_DURING_VISIT_MIN,
+        )
+    return Tour(
+        start=start,
+        end=end,
+        open=float(request.day_start_min),
+        close=float(request.day_end_min),
+        max_stops=request.max_stops,
+        lunch=lunch,
+    )
+

@@ -1,0 +1,114 @@
+"""Why a candidate place is not in a plan, naming the constraint that blocks it (pure).
+
+A place left out is first checked alone in each open day with the solver-independent
+schedule (:func:`planner.optimiser.schedule_route`); when it does not fit even alone,
+one constraint at a time is relaxed (the lunch break, then its opening hours) to find
+the one that blocks it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ..optimiser import Problem, Solution, schedule_route
+from .clock import minutes_to_clock as clock
+
+CLOSED = "closed"
+OPENING_HOURS = "opening hours"
+LUNCH = "lunch"
+TOO_FAR = "too far"
+NO_TIME = "no time"
+#: Every reason, from the most to the least specific blocker.
+REASONS: tuple[str, ...] = (CLOSED, OPENING_HOURS, LUNCH, TOO_FAR, NO_TIME)
+
+
+def unvisited_reasons(
+    problem: Problem, solution: Solution, visit_min: np.ndarray
+) -> list[tuple[int, str, str]]:
+    """Return ``(vertex, reason, detail)`` for every candidate the solution leaves out.
+
+    ``closed``: no day of the trip has opening hours long enough for the visit;
+    ``lunch``: alone it fits a day without the lunch break, but not with it;
+    ``opening hours``: alone it would fit the day if it were open all day (it closes
+    before the traveller can arrive, or too early to finish the visit, or opens too late);
+    ``too far``: travel there, the visit and travel back exceed the day window;
+    ``no time``: it fits a day alone but not beside the chosen stops (for a must-visit
+    place: not beside the other must-visit places and the day limits).
+    """
+    reasons = []
+    for vertex in solution.unvisited:
+        open_days = [k for k in range(len(problem.tours)) if problem.windows[k][vertex]]
+        visit = float(visit_min[vertex])
+        if not open_days:
+            detail = f"closed, or open less than the {visit:.0f} min visit, on every day of the trip"
+            reasons.append((vertex, CLOSED, detail))
+        elif any(schedule_route(problem, k, [vertex]) is not None for k in open_days):
+            if vertex in problem.mandatory:
+                detail = "fits a day on its own, but not together with the other must-visit places and day limits"
+            else:
+                detail = "no time left beside higher-scoring stops"
+            reasons.append((vertex, NO_TIME, detail))
+        else:
+            blockers = [(*_blocker(problem, k, vertex, visit), k) for k in open_days]
+            _, reason, detail, day = min(blockers, key=lambda item: (item[0], item[3]))
+            if len(problem.tours) > 1:
+                detail += f" (day {day + 1})"
+            reasons.append((vertex, reason, detail))
+    return reasons
+
+
+def _fits_alone(problem: Problem, k: int, vertex: int, *, lunch: bool = True, hours: bool = True) -> bool:
+    """Return whether ``vertex`` alone fits day ``k``, optionally without lunch or without its hours."""
+    tour = problem.tours[k]
+    tours = problem.tours if lunch else tuple(
+        replace(t, lunch=None) if i == k else t for i, t in enumerate(problem.tours)
+    )
+    windows = problem.windows
+    if not hours:
+        day = list(windows[k])
+        day[vertex] = ((tour.open, tour.close),)
+        windows = tuple(tuple(day) if i == k else w for i, w in enumerate(windows))
+    relaxed = replace(problem, tours=tours, windows=windows) if not (lunch and hours) else problem
+    return schedule_route(relaxed, k, [vertex]) is not None
+
+
+def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, str, str]:
+    """Return ``(rank, reason, detail)`` of what keeps ``vertex`` out of day ``k`` when alone."""
+    tour = problem.tours[k]
+    there = float(problem.travel[tour.start, vertex])
+    back = float(problem.travel[vertex, tour.end])
+    trip = f"{there:.0f} min there, the {visit:.0f} min visit and {back:.0f} min back"
+    lunch = tour.lunch
+    if lunch is not None and _fits_alone(problem, k, vertex, lunch=False):
+        detail = (f"{trip} fit the day, but not with the {lunch.duration:.0f} min lunch break starting "
+                  f"between {clock(lunch.earliest_start)} and {clock(lunch.latest_start)}")
+        if lunch.during_visit_min is not None and 0.75 * lunch.during_visit_min <= visit < lunch.during_visit_min:
+            detail += f" (only visits of {lunch.during_visit_min:.0f} min or more host lunch on site)"
+        return 1, LUNCH, detail
+    if _fits_alone(problem, k, vertex, hours=False):
+        return 0, OPENING_HOURS, _hours_detail(problem, k, vertex, visit, there, back)
+    if there + visit + back > tour.close - tour.open:
+        detail = (f"{trip} take {there + visit + back:.0f} min, more than the {tour.close - tour.open:.0f} min "
+                  f"day ({clock(tour.open)}-{clock(tour.close)})")
+        return 3, TOO_FAR, detail
+    if _fits_alone(problem, k, vertex, hours=False, lunch=False):
+        detail = (f"its opening hours and the lunch break together leave no room: "
+                  f"{_hours_detail(problem, k, vertex, visit, there, back)}")
+        return 2, OPENING_HOURS, detail
+    detail = f"{trip} do not fit the day ({clock(tour.open)}-{clock(tour.close)})"
+    return 3, TOO_FAR, detail
+
+
+def _hours_detail(problem: Problem, k: int, vertex: int, visit: float, there: float, back: float) -> str:
+    tour = problem.tours[k]
+    windows = problem.windows[k][vertex]
+    arrive = tour.open + there
+    last_start = max(close for _, close in windows)
+    if arrive > last_start:
+        return (f"arrives {clock(arrive)} at the earliest, after the last start of the {visit:.0f} min visit "
+                f"({clock(last_start)}) before closing at {clock(last_start + visit)}")
+    start = next(max(arrive, opens) for opens, close in windows if arrive <= close)
+    return (f"the {visit:.0f} min visit can start at {clock(start)} at the earliest (opening hours), "
+            f"too late to finish and be back ({back:.0f} min) by {clock(tour.close)}")

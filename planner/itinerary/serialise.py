@@ -1,0 +1,107 @@
+"""The JSON of a plan (``craftroute plan --format json`` and the web API), times as "HH:MM"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geodata.location import Location
+
+from .clock import minutes_to_clock
+from .model import Plan, PlanDay, PlanStop
+
+
+def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
+    """Return the JSON-safe dict of ``plan``.
+
+    Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
+    ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min,
+    craft, kind``, ``legs`` with ``from, to, distance_m, duration_s, estimated``,
+    ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
+    ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
+    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    geometry
+        Add each leg's ``geometry`` (a GeoJSON LineString) when the plan has shapes.
+    """
+    request = plan.request
+    return {
+        "score": round(plan.score, 3),
+        "days": [_day_to_dict(day, geometry=geometry) for day in plan.days],
+        "unvisited": [
+            {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must}
+            for item in plan.unvisited
+        ],
+        "estimated": plan.estimated,
+        "travel_s": round(plan.travel_s, 1),
+        "distance_m": round(plan.distance_m, 1),
+        "mode": plan.mode,
+        "warnings": list(plan.warnings),
+        "request": {
+            "days": request.days,
+            "date": request.date.isoformat(),
+            "mode": request.mode,
+            "pace": request.pace,
+            "interests": list(request.interests),
+            "must": list(request.must),
+            "day_start": minutes_to_clock(request.day_start_min),
+            "day_end": minutes_to_clock(request.day_end_min),
+            "max_stops": request.max_stops,
+        },
+    }
+
+
+def _point(location: Location | PlanStop) -> dict[str, Any]:
+    return {"id": location.id, "name": location.name, "lat": location.lat, "lon": location.lon}
+
+
+def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
+    legs = []
+    for leg in day.legs:
+        item: dict[str, Any] = {
+            "from": leg.from_id,
+            "to": leg.to_id,
+            "distance_m": round(leg.distance_m, 1),
+            "duration_s": round(leg.duration_s, 1),
+            "estimated": leg.estimated,
+        }
+        if geometry and leg.geometry:
+            item["geometry"] = {"type": "LineString", "coordinates": [list(p) for p in leg.geometry]}
+        legs.append(item)
+    lunch = None
+    if day.lunch is not None:
+        lunch = {
+            "start": minutes_to_clock(day.lunch.start_min),
+            "end": minutes_to_clock(day.lunch.end_min),
+            "at": day.lunch.at_id,
+            "name": day.lunch.at_name,
+            "on_site": day.lunch.on_site,
+        }
+    return {
+        "date": day.date.isoformat(),
+        "start": _point(day.start),
+        "end": _point(day.end),
+        "leave": minutes_to_clock(day.leave_min),
+        "back": minutes_to_clock(day.back_min),
+        "stops": [
+            {
+                **_point(stop),
+                "arrive": minutes_to_clock(stop.arrive_min),
+                "start": minutes_to_clock(stop.start_min),
+                "visit_end": minutes_to_clock(stop.visit_end_min),
+                "depart": minutes_to_clock(stop.depart_min),
+                "wait_min": round(stop.wait_min),
+                "visit_min": round(stop.visit_min),
+                "craft": stop.craft,
+                "kind": stop.kind,
+            }
+            for stop in day.stops
+        ],
+        "legs": legs,
+        "lunch": lunch,
+        "travel_s": round(day.travel_s, 1),
+        "distance_m": round(day.distance_m, 1),
+    }

@@ -1,0 +1,15 @@
+"""Roads and travel times: from an OpenStreetMap file to legs and travel matrices.
+
+Data flows one way through the modules: ``compact`` (the graph as arrays) ->
+``graph`` (build from OSM, cache on disk, load) -> ``weights`` (one mode's travel
+times, the snapping index) -> ``paths`` (Dijkstra trees, lengths and shapes along
+them) -> ``router`` (snap places, search, route one leg) -> ``assemble`` and
+``matrix`` (whole matrices, the bundled places' matrix cached on disk) ->
+``coverage`` (which places are routed). ``estimate`` (straight-line estimates) and
+``results`` (the result types and their JSON) are leaves used along the way.
+May import :mod:`planner.settings` and :mod:`geodata`; never the itinerary or web layers.
+"""
+
+import lazy_loader
+
+__getattr__, __dir__, __all__ = lazy_loader.attach_stub(__name__, __file__)

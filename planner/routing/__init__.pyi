@@ -1,0 +1,16 @@
+from .coverage import coverage_rows as coverage_rows
+from .graph import NoRoadDataError as NoRoadDataError
+from .graph import check_osm_file as check_osm_file
+from .graph import load_graph as load_graph
+from .matrix import cached_matrix as cached_matrix
+from .matrix import compute_matrix as compute_matrix
+from .matrix import matrix_with_cache as matrix_with_cache
+from .matrix import travel_matrix as travel_matrix
+from .results import Leg as Leg
+from .results import Snap as Snap
+from .results import TravelMatrix as TravelMatrix
+from .results import leg_to_dict as leg_to_dict
+from .results import matrix_to_dict as matrix_to_dict
+from .router import Router as Router
+from .router import check_mode as check_mode
+from .router import get_router as get_router

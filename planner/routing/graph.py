@@ -1,0 +1,165 @@
+"""Where the road graph comes from: an OSM file or an OSMnx download, cached as arrays.
+
+Both sources feed one builder (:func:`planner.routing.compact.compact_from_graph`), the way
+``osmnx.graph_from_xml`` and ``graph_from_polygon`` share ``_create_graph``. The
+result is cached in the cache folder as ``.npz``, keyed by the source's checksum; a
+cache that is stale (other source, other format version) or damaged is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+import networkx as nx
+from tqdm.auto import tqdm
+
+from geodata.errors import CraftRouteError
+
+from .. import settings
+from .compact import (
+    CacheError,
+    CompactGraph,
+    compact_from_graph,
+    load_compact,
+    save_compact,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class NoRoadDataError(Exception):
+    """No road file is available and downloading is off or failed."""
+
+
+def file_sha256(path: Path) -> str:
+    """Return the hex SHA-256 checksum of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def download_key() -> str:
+    """Return a text naming the download query in :mod:`planner.settings`."""
+    area = settings.download_bbox if settings.download_bbox is not None else settings.download_place
+    return f"osmnx-download:{area}:{settings.download_network_type}"
+
+
+def graph_from_file(path: Path, *, field: str = "osm_path") -> nx.MultiDiGraph:
+    """Return the simplified OSMnx graph of an OSM XML file (.osm or .osm.gz), offline.
+
+    Raises
+    ------
+    CraftRouteError
+        Naming ``field`` when the file is not OSM XML with roads (empty, other XML, not XML).
+    """
+    import osmnx as ox
+
+    logger.info("reading road network from %s", path)
+    try:
+        return ox.graph_from_xml(path, simplify=True, retain_all=True)
+    except (SyntaxError, ValueError, EOFError, OSError) as error:  # ParseError is a SyntaxError
+        msg = f"must be an OSM XML road file (.osm or .osm.gz), cannot read {str(path)!r}: {error}"
+        raise CraftRouteError(field, msg) from None
+
+
+def check_osm_file(path: Path, *, field: str = "osm_path") -> None:
+    """Raise CraftRouteError naming ``field`` unless ``path`` is a non-empty file."""
+    if not path.is_file():
+        raise CraftRouteError(field, f"must be an existing OSM XML file (.osm or .osm.gz), got {str(path)!r}")
+    if path.stat().st_size == 0:
+        raise CraftRouteError(field, f"must be an OSM XML file (.osm or .osm.gz), got an empty file {str(path)!r}")
+
+
+def graph_from_download() -> nx.MultiDiGraph:
+    """Return the OSMnx graph downloaded for :data:`settings.download_bbox` (or place)."""
+    import osmnx as ox
+
+    ox.settings.requests_timeout = settings.download_timeout_s
+    if settings.download_bbox is not None:
+        return ox.graph_from_bbox(settings.download_bbox, network_type=settings.download_network_type,
+                                  simplify=True, retain_all=True)
+    return ox.graph_from_place(settings.download_place, network_type=settings.download_network_type,
+                               simplify=True, retain_all=True)
+
+
+def compact_with_settings(graph: nx.MultiDiGraph, *, source_sha256: str, source_name: str) -> CompactGraph:
+    """Return the compact arrays of ``graph`` with the road-class and access settings applied."""
+    return compact_from_graph(graph, source_sha256=source_sha256, source_name=source_name,
+                              closed_access=settings.CLOSED_ACCESS, class_order=settings.ROAD_CLASS_ORDER)
+
+
+def cache_path(source_sha256: str, *, cache_dir: Path | None = None) -> Path:
+    """Return the cache file of the graph built from a source with this checksum."""
+    folder = Path(cache_dir) if cache_dir is not None else settings.resolve_cache_dir()
+    return folder / f"graph-v{settings.GRAPH_CACHE_VERSION}-{source_sha256[:16]}.npz"
+
+
+def load_graph(*, osm_path: Path | None = None, cache_dir: Path | None = None,
+               rebuild: bool = False, progress: bool = False, field: str = "osm_path") -> CompactGraph:
+    """Return the compact road graph, from the cache when it is valid, else built and cached.
+
+    Parameters
+    ----------
+    osm_path
+        OSM XML road file; ``None`` uses :func:`settings.resolve_osm_path`, and downloads
+        with OSMnx if there is no file and :data:`settings.allow_download` is on.
+    cache_dir
+        Cache folder; ``None`` uses :func:`settings.resolve_cache_dir`.
+    rebuild
+        Ignore any cache and build again.
+    progress
+        Show a progress bar over the build steps.
+    field
+        The option or setting that named the road file, for errors (``"--osm"``).
+
+    Raises
+    ------
+    NoRoadDataError
+        If there is no road file and no download.
+    CraftRouteError
+        Naming ``field`` if the road file is missing, empty or not OSM XML.
+    """
+    path = Path(osm_path) if osm_path is not None else settings.resolve_osm_path()
+    if path is not None:
+        check_osm_file(path, field=field)
+        checksum, name = file_sha256(path), path.name
+    elif settings.allow_download:
+        name = download_key()
+        checksum = hashlib.sha256(name.encode()).hexdigest()
+    else:
+        raise NoRoadDataError("no road file found and downloading is off (planner.settings.allow_download)")
+    target = cache_path(checksum, cache_dir=cache_dir)
+    if target.exists() and not rebuild:
+        try:
+            return load_compact(target, version=settings.GRAPH_CACHE_VERSION, source_sha256=checksum)
+        except CacheError as error:
+            logger.warning("rebuilding the road graph cache: %s", error)
+    return _build_and_save(path, checksum=checksum, name=name, target=target, progress=progress, field=field)
+
+
+def _build_and_save(path: Path | None, *, checksum: str, name: str, target: Path,
+                    progress: bool, field: str) -> CompactGraph:
+    """Return the compact graph built from the file (or a download), after caching it."""
+    steps = ["read OSM data" if path is not None else "download with OSMnx", "compact arrays", "write cache"]
+    with tqdm(total=len(steps), desc="build road graph", unit="step", disable=not progress) as bar:
+        bar.set_postfix_str(steps[0])
+        try:
+            graph = graph_from_file(path, field=field) if path is not None else graph_from_download()
+        except (ConnectionError, OSError) as error:
+            if path is not None:
+                raise
+            raise NoRoadDataError(f"no road file and the download failed: {error}") from error
+        bar.update()
+        bar.set_postfix_str(steps[1])
+        compact = compact_with_settings(graph, source_sha256=checksum, source_name=name)
+        del graph
+        bar.update()
+        bar.set_postfix_str(steps[2])
+        save_compact(compact, target, version=settings.GRAPH_CACHE_VERSION)
+        bar.update()
+    logger.info("cached %d nodes / %d edges in %s", compact.n_nodes, compact.n_edges, target)
+    return compact

@@ -1,0 +1,209 @@
+"""The router: snap places to one mode's road graph, search it, route single legs.
+
+A :class:`Router` holds one mode's weighted graph (or none, when there is no road data
+at all: then every answer is the labelled estimate). Places farther than
+``settings.MAX_SNAP_M`` from the mode's largest strongly connected component get
+estimated legs, leg by leg, so one plan can mix routed and estimated legs. Whole
+travel matrices are assembled from its node searches in :mod:`.matrix`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from geodata.area import check_in_hanoi
+from geodata.errors import CraftRouteError
+from geodata.location import Location
+from geodata.query import haversine_m
+
+from .. import settings
+from .compact import CompactGraph
+from .estimate import estimate_matrix, speed_m_per_s
+from .graph import NoRoadDataError, load_graph
+from .paths import fastest_trees, lengths_along, path_nodes, path_points
+from .results import Leg, Snap
+from .weights import ModeGraph, SnapIndex, build_mode_graph
+
+logger = logging.getLogger(__name__)
+
+
+def check_mode(mode: str, *, field: str = "mode") -> str:
+    """Return ``mode`` if it is a known travel mode; raise :class:`CraftRouteError` otherwise."""
+    if mode not in settings.MODES:
+        raise CraftRouteError(field, f"must be one of {', '.join(settings.MODES)}, got {mode!r}")
+    return mode
+
+
+class Router:
+    """Travel times, distances and road shapes for one mode.
+
+    Parameters
+    ----------
+    mode
+        Travel mode (one of ``settings.MODES``).
+    graph
+        The mode's weighted graph; ``None`` for estimate-only routing.
+    """
+
+    def __init__(self, mode: str, graph: ModeGraph | None) -> None:
+        self.mode = check_mode(mode)
+        self.graph = graph
+        self.routed = graph is not None
+        self._index = SnapIndex.from_mode_graph(graph) if graph is not None else None
+        self._reverse_csr: sparse.csr_matrix | None = None
+
+    @classmethod
+    def from_compact(cls, compact: CompactGraph, *, mode: str = settings.DEFAULT_MODE) -> Router:
+        """Return the router of ``mode`` on an already loaded compact graph."""
+        check_mode(mode)
+        graph = build_mode_graph(compact, mode=mode, speeds_kmh=settings.SPEEDS_KMH[mode],
+                                 ignore_oneway=mode in settings.IGNORE_ONEWAY_MODES)
+        return cls(mode, graph)
+
+    @classmethod
+    def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | None = None,
+             cache_dir: Path | None = None, field: str = "osm_path") -> Router:
+        """Return the router of ``mode``, loading (or building and caching) the road graph.
+
+        Without road data and without a download, the router answers with the labelled
+        estimate only (``routed`` is ``False``) and logs a warning. A road file that is
+        missing or not OSM XML raises CraftRouteError naming ``field`` (``"--osm"``).
+        """
+        check_mode(mode)
+        try:
+            compact = load_graph(osm_path=osm_path, cache_dir=cache_dir, field=field)
+        except NoRoadDataError as error:
+            logger.warning("no road data, travel times are estimates: %s", error)
+            return cls(mode, None)
+        return cls.from_compact(compact, mode=mode)
+
+    def snap(self, location: Location) -> Snap:
+        """Return where ``location`` joins the road network and whether it is routed.
+
+        Raises
+        ------
+        OutsideHanoiError
+            If the location lies outside Hanoi.
+        """
+        return self.snap_many([location])[0]
+
+    def snap_many(self, locations: Sequence[Location]) -> list[Snap]:
+        """Return the snap of each location (one KD-tree query for all).
+
+        Raises
+        ------
+        OutsideHanoiError
+            If a location lies outside Hanoi.
+        """
+        for location in locations:
+            check_in_hanoi(location.lat, location.lon, field=location.id or "location")
+        if self._index is None or self.graph is None:
+            return [Snap(node=-1, distance_m=float("inf"), usable=False) for _ in locations]
+        lat = np.array([loc.lat for loc in locations], dtype=np.float64)
+        lon = np.array([loc.lon for loc in locations], dtype=np.float64)
+        nodes = self._index.nearest(lat, lon)
+        compact = self.graph.compact
+        distance = np.asarray(haversine_m(lat, lon, compact.node_lat[nodes], compact.node_lon[nodes]))
+        return [Snap(node=int(node), distance_m=float(d), usable=bool(d <= settings.MAX_SNAP_M))
+                for node, d in zip(nodes, distance, strict=True)]
+
+    def node_matrix(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)`` along the fastest road paths between graph nodes.
+
+        One Dijkstra tree per distinct node, grown ``settings.TREES_PER_BATCH`` at a
+        time so memory stays bounded; ``inf``/``nan`` where unreachable.
+        """
+        if self.graph is None:
+            raise RuntimeError("node_matrix needs road data")
+        unique, inverse = np.unique(nodes, return_inverse=True)
+        seconds = np.empty((unique.size, unique.size))
+        metres = np.empty((unique.size, unique.size))
+        for start in range(0, unique.size, settings.TREES_PER_BATCH):
+            batch = slice(start, start + settings.TREES_PER_BATCH)
+            tree_s, predecessors = fastest_trees(self.graph.time_csr, unique[batch])
+            seconds[batch] = tree_s[:, unique]
+            metres[batch] = lengths_along(self.graph, predecessors, unique)
+        block = np.ix_(inverse, inverse)
+        road_s = seconds[block]
+        return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
+
+    def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``.
+
+        One forward and one backward Dijkstra tree per node in ``nodes``: what adding
+        an ad-hoc place (a hotel) to an already computed matrix costs.
+
+        Returns
+        -------
+        tuple
+            ``(out_s, out_m, in_s, in_m)``, each ``(len(nodes), len(others))``;
+            ``in_*[i, j]`` is from ``others[j]`` to ``nodes[i]``.
+        """
+        if self.graph is None:
+            raise RuntimeError("node_rows_and_columns needs road data")
+        if self._reverse_csr is None:
+            self._reverse_csr = self.graph.time_csr.transpose().tocsr()
+        out_s, out_pred = fastest_trees(self.graph.time_csr, nodes)
+        in_s, in_pred = fastest_trees(self._reverse_csr, nodes)
+        out_m = lengths_along(self.graph, out_pred, others)
+        in_m = lengths_along(self.graph, in_pred, others, backward=True)
+        out_s, in_s = out_s[:, others], in_s[:, others]
+        return (out_s, np.where(np.isfinite(out_s), out_m, np.nan),
+                in_s, np.where(np.isfinite(in_s), in_m, np.nan))
+
+    def leg(self, origin: Location, destination: Location) -> Leg:
+        """Return the trip from ``origin`` to ``destination``: routed if both snap, else estimated."""
+        origin_snap, destination_snap = self.snap_many([origin, destination])
+        if (origin.lat, origin.lon) == (destination.lat, destination.lon):
+            point = (origin.lon, origin.lat)
+            return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode, distance_m=0.0,
+                       duration_s=0.0, estimated=False, geometry=[point, point])
+        if origin_snap.usable and destination_snap.usable and self.graph is not None:
+            seconds, predecessors = fastest_trees(self.graph.time_csr, np.array([origin_snap.node]))
+            nodes = path_nodes(predecessors[0], origin_snap.node, destination_snap.node)
+            if nodes:
+                return self._routed_leg(origin, destination, origin_snap, destination_snap,
+                                        nodes, float(seconds[0, destination_snap.node]))
+            logger.warning("no road path from %s to %s, using the estimate", origin.id, destination.id)
+        return self._estimated_leg(origin, destination)
+
+    def _routed_leg(self, origin: Location, destination: Location, origin_snap: Snap,
+                    destination_snap: Snap, nodes: list[int], road_s: float) -> Leg:
+        """Return a routed leg along ``nodes`` with access legs at both ends."""
+        assert self.graph is not None
+        array = np.asarray(nodes, dtype=np.int64)
+        road_m = float(self.graph.pair_length_m[self.graph.pair_index(array[:-1], array[1:])].sum())
+        access_m = origin_snap.distance_m + destination_snap.distance_m
+        points = [(origin.lon, origin.lat)]
+        points += [(float(x), float(y)) for x, y in path_points(self.graph, nodes)]
+        points.append((destination.lon, destination.lat))
+        return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
+                   distance_m=road_m + access_m, duration_s=road_s + access_m / speed_m_per_s(self.mode),
+                   estimated=False, geometry=points)
+
+    def _estimated_leg(self, origin: Location, destination: Location) -> Leg:
+        """Return the labelled straight-line estimate from ``origin`` to ``destination``."""
+        duration_s, distance_m = estimate_matrix(np.array([origin.lat, destination.lat]),
+                                                 np.array([origin.lon, destination.lon]), mode=self.mode)
+        return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
+                   distance_m=float(distance_m[0, 1]), duration_s=float(duration_s[0, 1]), estimated=True,
+                   geometry=[(origin.lon, origin.lat), (destination.lon, destination.lat)])
+
+
+@functools.lru_cache(maxsize=len(settings.MODES))
+def _cached_router(mode: str) -> Router:
+    return Router.load(mode=mode)
+
+
+def get_router(mode: str = settings.DEFAULT_MODE) -> Router:
+    """Return the process-wide router of ``mode`` (loaded once, for the web app and CLI)."""
+    return _cached_router(check_mode(mode))
+
+
+get_router.cache_clear = _cached_router.cache_clear  # type: ignore[attr-defined]

@@ -1,0 +1,81 @@
+"""The JSON API under ``/api/v1``: places, routes, travel matrices and itineraries.
+
+Answers have the same shapes as the CLI's ``--format json`` output. Bad input
+answers 400 ``{"error": {"field", "message"}}``, unknown ids 404 (see web.errors).
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+import geodata
+from geodata.errors import CraftRouteError
+from web import params, planning, state
+
+from .request_body import json_body
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/villages")
+def villages() -> Response:
+    """List places matching the filters of ``craftroute villages`` (JSON or GeoJSON)."""
+    output = params.get_choice(request.args, "format", params.FORMATS, default="json")
+    found = params.apply_village_query(state.get_places(), params.parse_village_query(request.args))
+    if output == "geojson":
+        response = jsonify(geodata.places_to_geojson(found))
+        response.mimetype = "application/geo+json"
+        return response
+    return jsonify(geodata.places_to_records(found))
+
+
+@bp.get("/places/<place_id>")
+def place(place_id: str) -> Response:
+    """Return one place's record with its nearest neighbours' ids."""
+    places = state.get_places()
+    row = geodata.get_place(places, place_id)
+    record = geodata.places_to_records(places.loc[[place_id]])[0]
+    nearby = geodata.nearest_places(places.drop(index=place_id), float(row["lat"]), float(row["lon"]),
+                                    n=current_app.config["NEARBY_COUNT"]) if len(places) > 1 else places.iloc[:0]
+    record["nearby"] = [
+        {"id": str(pid), "name_vi": str(near["name_vi"]), "distance_km": round(float(near["distance_km"]), 2)}
+        for pid, near in nearby.iterrows()
+    ]
+    return jsonify(record)
+
+
+@bp.get("/route")
+def route() -> Response:
+    """Return the road route between two places or points (``from``, ``to``, ``mode``)."""
+    places = state.get_places()
+    origin = geodata.resolve_location(params.get_text(request.args, "from"), places, field="from")
+    destination = geodata.resolve_location(params.get_text(request.args, "to"), places, field="to")
+    mode = planning.check_mode(request.args.get("mode"))
+    leg = state.get_router(mode).leg(origin, destination)
+    return jsonify(planning.leg_json(leg, origin, destination))
+
+
+@bp.post("/matrix")
+def matrix() -> Response:
+    """Return travel times and distances between ``locations`` (ids, names or "lat,lon")."""
+    body = json_body()
+    texts = body.get("locations")
+    limit = current_app.config["MAX_MATRIX_LOCATIONS"]
+    if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
+        raise CraftRouteError("locations", "must be a list of place ids, names or 'lat,lon' texts")
+    if not 2 <= len(texts) <= limit:
+        raise CraftRouteError("locations", f"must list between 2 and {limit} places, got {len(texts)}")
+    places = state.get_places()
+    locations = [
+        geodata.resolve_location(text, places, field=f"locations[{position}]")
+        for position, text in enumerate(texts)
+    ]
+    mode = planning.check_mode(body.get("mode"))
+    return jsonify(planning.matrix_json(state.get_matrix(mode, locations)))
+
+
+@bp.post("/itineraries")
+def itineraries() -> Response:
+    """Plan a trip from the fields of ``craftroute plan``; answer its JSON."""
+    plan = planning.make_plan(json_body())
+    return jsonify(planning.plan_json(plan))

@@ -1,0 +1,68 @@
+"""The application factory: configuration, shared state, error handlers and blueprints.
+
+``craftroute serve`` runs the app :func:`create_app` returns. Configuration
+comes from :data:`web.settings.DEFAULT_CONFIG`, then the instance folder's
+``config.py``, then ``test_config`` or ``CRAFTROUTE_*`` environment variables.
+
+Production serving (each process loads the places and road graph once and keeps
+its own travel-matrix cache)::
+
+    waitress-serve --listen 127.0.0.1:5000 --threads 8 --call web:create_app
+    gunicorn --workers 3 --threads 4 --bind 127.0.0.1:5000 "web:create_app()"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from web import settings
+
+
+def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: str | None = None) -> Flask:
+    """Return a configured CraftRoute Flask application.
+
+    Parameters
+    ----------
+    test_config
+        Settings that replace the instance configuration (tests pass ``TESTING``,
+        a temporary ``PACKAGES_DB`` and so on). When ``None`` the instance folder's
+        ``config.py`` and ``CRAFTROUTE_*`` environment variables are read.
+    instance_path
+        The instance folder (config, packages database); Flask's default
+        (``instance/`` beside the package) when ``None``.
+    """
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
+    app.config.from_mapping(settings.DEFAULT_CONFIG)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("CRAFTROUTE")
+    else:
+        app.config.from_mapping(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    # UTF-8 JSON that keeps the field order of the CLI's output.
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    from web import errors, i18n, params, state
+    from web.api import views as api_views
+    from web.packages import api as packages_api
+    from web.packages import db as packages_db
+    from web.packages import pages as packages_pages
+    from web.pages import dashboard, downloads, explore, plan, plan_form, plan_notes, rendering
+
+    state.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    packages_db.init_app(app)
+    app.jinja_env.filters["query_string"] = params.query_string
+    app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
+    app.jinja_env.filters["form_field"] = plan_form.form_field_name
+    app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
+    for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_pages.bp,
+                      api_views.bp, packages_api.bp):
+        app.register_blueprint(blueprint)
+    return app

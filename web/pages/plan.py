@@ -1,0 +1,56 @@
+"""Trip planning pages: the form (``/``) and the planned trip (``/plan``)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+
+import geodata
+from geodata.errors import CraftRouteError
+from web import i18n, planning, state
+from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
+from web.pages.plan_notes import plan_page_values
+from web.pages.rendering import map_parts, place_url_template
+
+bp = Blueprint("plan", __name__)
+
+START_INPUT_ID = "start"
+
+
+def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
+    """Return the trip form page, filled from the query string, with ``error`` shown at its field."""
+    places = state.get_places()
+    labels = i18n.craft_labels()
+    m = start_picker_map(places, input_id=START_INPUT_ID, place_url=place_url_template(), craft_labels=labels,
+                         language=i18n.current_language())
+    page = render_template(
+        "plan_form.html",
+        map_parts=map_parts(m),
+        values=request.args,
+        error=error,
+        crafts=labels,
+        modes=planning.modes(),
+        default_mode=planning.check_mode(None),
+        paces=planning.paces(),
+        places=geodata.places_to_records(places),
+        fields=FORM_FIELDS,
+        more_open=any(request.args.get(name) for name in MORE_FIELDS)
+        or (error is not None and form_field_name(error.field) in MORE_FIELDS),
+    )
+    return page, 400 if error else 200
+
+
+@bp.get("/")
+def index() -> tuple[str, int]:
+    """Show the trip form (pre-filled from the query string, e.g. ``?must_see=bat-trang``)."""
+    return render_form()
+
+
+@bp.get("/plan")
+def result() -> tuple[str, int]:
+    """Plan the trip in the query string and show its map and timeline; the form on bad input."""
+    try:
+        plan = planning.make_plan(plan_fields(request.args), geometry=True)
+    except CraftRouteError as error:
+        return render_form(error)
+    values = plan_page_values(planning.plan_json(plan))
+    return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values), 200

@@ -1,0 +1,140 @@
+"""A plan's day-by-day timeline for the plan and print pages: pure, from the plan dict."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from planner import settings as planner_settings
+from planner.itinerary.clock import minutes_to_clock
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline.
+
+    Attributes
+    ----------
+    kind
+        ``"start"`` (leave the day's start place), ``"arrive"``, ``"visit"``, ``"leave"``,
+        ``"travel"``, ``"lunch"`` or ``"end"`` (back at the day's end place).
+    time
+        Clock time ("09:30") or a span ("09:30-11:00"); ``""`` for travel.
+    place_id, name
+        The place concerned (empty for travel and lunch away from a stop).
+    duration_min, distance_km
+        Travel time and distance of a ``"travel"`` event.
+    estimated
+        Whether that travel is a straight-line estimate (no road data nearby).
+    order
+        The stop's number on the day (1, 2...), 0 when not a stop.
+    """
+
+    kind: str
+    time: str = ""
+    place_id: str = ""
+    name: str = ""
+    duration_min: int = 0
+    distance_km: float = 0.0
+    order: int = 0
+    estimated: bool = False
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of the timeline: its number, date, weekday (0 = Monday), colour and events."""
+
+    number: int
+    date: str
+    colour: str
+    events: list[Event] = field(default_factory=list)
+    weekday: int | None = None
+
+
+def _clock(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, (int, float)):
+        return minutes_to_clock(value)
+    text = str(value)
+    return text[11:16] if "T" in text else text[:5]
+
+
+def _travel(leg: Mapping[str, Any]) -> list[Event]:
+    """Return the travel event of a leg; none for a leg of no length (the stop is the start place)."""
+    event = Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
+                  distance_km=round(float(leg.get("distance_m", 0)) / 1000, 1), estimated=bool(leg.get("estimated")))
+    return [] if event.duration_min == 0 and event.distance_km == 0 else [event]
+
+
+def _weekday(date_text: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(date_text).weekday()
+    except ValueError:
+        return None
+
+
+def _lunch(lunch: Any) -> Event | None:
+    if not lunch:
+        return None
+    if isinstance(lunch, Mapping):
+        span = "-".join(_clock(lunch.get(key)) for key in ("start", "end") if lunch.get(key) not in (None, ""))
+        return Event(kind="lunch", time=span, place_id=str(lunch.get("at") or lunch.get("place_id") or ""),
+                     name=str(lunch.get("name") or ""))
+    return Event(kind="lunch", time=_clock(lunch))
+
+
+def _end_point(day: Mapping[str, Any], key: str, kind: str, time_key: str) -> list[Event]:
+    point = day.get(key)
+    if not isinstance(point, Mapping):
+        return []
+    return [Event(kind=kind, time=_clock(day.get(time_key)), place_id=str(point.get("id", "")),
+                  name=str(point.get("name", "")))]
+
+
+def _lunch_position(events: list[Event], lunch: Event) -> int:
+    """Return where lunch goes: before the visit it delays, or after leaving the stop it follows."""
+    lunch_start = lunch.time[:5]
+    for index, event in enumerate(events):
+        if event.place_id == lunch.place_id and event.kind == "visit" and event.time[:5] >= lunch_start:
+            return index
+        if event.place_id == lunch.place_id and event.kind == "leave" and event.time[:5] <= lunch_start:
+            return index + 1
+    for index, event in enumerate(events):
+        if event.time and event.time[:5] > lunch_start:
+            return index
+    return len(events)
+
+
+def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
+    """Return one day's events: leave, travel, arrive/visit/leave per stop, lunch, back; in time order."""
+    events: list[Event] = _end_point(day, "start", "start", "leave")
+    legs = list(day.get("legs", []))
+    stops = list(day.get("stops", []))
+    lunch = _lunch(day.get("lunch"))
+    for order, stop in enumerate(stops, start=1):
+        if order - 1 < len(legs):
+            events.extend(_travel(legs[order - 1]))
+        name = str(stop.get("name") or stop.get("id"))
+        arrive, start, depart = (_clock(stop.get(key)) for key in ("arrive", "start", "depart"))
+        visit_end = _clock(stop.get("visit_end")) or depart  # lunch at the place may follow the visit
+        events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
+        events.append(Event(kind="visit", time=f"{start or arrive}-{visit_end}", place_id=str(stop["id"]),
+                            name=name, order=order))
+        events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
+    for leg in legs[len(stops):]:
+        events.extend(_travel(leg))
+    events.extend(_end_point(day, "end", "end", "back"))
+    if lunch is not None:
+        events.insert(_lunch_position(events, lunch), lunch)
+    colours = planner_settings.PLAN_DAY_COLOURS
+    colour = colours[(number - 1) % len(colours)]
+    date = str(day.get("date", ""))
+    return Day(number=number, date=date, colour=colour, events=events, weekday=_weekday(date))
+
+
+def plan_timeline(plan: Mapping[str, Any]) -> list[Day]:
+    """Return the timeline of every day of a plan dict (``plan_to_dict``)."""
+    return [day_timeline(day, number=number) for number, day in enumerate(plan.get("days", []), start=1)]
