@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -77,9 +79,9 @@ def test_bad_arguments_give_one_line_and_exit_2(
 
 
 def test_installed_console_script_exits_2_on_bad_input() -> None:
-    executable = shutil.which("craftroute")
-    if executable is None:
-        pytest.skip("the craftroute console script is not installed (pip install -e .)")
+    # The script pip installed beside this interpreter (the virtual environment's bin/).
+    executable = shutil.which("craftroute", path=str(Path(sys.executable).parent))
+    assert executable is not None, "the craftroute console script is not installed (pip install -e .)"
     result = subprocess.run([executable, "villages", "--craft", "origami"], check=False, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "craft" in result.stderr
