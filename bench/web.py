@@ -9,7 +9,7 @@ generator: each thread sends its next request when the previous answer arrives):
 * ``GET /plan?...``: the plan page for the same trip (map with road shapes, timeline).
 
 It prints p50/p95/max latency and throughput per endpoint, then one JSON line.
-The targets of issue 5: p95 <= 300 ms for the API and <= 1 s for the page.
+Targets: p95 <= 300 ms for the API and <= 1 s for the page.
 
 Usage: ``python bench/web.py [--requests 200] [--page-requests 50] [--concurrency 2]``.
 Only 127.0.0.1 is contacted; the run stops by itself. Timings are wall-clock on a
