@@ -129,6 +129,9 @@ def _extract(archive: Path, files: dict[str, str], vendor_dir: Path) -> None:
             for member in chosen:
                 relative = member.name[len(prefix):].lstrip("/")
                 destination = vendor_dir / target / relative if relative else vendor_dir / target
+                if not destination.resolve().is_relative_to((vendor_dir / target).resolve()):
+                    msg = f"{archive.name} entry {member.name!r} points outside {target}"
+                    raise RuntimeError(msg)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 extracted = tar.extractfile(member)
                 assert extracted is not None

@@ -119,7 +119,8 @@ def test_ics_events_are_visits_in_hanoi_time(shaped_plan) -> None:
     assert first.start.tzinfo.key == "Asia/Ho_Chi_Minh"
     assert first.start.utcoffset() == dt.timedelta(hours=7)
     assert second.start == dt.datetime(2026, 12, 6, 9, 15, tzinfo=HANOI)
-    assert first.decoded("DTSTAMP") == dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    stamp = first.decoded("DTSTAMP")
+    assert stamp == dt.datetime(2026, 1, 1, tzinfo=dt.UTC) and stamp.utcoffset() == dt.timedelta(0)
     assert (first["GEO"].latitude, first["GEO"].longitude) == (20.97933, 105.91537)
     assert [str(event["UID"]) for event in (first, second)] == [
         "20261205-1-1-bat-trang@craftroute.local", "20261206-2-1-van-phuc@craftroute.local"]

@@ -36,6 +36,13 @@ def test_extract_names_a_missing_file(tmp_path: Path) -> None:
         vendor._extract(archive, {"dist/leaflet.js": "leaflet/leaflet.js"}, tmp_path / "out")
 
 
+def test_extract_refuses_an_entry_that_climbs_out_of_its_folder(tmp_path: Path) -> None:
+    archive = _archive(tmp_path / "evil.tgz", {"dist/images/../../../../escaped.txt": b"x"})
+    with pytest.raises(RuntimeError, match="points outside leaflet/images"):
+        vendor._extract(archive, {"dist/images": "leaflet/images"}, tmp_path / "out")
+    assert not (tmp_path / "escaped.txt").exists()
+
+
 def test_vendor_complete_needs_every_file(tmp_path: Path) -> None:
     assert not vendor.vendor_complete(tmp_path)
 

@@ -4,18 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from xml.etree import ElementTree as ET
+
+import gpxpy.gpx
 
 from web.exports.plan_data import day_track
 
-GPX_NAMESPACE = "http://www.topografix.com/GPX/1/1"
+GPX_VERSION = "1.1"
 CREATOR = "CraftRoute"
+#: Decimal places kept in coordinates: 1e-6 degree is about 0.1 m, finer than any road shape.
+COORDINATE_DECIMALS = 6
 
 
-def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
-    child = ET.SubElement(parent, tag)
-    child.text = value
-    return child
+def _waypoint(stop: Mapping[str, Any], *, day: Mapping[str, Any], day_number: int, order: int) -> gpxpy.gpx.GPXWaypoint:
+    times = " - ".join(str(stop[key]) for key in ("arrive", "depart") if stop.get(key))
+    return gpxpy.gpx.GPXWaypoint(
+        round(float(stop["lat"]), COORDINATE_DECIMALS),
+        round(float(stop["lon"]), COORDINATE_DECIMALS),
+        name=f"{day_number}.{order} {stop.get('name', stop['id'])}",
+        description=f"Day {day_number} ({day.get('date', '')}) {times}".strip(),
+        type="stop",
+    )
+
+
+def _track(day: Mapping[str, Any], plan: Mapping[str, Any], *, day_number: int) -> gpxpy.gpx.GPXTrack:
+    track = gpxpy.gpx.GPXTrack(name=f"Day {day_number} {day.get('date', '')}".strip(), number=day_number)
+    track.segments.append(gpxpy.gpx.GPXTrackSegment([
+        gpxpy.gpx.GPXTrackPoint(round(lat, COORDINATE_DECIMALS), round(lon, COORDINATE_DECIMALS))
+        for lon, lat in day_track(day, plan)
+    ]))
+    return track
 
 
 def plan_to_gpx(plan: Mapping[str, Any], *, name: str = "CraftRoute trip") -> str:
@@ -28,23 +45,13 @@ def plan_to_gpx(plan: Mapping[str, Any], *, name: str = "CraftRoute trip") -> st
     name
         The trip's name in the GPX metadata.
     """
-    root = ET.Element("gpx", {"version": "1.1", "creator": CREATOR, "xmlns": GPX_NAMESPACE})
-    metadata = ET.SubElement(root, "metadata")
-    _text(metadata, "name", name)
+    document = gpxpy.gpx.GPX()
+    document.creator = CREATOR
+    document.name = name
     days = list(plan.get("days", []))
     for day_number, day in enumerate(days, start=1):
         for order, stop in enumerate(day.get("stops", []), start=1):
-            point = ET.SubElement(root, "wpt", {"lat": f"{float(stop['lat']):.6f}", "lon": f"{float(stop['lon']):.6f}"})
-            _text(point, "name", f"{day_number}.{order} {stop.get('name', stop['id'])}")
-            times = " - ".join(str(stop[key]) for key in ("arrive", "depart") if stop.get(key))
-            _text(point, "desc", f"Day {day_number} ({day.get('date', '')}) {times}".strip())
-            _text(point, "type", "stop")
+            document.waypoints.append(_waypoint(stop, day=day, day_number=day_number, order=order))
     for day_number, day in enumerate(days, start=1):
-        track = ET.SubElement(root, "trk")
-        _text(track, "name", f"Day {day_number} {day.get('date', '')}".strip())
-        _text(track, "number", str(day_number))
-        segment = ET.SubElement(track, "trkseg")
-        for lon, lat in day_track(day, plan):
-            ET.SubElement(segment, "trkpt", {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}"})
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+        document.tracks.append(_track(day, plan, day_number=day_number))
+    return document.to_xml(version=GPX_VERSION)

@@ -5,42 +5,41 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
 
 from web.exports.plan_data import stop_time
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 PRODUCT_ID = "-//CraftRoute//Trip plan//EN"
-#: Hanoi has used UTC+7 without daylight saving time since 1975.
-VTIMEZONE = (
-    "BEGIN:VTIMEZONE", f"TZID:{TIMEZONE}", "BEGIN:STANDARD", "DTSTART:19750613T000000",
-    "TZOFFSETFROM:+0700", "TZOFFSETTO:+0700", "TZNAME:ICT", "END:STANDARD", "END:VTIMEZONE",
-)
-LINE_LIMIT_OCTETS = 75
 
 
-def escape_text(value: str) -> str:
-    """Return ``value`` escaped for an iCalendar TEXT property."""
-    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+def _utc_stamp(now: dt.datetime | None) -> dt.datetime:
+    """Return ``now`` (naive means UTC) or the current time, as an aware UTC datetime."""
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    return now.replace(tzinfo=dt.UTC) if now.tzinfo is None else now.astimezone(dt.UTC)
 
 
-def fold_line(line: str) -> str:
-    """Return ``line`` folded at 75 octets (continuation lines start with a space)."""
-    parts: list[str] = []
-    current = ""
-    for character in line:
-        limit = LINE_LIMIT_OCTETS if not parts else LINE_LIMIT_OCTETS - 1
-        if len((current + character).encode("utf-8")) > limit:
-            parts.append(current)
-            current = character
-        else:
-            current += character
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.strftime("%Y%m%dT%H%M%S")
+def _visit_event(stop: Mapping[str, Any], *, day: Mapping[str, Any], day_number: int, order: int,
+                 uid_domain: str, stamp: dt.datetime, zone: ZoneInfo) -> icalendar.Event | None:
+    """Return the VEVENT of one visit, or ``None`` when the stop has no visit times."""
+    begin = stop_time(day, stop.get("start") or stop.get("arrive"))
+    end = stop_time(day, stop.get("visit_end") or stop.get("depart"))
+    if begin is None or end is None:
+        return None
+    description = " ".join(str(stop.get(key) or "") for key in ("craft", "story")).strip()
+    event = icalendar.Event.new(
+        uid=f"{begin:%Y%m%d}-{day_number}-{order}-{stop['id']}@{uid_domain}",
+        stamp=stamp,
+        start=begin.replace(tzinfo=zone),
+        end=end.replace(tzinfo=zone),
+        summary=str(stop.get("name") or stop["id"]),
+        description=description or None,
+    )
+    event.add("geo", (float(stop["lat"]), float(stop["lon"])))
+    return event
 
 
 def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local",
@@ -54,28 +53,21 @@ def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local"
     uid_domain
         Domain part of the event UIDs.
     now
-        The DTSTAMP (UTC); the current time when ``None``.
+        The DTSTAMP (UTC; a naive value is read as UTC); the current time when ``None``.
     """
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODUCT_ID}", "CALSCALE:GREGORIAN", *VTIMEZONE]
+    stamp = _utc_stamp(now)
+    zone = ZoneInfo(TIMEZONE)
+    # Not Calendar.new(): it gives the calendar a random UID, and the same plan and ``now``
+    # should export the same bytes.
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add_component(icalendar.Timezone.from_tzid(TIMEZONE))
     for day_number, day in enumerate(plan.get("days", []), start=1):
         for order, stop in enumerate(day.get("stops", []), start=1):
-            begin = stop_time(day, stop.get("start") or stop.get("arrive"))
-            end = stop_time(day, stop.get("visit_end") or stop.get("depart"))
-            if begin is None or end is None:
-                continue
-            description = " ".join(str(stop.get(key) or "") for key in ("craft", "story")).strip()
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{begin:%Y%m%d}-{day_number}-{order}-{stop['id']}@{uid_domain}",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;TZID={TIMEZONE}:{_stamp(begin)}",
-                f"DTEND;TZID={TIMEZONE}:{_stamp(end)}",
-                f"SUMMARY:{escape_text(str(stop.get('name') or stop['id']))}",
-                f"GEO:{float(stop['lat']):.6f};{float(stop['lon']):.6f}",
-            ]
-            if description:
-                lines.append(f"DESCRIPTION:{escape_text(description)}")
-            lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(fold_line(line) for line in lines) + "\r\n"
+            event = _visit_event(stop, day=day, day_number=day_number, order=order,
+                                 uid_domain=uid_domain, stamp=stamp, zone=zone)
+            if event is not None:
+                calendar.add_component(event)
+    return calendar.to_ical().decode("utf-8")
