@@ -1,92 +1,110 @@
-"""Opening hours in a small subset of the OpenStreetMap ``opening_hours`` syntax.
+"""Opening hours in OpenStreetMap's ``opening_hours`` syntax, read with ``opening-hours-py``.
 
-Accepted forms (rules separated by ``;``, a later rule overrides earlier ones for
-the days it names, as in OSM)::
+The parser is the maintained Rust implementation of the OSM specification
+(``opening_hours`` on PyPI as ``opening-hours-py``), so any valid OSM value works,
+for example::
 
     24/7
     08:00-17:00                       every day
     Mo-Su 08:00-11:30,13:30-17:00
-    Tu-Su 08:00-17:00; Mo off
+    Tu-Su 08:00-17:00; Mo off         a later rule overrides earlier ones for its days
+    Sa-Mo 09:00-12:00                 day ranges may wrap around the week
+    Mo-Fr 08:00-17:00; Dec 25 off     rules for dates are honoured on those dates
+
+:func:`parse_opening_hours` checks a value and gives its weekly view (for display);
+:func:`open_intervals` gives the open intervals on a real date (for planning).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import opening_hours
 
 from .errors import CraftRouteError
 
 DAY_CODES: tuple[str, ...] = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-_TIME_RANGE = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+MINUTES_PER_DAY = 24 * 60
+#: A Monday whose week has no date-specific rules in our data: the weekly view is read from it.
+REFERENCE_MONDAY = dt.date(2001, 1, 8)
+EXAMPLE = "e.g. 'Mo-Su 08:00-17:00', 'Tu-Su 08:00-17:00; Mo off' or '24/7'"
 
-#: For each weekday (0 = Monday), the open intervals in minutes after midnight.
-WeeklyHours = tuple[tuple[tuple[int, int], ...], ...]
+Intervals = tuple[tuple[int, int], ...]
+#: What the parser raises on a bad value (its ``ParserError`` is missing from the library's type stub).
+PARSER_ERRORS: tuple[type[Exception], ...] = (
+    getattr(opening_hours, "ParserError", SyntaxError), SyntaxError, ValueError, RuntimeError,
+)
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """Opening hours: the open intervals of each weekday, and the rules for real dates.
+
+    Index it by weekday (0 = Monday) for the intervals of a typical week, in minutes
+    after midnight; :func:`open_intervals` evaluates the rules on a given date.
+    """
+
+    days: tuple[Intervals, ...]
+    rules: opening_hours.OpeningHours = field(compare=False, repr=False)
+
+    def __getitem__(self, weekday: int) -> Intervals:
+        return self.days[weekday]
+
+    def __iter__(self) -> Iterator[Intervals]:
+        return iter(self.days)
+
+    def __len__(self) -> int:
+        return len(self.days)
 
 
 def parse_opening_hours(text: str, *, field: str = "opening_hours") -> WeeklyHours:
-    """Return the open intervals, in minutes after midnight, for each weekday.
+    """Return the checked opening hours, with the open intervals of each weekday.
 
     Parameters
     ----------
     text
-        Opening hours such as ``"Tu-Su 08:00-17:00; Mo off"``.
+        Opening hours in OSM syntax, such as ``"Tu-Su 08:00-17:00; Mo off"``.
     field
         Field name used in error messages.
 
     Raises
     ------
     CraftRouteError
-        If ``text`` is not in the accepted syntax.
+        If ``text`` is empty or not valid OSM ``opening_hours``.
     """
-    text = text.strip()
-    if text == "24/7":
-        return tuple(((0, 24 * 60),) for _ in DAY_CODES)
-    week: list[tuple[tuple[int, int], ...]] = [() for _ in DAY_CODES]
+    text = str(text).strip()
     if not text:
-        raise CraftRouteError(field, "must not be empty; use e.g. 'Mo-Su 08:00-17:00' or '24/7'")
-    for rule in (part.strip() for part in text.split(";")):
-        if not rule:
-            continue
-        days, _, times = rule.partition(" ") if rule[:1].isalpha() else ("Mo-Su", "", rule)
-        day_indexes = _parse_days(days, field)
-        intervals = _parse_times(times.strip(), field)
-        for day in day_indexes:
-            week[day] = intervals
-    return tuple(week)
+        raise CraftRouteError(field, f"must not be empty; use {EXAMPLE}")
+    try:
+        rules = opening_hours.OpeningHours(text)
+        days = tuple(_intervals(rules, REFERENCE_MONDAY + dt.timedelta(days=offset)) for offset in range(7))
+    except PARSER_ERRORS as error:
+        where = re.search(r"--> \d+:(\d+)", str(error))
+        reason = f"not understood from character {where[1]}" if where else "not understood"
+        raise CraftRouteError(field, f"is not valid OSM opening_hours ({reason}): {text[:80]!r}; use {EXAMPLE}") \
+            from None
+    return WeeklyHours(days=days, rules=rules)
 
 
-def open_intervals(hours: WeeklyHours, date: dt.date) -> tuple[tuple[int, int], ...]:
+def open_intervals(hours: WeeklyHours, date: dt.date) -> Intervals:
     """Return the open intervals (minutes after midnight) on ``date``; empty if closed."""
-    return hours[date.weekday()]
+    return _intervals(hours.rules, date)
 
 
-def _parse_days(days: str, field: str) -> list[int]:
-    indexes: list[int] = []
-    for part in days.split(","):
-        first, _, last = part.strip().partition("-")
-        if first not in DAY_CODES or (last and last not in DAY_CODES):
-            msg = f"unknown day {part.strip()!r}; days are {', '.join(DAY_CODES)} or ranges like Mo-Fr"
-            raise CraftRouteError(field, msg)
-        start = DAY_CODES.index(first)
-        end = DAY_CODES.index(last) if last else start
-        span = (end - start) % 7
-        indexes.extend((start + offset) % 7 for offset in range(span + 1))
-    return indexes
-
-
-def _parse_times(times: str, field: str) -> tuple[tuple[int, int], ...]:
-    if times in ("off", "closed"):
-        return ()
-    intervals: list[tuple[int, int]] = []
-    for part in times.split(","):
-        match = _TIME_RANGE.match(part.strip())
-        if not match:
-            msg = f"bad time range {part.strip()!r}; use HH:MM-HH:MM (e.g. 08:00-17:00) or 'off'"
-            raise CraftRouteError(field, msg)
-        h1, m1, h2, m2 = (int(group) for group in match.groups())
-        opens, closes = h1 * 60 + m1, h2 * 60 + m2
-        if not (0 <= opens < closes <= 24 * 60 and m1 < 60 and m2 < 60):
-            msg = f"time range {part.strip()!r} must open before it closes, within 00:00-24:00"
-            raise CraftRouteError(field, msg)
-        intervals.append((opens, closes))
-    return tuple(sorted(intervals))
+def _intervals(rules: opening_hours.OpeningHours, date: dt.date) -> Intervals:
+    """Return the intervals of ``date`` in which ``rules`` say open, in minutes after midnight."""
+    midnight = dt.datetime.combine(date, dt.time())
+    found: list[tuple[int, int]] = []
+    for start, end, state, _comment in rules.intervals(midnight, midnight + dt.timedelta(days=1)):
+        if state != opening_hours.State.OPEN:
+            continue
+        opens = round((start - midnight).total_seconds() / 60)
+        closes = MINUTES_PER_DAY if end is None else round((end - midnight).total_seconds() / 60)
+        if found and found[-1][1] == opens:
+            found[-1] = (found[-1][0], closes)
+        elif closes > opens:
+            found.append((opens, closes))
+    return tuple(found)

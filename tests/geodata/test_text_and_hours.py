@@ -28,8 +28,38 @@ def test_opening_hours_by_weekday() -> None:
     assert parse_opening_hours("Sa-Mo 07:00-09:00")[6] == ((420, 540),)
 
 
-@pytest.mark.parametrize("text", ["", "8-5", "Mo-Fr 17:00-08:00", "Mo 25:00-26:00", "Funday 08:00-09:00"])
+@pytest.mark.parametrize("text", ["", "8-5", "Mo 25:00-26:00", "Funday 08:00-09:00", "garbage;;"])
 def test_bad_opening_hours_are_rejected(text: str) -> None:
     with pytest.raises(CraftRouteError) as caught:
         parse_opening_hours(text)
     assert caught.value.field == "opening_hours"
+    assert "opening_hours" in str(caught.value) and "Mo-Su 08:00-17:00" in caught.value.message
+
+
+def test_a_later_rule_overrides_an_earlier_one_for_its_days() -> None:
+    hours = parse_opening_hours("Mo-Su 08:00-17:00; We 10:00-12:00; Su off")
+    assert hours[0] == ((480, 1020),)
+    assert hours[2] == ((600, 720),)
+    assert hours[6] == ()
+
+
+def test_a_wrapping_day_range_covers_exactly_its_days() -> None:
+    hours = parse_opening_hours("Sa-Mo 07:00-09:00")
+    monday = dt.date(2026, 11, 30)
+    for offset in range(7):
+        date = monday + dt.timedelta(days=offset)
+        expected = ((420, 540),) if date.weekday() in (5, 6, 0) else ()
+        assert open_intervals(hours, date) == expected, date
+
+
+def test_hours_past_midnight_continue_the_next_morning() -> None:
+    hours = parse_opening_hours("Mo-Fr 17:00-08:00")
+    assert hours[0] == ((1020, 1440),)
+    assert hours[1] == ((0, 480), (1020, 1440))
+    assert hours[5] == ((0, 480),)
+
+
+def test_date_rules_close_a_place_on_that_date_only() -> None:
+    hours = parse_opening_hours("Mo-Fr 08:00-17:00; Dec 25 off")
+    assert open_intervals(hours, dt.date(2026, 12, 25)) == ()
+    assert open_intervals(hours, dt.date(2026, 12, 24)) == ((480, 1020),)
