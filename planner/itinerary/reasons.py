@@ -2,7 +2,8 @@
 
 A stop's reasons come from the value model (:mod:`.value`: "matches ceramics",
 "World Craft City", "must-see"), plus "on the way" for a stop unrelated to the
-interests that costs little detour, and the shortened length when the visit was cut.
+interests that costs little detour ("fills free time" otherwise), and the shortened
+length when the visit was cut.
 
 A place left out is first checked alone in each open day, at its shortest visit, with
 the solver-independent schedule (:func:`planner.optimiser.schedule_route`); when it
@@ -18,7 +19,7 @@ from .. import settings
 from ..optimiser import Problem, Solution, TourPlan, schedule_route, shortest_visits
 from .clock import minutes_to_clock as clock
 from .problem import TripProblem
-from .value import WHY_ON_THE_WAY, WHY_SHORTENED
+from .value import WHY_FILLER, WHY_ON_THE_WAY, WHY_SHORTENED
 
 CLOSED = "closed"
 OPENING_HOURS = "opening hours"
@@ -42,6 +43,8 @@ def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple
         detour = float(travel[before, vertex] + travel[vertex, after] - travel[before, after])
         if detour <= settings.ON_THE_WAY_MIN:
             why.append(WHY_ON_THE_WAY)
+        elif not why:
+            why.append(WHY_FILLER)
     typical = float(trip.visit_min[vertex])
     if visit.length is not None and visit.length < typical - 0.5:
         why.append(WHY_SHORTENED.format(length=visit.length, typical=typical))

@@ -56,6 +56,7 @@ WHY_MUSEUM = "about {craft}"
 WHY_SIDE = "also {craft}"
 WHY_MUST = "must-see"
 WHY_ON_THE_WAY = "on the way"
+WHY_FILLER = "fills free time"
 WHY_HIGHLIGHT = "city highlight"
 WHY_SHORTENED = "shortened visit ({length:.0f} of {typical:.0f} min)"
 
