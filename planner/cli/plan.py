@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--date", help="first day, YYYY-MM-DD (default today): opening hours depend on it")
     parser.add_argument("--mode", default=settings.DEFAULT_MODE,
                         help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
-    parser.add_argument("--interests", help="comma-separated crafts you like (e.g. ceramics,silk)")
+    parser.add_argument("--interests", help="comma-separated crafts you like, in English or Vietnamese, accents "
+                                            "optional (e.g. ceramics,silk or 'gốm,nón lá'); see `craftroute crafts`")
     parser.add_argument("--must", metavar="IDS", help="comma-separated place ids to include")
     parser.add_argument("--candidates", metavar="IDS", help="comma-separated place ids to choose from (default all)")
     parser.add_argument("--day-start", default=settings.DAY_START, metavar="HH:MM",
