@@ -13,6 +13,8 @@ import numpy as np
 from .problem import LunchBreak, Problem, TourPlan, Visit
 
 _EPS = 1e-7
+#: Most remembered answers of :meth:`GeneralRoutes.confirm` (about 100 bytes each).
+FITS_CACHE_SIZE = 100_000
 
 
 def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) -> list[float] | None:
@@ -122,6 +124,8 @@ class GeneralRoutes:
         self.routes: list[list[int]] = [[] for _ in problem.tours]
         self._state: list[tuple[list[float], int | None] | None] = []
         self._relaxed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        #: Whether a tour's route fits with lunch, by ``(tour, route)``: the search revisits routes.
+        self._fits: dict[tuple[int, tuple[int, ...]], bool] = {}
         self.set_routes(self.routes)
 
     def set_routes(self, routes: list[list[int]]) -> None:
@@ -181,7 +185,13 @@ class GeneralRoutes:
         if state is None or state[1] is None:
             return state is not None
         route = self.routes[k]
-        return self._fit(k, route[:position] + [vertex] + route[position:], position, state[1]) is not None
+        trial = route[:position] + [vertex] + route[position:]
+        key = (k, tuple(trial))
+        if key not in self._fits:
+            if len(self._fits) >= FITS_CACHE_SIZE:
+                self._fits.clear()
+            self._fits[key] = self._fit(k, trial, position, state[1]) is not None
+        return self._fits[key]
 
     def restore_route(self, k: int, route: list[int]) -> None:
         """Replace route ``k`` only."""
