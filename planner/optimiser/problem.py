@@ -152,12 +152,6 @@ class Problem:
     def flexible(self) -> bool:
         """Return whether some visit may be shorter than its ``service``."""
         return self.service_min is not None and bool(np.any(self.service_min < self.service - 1e-9))
-
-    @property
-    def additive(self) -> bool:
-        """Return whether the value is the plain sum of scores (no groups, no flexible visits)."""
-        return not self.flexible and (self.group is None or bool(np.all(self.group < 0)))
-
     @property
     def n_vertices(self) -> int:
         """Return the number of vertices (rows of the travel matrix)."""

@@ -248,6 +248,27 @@ def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.Ge
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"interests": "ceramics,silk"}, {"bat-trang", "van-phuc"}),
+    ({"interests": "nón lá"}, {"chuong"}),
+    ({"interests": "mother_of_pearl,lacquer", "mode": "car"}, {"chuyen-my"}),
+])
+def test_a_craft_lover_gets_the_flagship_villages(fields: dict[str, str], expected: set[str]) -> None:
+    """One day from the Old Quarter, 08:00-17:00, on real roads: the flagship of each requested craft."""
+    from geodata import load_places
+    from planner.routing.router import get_router
+
+    places = load_places()
+    request = parse_plan_request(
+        {"start": "Old Quarter", "days": 1, "date": "2026-12-08", "day_end": "17:00", **fields}, places=places)
+    plan = plan_trip(request, places=places, router=get_router(request.mode))
+    visited = {stop.id for day in plan.days for stop in day.stops}
+    assert expected <= visited
+    assert_plan_keeps_the_rules(plan, places)
+    assert plan.score == pytest.approx(plan_value(plan, places))
+
+
+@pytest.mark.slow
 def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
     """The QA case: lunch after the Museum of Ethnology visit is not part of the visit."""
     from geodata import load_places
