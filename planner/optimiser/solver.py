@@ -41,6 +41,10 @@ _EPS = 1e-9
 NOISE = 0.3
 #: Orders of the mandatory vertices tried when the cheapest-first order cannot fit them all.
 MANDATORY_ATTEMPTS = 200
+#: Most insertions tried per move after the insertion table allowed them: only tours with
+#: a lunch break can refuse one (:meth:`GeneralRoutes.confirm`), and past the first few
+#: refusals the rest are rarely worth their rescheduling.
+MAX_CONFIRMS = 30
 #: Share of the time limit kept for the travel-shortening polish after the search.
 POLISH_SHARE = 0.05
 
@@ -237,16 +241,21 @@ class _Search:
     def _first_confirmed(
         self, tables: list[tuple[int, np.ndarray]], candidates: np.ndarray
     ) -> tuple[int, int, int] | None:
-        """Return the best ``(tour, position, vertex)`` of the tables that an exact test confirms."""
-        entries = [
-            (float(value[row, position]), k, int(position), int(candidates[row]))
-            for k, value in tables
-            for row, position in zip(*np.nonzero(np.isfinite(value)), strict=True)
-        ]
-        entries.sort(key=lambda entry: -entry[0])
-        for _, k, position, vertex in entries:
-            if self.routes.confirm(k, position, vertex):
-                return k, position, vertex
+        """Return the best ``(tour, position, vertex)`` of the tables that an exact test confirms.
+
+        Entries are tried from the highest value down; equal values in table order.
+        """
+        if not tables:
+            return None
+        values = np.concatenate([value.ravel() for _, value in tables])
+        tours = np.concatenate([np.full(value.size, k) for k, value in tables])
+        cells = np.concatenate([np.arange(value.size) for _, value in tables])
+        widths = np.concatenate([np.full(value.size, value.shape[1]) for _, value in tables])
+        finite = np.flatnonzero(np.isfinite(values))
+        for index in finite[np.argsort(-values[finite], kind="stable")][:MAX_CONFIRMS]:
+            k, (row, position) = int(tours[index]), divmod(int(cells[index]), int(widths[index]))
+            if self.routes.confirm(k, position, int(candidates[row])):
+                return k, position, int(candidates[row])
         return None
 
     def shake(self, size: int, rng: random.Random) -> None:
