@@ -1,7 +1,7 @@
 """What exists and where: Hanoi's craft villages and tourist destinations as GeoDataFrames.
 
 Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limits),
-``errors`` (the exception family every layer raises), ``text`` (accent folding),
+``errors`` (the exception family every layer raises), ``crafts`` (words for crafts), ``text`` (accent folding),
 ``hours`` (opening hours), ``area`` (is a point in Hanoi), ``location`` (the light
 point type), ``loader`` (read and validate place files), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``

@@ -5,6 +5,8 @@ from .boundaries import count_in_areas as count_in_areas
 from .boundaries import counts_by as counts_by
 from .boundaries import load_communes as load_communes
 from .boundaries import load_districts as load_districts
+from .crafts import craft_vocabulary as craft_vocabulary
+from .crafts import resolve_craft as resolve_craft
 from .errors import CraftRouteError as CraftRouteError
 from .errors import DataValidationError as DataValidationError
 from .errors import NotFoundError as NotFoundError

@@ -1,4 +1,4 @@
-"""The ``craftroute villages`` subcommand: list, search and filter places."""
+"""The ``craftroute villages`` and ``craftroute crafts`` subcommands: places and the craft vocabulary."""
 
 from __future__ import annotations
 
@@ -38,6 +38,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--data", type=Path, metavar="FILE", help="your own places file (.geojson or .csv)")
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.set_defaults(func=run_villages)
+    crafts = subparsers.add_parser(
+        "crafts",
+        help="list the crafts and the words accepted for them",
+        description="List the crafts that --interests accepts, with their other names (English and "
+                    "Vietnamese; accents optional).",
+    )
+    crafts.add_argument("--format", choices=("table", "json"), default="table")
+    crafts.set_defaults(func=run_crafts)
+
+
+def run_crafts(args: argparse.Namespace) -> int:
+    """Print the craft vocabulary (key, label, other words) and return the exit code."""
+    from .crafts import craft_vocabulary
+
+    vocabulary = craft_vocabulary()
+    if args.format == "json":
+        sys.stdout.write(json.dumps(vocabulary, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    width = max(len(entry["craft"]) for entry in vocabulary)
+    for entry in vocabulary:
+        words = ", ".join(entry["synonyms"])
+        sys.stdout.write(f"{entry['craft'].ljust(width)}  {entry['label']}: {words}\n")
+    sys.stdout.write(f"{len(vocabulary)} crafts\n")
+    return 0
 
 
 def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:

@@ -103,7 +103,12 @@ def _validate_record(raw: Mapping[str, Any], position: int) -> dict[str, Any]:
         value = raw.get(name)
         if value is None or (isinstance(value, float) and math.isnan(value)):
             value = [] if isinstance(default, list) else default
-        record[name] = _coerce_list(label, name, value) if isinstance(default, list) else str(value).strip()
+        if isinstance(default, list):
+            record[name] = _coerce_list(label, name, value)
+        elif isinstance(default, int):
+            record[name] = _coerce(label, name, value, int)
+        else:
+            record[name] = str(value).strip()
     _check_values(label, record)
     return record
 
@@ -152,6 +157,11 @@ def _check_values(label: str, record: dict[str, Any]) -> None:
     low, high = schema.VISIT_MIN_RANGE
     if not low <= record["visit_min"] <= high:
         raise DataValidationError(label, "visit_min", f"must be between {low} and {high}, got {record['visit_min']}")
+    short = record["visit_short_min"]
+    low, high = schema.VISIT_SHORT_MIN_RANGE
+    if short and not (low <= short <= high and short <= record["visit_min"]):
+        msg = f"must be 0 (unknown) or between {low} and the typical visit_min {record['visit_min']}, got {short}"
+        raise DataValidationError(label, "visit_short_min", msg)
     try:
         parse_opening_hours(record["opening_hours"])
     except CraftRouteError as error:

@@ -80,9 +80,13 @@ OPTIONAL_FIELDS: dict[str, object] = {
     "experiences": [],
     "story": "",
     "source": "",
+    "visit_short_min": 0,
 }
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VISIT_MIN_RANGE: tuple[int, int] = (10, 600)
+#: ``visit_short_min`` is the shortest worthwhile visit (minutes, at most ``visit_min``,
+#: the typical visit); 0 means unknown, and the planner then keeps the typical visit.
+VISIT_SHORT_MIN_RANGE: tuple[int, int] = (10, 600)
 
 ALL_FIELDS: tuple[str, ...] = tuple(REQUIRED_FIELDS) + tuple(OPTIONAL_FIELDS)

@@ -165,36 +165,63 @@ def resolve_osm_path() -> Path | None:
 # ---------------------------------------------------------------------------
 # Itinerary optimiser (``planner.itinerary``, ``craftroute plan``)
 # ---------------------------------------------------------------------------
-# How a place's score is built: every candidate earns ``PLACE_BASE_SCORE``; a place
-# whose main craft is one of the user's interests earns ``INTEREST_MATCH_SCORE`` more,
-# and so does a place without a main craft (a museum) listing it among ``other_crafts``;
-# a place with another main craft that lists it among ``other_crafts`` earns
-# ``INTEREST_SIDE_SCORE`` more;
-# recognised places earn ``RECOGNITION_BONUS[level]``; must-visit places
-# ``MUST_VISIT_BONUS`` (they are also forced into the plan when possible). Without
-# interests every craft counts as a match, so the plan favours recognised places.
-# The figures are ordinal choices, not measurements: a matching village is worth
-# several unrelated sights, and a recognition is worth about half a match.
+# What a plan is worth: see ``planner.itinerary.value``, which documents the model and
+# its reasons. The figures are ordinal choices, not measurements.
 
-#: Score every candidate place earns.
-PLACE_BASE_SCORE: float = 1.0
-#: Extra score when the place's main craft is one of the interests.
-INTEREST_MATCH_SCORE: float = 10.0
-#: Extra score when an interest is only among the place's other crafts.
-INTEREST_SIDE_SCORE: float = 5.0
-#: Extra score by recognition level (``geodata.schema.RECOGNITION``).
-RECOGNITION_BONUS: dict[str, float] = {
-    "world_craft_city": 6.0,
-    "world_craft_city_candidate": 5.0,
-    "unesco_world_heritage": 6.0,
-    "special_national_monument": 5.0,
-    "national_monument": 3.0,
-    "traditional_craft_village": 3.0,
-    "craft_village": 2.0,
-    "none": 0.0,
+#: Score of a place of a requested craft (with interests) or of a craft village (without),
+#: by the village's standing (``geodata.schema.RECOGNITION``): a World Craft City first,
+#: then a candidate, then a city-recognised village, then one without a verified title.
+CRAFT_SCORE: dict[str, float] = {
+    "world_craft_city": 10.0,
+    "world_craft_city_candidate": 8.0,
+    "traditional_craft_village": 6.0,
+    "craft_village": 6.0,
 }
-#: Extra score of a must-visit place.
-MUST_VISIT_BONUS: float = 50.0
+#: Score of a craft place with no verified title.
+CRAFT_SCORE_OTHER: float = 5.0
+#: Score of a museum or show about a requested craft (a destination listing it among
+#: ``other_crafts``): part of that craft, so it shares the craft's diminishing returns.
+CRAFT_MUSEUM_SCORE: float = 4.0
+#: Score of a village of another craft that also practises a requested one.
+CRAFT_SIDE_SCORE: float = 4.0
+#: Score of a sight or village unrelated to the interests: a little, so it fills gaps.
+UNRELATED_SCORE: float = 1.0
+#: Extra score of an unrelated sight by recognition (the city's highlights first).
+UNRELATED_BONUS: dict[str, float] = {
+    "unesco_world_heritage": 0.5,
+    "special_national_monument": 0.4,
+    "national_monument": 0.3,
+}
+#: Without interests: score of a craft village by standing (a trip led by the flagships).
+VILLAGE_SCORE: dict[str, float] = {
+    "world_craft_city": 14.0,
+    "world_craft_city_candidate": 8.0,
+    "traditional_craft_village": 4.0,
+    "craft_village": 4.0,
+}
+#: Without interests: score of a village with no verified title.
+VILLAGE_SCORE_OTHER: float = 3.0
+#: Without interests: score of a sight by recognition (under every flagship village).
+HIGHLIGHT_SCORE: dict[str, float] = {
+    "unesco_world_heritage": 5.0,
+    "special_national_monument": 4.5,
+    "national_monument": 4.0,
+}
+#: Without interests: score of a sight with no verified recognition.
+HIGHLIGHT_SCORE_OTHER: float = 3.0
+#: Diminishing returns: the second place of one craft counts this share of its score,
+#: the third this share squared, and so on.
+CRAFT_DECAY: float = 0.5
+#: Diminishing returns among sights that are about no craft (temples, museums, lakes).
+SIGHT_DECAY: float = 0.7
+#: Value of a shortened visit: ``(length / typical) ** VISIT_VALUE_EXPONENT`` of its score,
+#: so half the typical visit keeps about 71 % of the value.
+VISIT_VALUE_EXPONENT: float = 0.5
+#: Visit lengths tried for each place between its shortest and typical visit.
+VISIT_STEPS: int = 3
+#: A stop unrelated to the interests is "on the way" when it adds at most this many
+#: minutes of travel between its neighbours.
+ON_THE_WAY_MIN: float = 15.0
 
 #: Trip paces: factor on each place's ``visit_min`` and most stops per day.
 PACES: dict[str, tuple[float, int]] = {

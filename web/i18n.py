@@ -115,6 +115,8 @@ def init_app(app: Flask) -> None:
     app.after_request(_remember_language)
     app.jinja_env.globals["_"] = gettext
     app.jinja_env.filters["reason"] = reason_label
+    app.jinja_env.filters["craft_label"] = lambda craft: craft_labels().get(str(craft), str(craft))
+    app.jinja_env.filters["recognition_label"] = lambda level: recognition_labels().get(str(level), str(level))
     app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["opening_hours"] = lambda text: format_opening_hours(str(text), current_language())
     app.context_processor(lambda: {"lang": current_language(), "languages": app.config["LANGUAGES"]})

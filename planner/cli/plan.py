@@ -35,7 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--date", help="first day, YYYY-MM-DD (default today): opening hours depend on it")
     parser.add_argument("--mode", default=settings.DEFAULT_MODE,
                         help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
-    parser.add_argument("--interests", help="comma-separated crafts you like (e.g. ceramics,silk)")
+    parser.add_argument("--interests", help="comma-separated crafts you like, in English or Vietnamese, accents "
+                                            "optional (e.g. ceramics,silk or 'gốm,nón lá'); see `craftroute crafts`")
     parser.add_argument("--must", metavar="IDS", help="comma-separated place ids to include")
     parser.add_argument("--candidates", metavar="IDS", help="comma-separated place ids to choose from (default all)")
     parser.add_argument("--day-start", default=settings.DAY_START, metavar="HH:MM",
@@ -123,7 +124,7 @@ def plan_text(plan: Plan) -> list[str]:
     request = plan.request
     lines = [
         (f"{request.days}-day plan from {request.starts[0].name} by {request.mode} (pace {request.pace}): "
-        f"score {plan.score:g}, travel {_duration(plan.travel_s)}, {plan.distance_m / 1000:.1f} km")
+        f"value {plan.score:.1f}, travel {_duration(plan.travel_s)}, {plan.distance_m / 1000:.1f} km")
     ]
     for number, day in enumerate(plan.days, start=1):
         weekday = dt.date.strftime(day.date, "%a")
@@ -136,7 +137,7 @@ def plan_text(plan: Plan) -> list[str]:
         lines.append("Left out:")
         lines += [f"  {item.name} [{item.id}]: {item.reason} ({item.detail})" for item in explained]
     if crowded:
-        lines.append(f"  no time left beside higher-scoring stops ({len(crowded)}): {', '.join(crowded)}")
+        lines.append(f"  no time left beside stops worth more to this trip ({len(crowded)}): {', '.join(crowded)}")
     lines += [f"Warning: {warning}" for warning in plan.warnings]
     if plan.estimated:
         lines.append("Some travel times are straight-line estimates (no road route found for those legs).")
@@ -160,9 +161,10 @@ def day_lines(day: PlanDay) -> list[str]:
     for order, stop in enumerate(day.stops, start=1):
         what = stop.craft or stop.kind
         wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
+        why = f"; why: {', '.join(stop.why)}" if stop.why else ""
         events.append((stop.start_min, 1, f"  {order}. {minutes_to_clock(stop.start_min)}-"
                                           f"{minutes_to_clock(stop.visit_end_min)} {stop.name} [{stop.id}] "
-                                          f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait})"))
+                                          f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait}{why})"))
     if day.lunch is not None:
         lunch = day.lunch
         where = f"on site during the visit of {lunch.at_name}" if lunch.on_site else f"at {lunch.at_name}"

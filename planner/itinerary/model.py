@@ -16,7 +16,12 @@ from .request import PlanRequest
 
 @dataclass(frozen=True)
 class PlanStop:
-    """A visit: the place and its clock times in minutes after midnight."""
+    """A visit: the place and its clock times in minutes after midnight.
+
+    ``visit_min`` is the visit length chosen (it may be shortened down to the place's
+    shortest worthwhile visit), ``typical_min`` the place's typical visit at this pace;
+    ``why`` holds short reasons the stop is in the plan ("matches ceramics").
+    """
 
     id: str
     name: str
@@ -31,6 +36,8 @@ class PlanStop:
     score: float
     #: Minutes waited before the visit starts, lunch there excluded.
     wait_min: float = 0.0
+    typical_min: float = 0.0
+    why: tuple[str, ...] = ()
 
     @property
     def visit_end_min(self) -> float:
@@ -110,13 +117,16 @@ class Plan:
     days
         One :class:`PlanDay` per day.
     score
-        Total score of the visited places.
+        Value of the plan (:mod:`planner.itinerary.value`): not a plain sum of stop scores.
     unvisited
         Candidates left out, with reasons (must-visit places first).
     estimated
         Whether any leg uses the straight-line estimate instead of a routed path.
     warnings
         Must-visit places that could not be included, and why.
+    checker_findings
+        What the independent checker found wrong with the optimiser's answer (never
+        expected; logged as errors when it happens).
     """
 
     request: PlanRequest
@@ -125,6 +135,7 @@ class Plan:
     unvisited: tuple[Unvisited, ...]
     estimated: bool
     warnings: tuple[str, ...] = ()
+    checker_findings: tuple[str, ...] = ()
 
     @property
     def travel_s(self) -> float:

@@ -22,7 +22,7 @@ from ..routing.router import get_router
 from .clock import minutes_to_clock
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
-from .reasons import unvisited_reasons
+from .reasons import stop_reasons, unvisited_reasons
 from .request import PlanRequest
 
 if TYPE_CHECKING:
@@ -79,11 +79,12 @@ def plan_trip(
         time_limit_s=settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s,
         seed=settings.OPTIMISER_SEED if seed is None else seed,
         max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE,
+        visit_steps=settings.VISIT_STEPS,
     )
     errors = check_solution(trip.problem, solution)
     if errors:  # never expected: the checker is a second opinion on the solver
         logger.error("optimiser returned an infeasible plan: %s", "; ".join(errors))
-    plan = _plan_from_solution(request, trip, solution, matrix, candidates)
+    plan = replace(_plan_from_solution(request, trip, solution, matrix, candidates), checker_findings=tuple(errors))
     if geometry:
         if router is None:
             router = get_router(request.mode)
@@ -101,7 +102,7 @@ def _plan_from_solution(
     names = {loc.id: loc.name for loc in trip.locations}
     unvisited = tuple(
         Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason, detail, v in trip.problem.mandatory)
-        for v, reason, detail in unvisited_reasons(trip.problem, solution, trip.visit_min)
+        for v, reason, detail in unvisited_reasons(trip.problem, solution)
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
     warnings = tuple(
@@ -143,13 +144,15 @@ def _plan_day(
     for index, visit in enumerate(tour.stops):
         location = locations[visit.vertex]
         row = places.iloc[visit.vertex]
+        typical = float(trip.visit_min[visit.vertex])
         stops.append(PlanStop(
             id=location.id, name=location.name, lat=location.lat, lon=location.lon, kind=location.kind,
             craft=str(row.get("craft", "") or ""), arrive_min=visit.arrive, start_min=visit.start,
-            depart_min=visit.depart, visit_min=float(trip.visit_min[visit.vertex]),
+            depart_min=visit.depart, visit_min=typical if visit.length is None else float(visit.length),
             score=float(problem.score[visit.vertex]),
             wait_min=max(0.0, visit.wait - (lunch_min if index == lunch_here and tour.lunch_vertex == visit.vertex
                                            else 0.0)),
+            typical_min=typical, why=stop_reasons(trip, k, tour, index),
         ))
     path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
     legs = tuple(

@@ -22,6 +22,7 @@ from .. import settings
 from ..optimiser import LunchBreak, Problem, Tour
 from ..optimiser.problem import Windows
 from .request import PlanRequest
+from .value import PlaceValue, place_values, value_groups
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,16 @@ class TripProblem:
     candidate_ids
         Place ids of the candidate vertices ``0..C-1``.
     visit_min
-        Visit minutes of each vertex (pace applied; 0 for start/end places).
+        Typical visit minutes of each vertex (pace applied; 0 for start/end places).
+    values
+        The value of each candidate place and why (:mod:`.value`).
     """
 
     problem: Problem
     locations: tuple[Location, ...]
     candidate_ids: tuple[str, ...]
     visit_min: np.ndarray
+    values: tuple[PlaceValue, ...] = ()
 
 
 def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -51,40 +55,6 @@ def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoD
     ids = list(request.candidates) if request.candidates else list(places.index)
     ids += [place_id for place_id in request.must if place_id not in ids]
     return places.loc[ids]
-
-
-def place_scores(places: gpd.GeoDataFrame, request: PlanRequest) -> np.ndarray:
-    """Return each place's score: base, interest match, recognition bonus, must-visit bonus.
-
-    Without interests every place counts as a match, so recognition decides. A place
-    matches when its main craft is an interest, or, for a place without a main craft
-    (a museum, a pagoda), when one of its ``other_crafts`` is; a place with another
-    main craft that lists an interest among ``other_crafts`` earns the side score.
-    """
-    interests = set(request.interests)
-    scores = []
-    for place_id, row in places.iterrows():
-        score = settings.PLACE_BASE_SCORE
-        others = set(_as_list(row.get("other_crafts")))
-        craft = row.get("craft")
-        main = craft if isinstance(craft, str) and craft else None
-        if not interests or main in interests or (main is None and interests & others):
-            score += settings.INTEREST_MATCH_SCORE
-        elif interests & others:
-            score += settings.INTEREST_SIDE_SCORE
-        score += settings.RECOGNITION_BONUS.get(str(row.get("recognition", "none")), 0.0)
-        if place_id in request.must:
-            score += settings.MUST_VISIT_BONUS
-        scores.append(score)
-    return np.array(scores, dtype=np.float64)
-
-
-def _as_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, (list, tuple, np.ndarray, pd.Series)):
-        return [str(item) for item in value]
-    return []
 
 
 def visit_windows(opening_hours: str, date_index: int, request: PlanRequest, visit_min: float) -> Windows:
@@ -136,8 +106,15 @@ def build_trip_problem(
         raise ValueError(f"`duration_s` must be ({n}, {n}) for {n_places} places and {len(depots)} depots")
     visit_min = np.zeros(n)
     visit_min[:n_places] = [round(float(v) * request.visit_factor) for v in places["visit_min"]]
+    short_min = visit_min.copy()
+    short_min[:n_places] = [
+        min(full, round(float(short) * request.visit_factor)) if short else full
+        for short, full in zip(_column(places, "visit_short_min"), visit_min[:n_places], strict=True)
+    ]
+    values = place_values(places, request.interests, request.must)
     score = np.zeros(n)
-    score[:n_places] = place_scores(places, request)
+    score[:n_places] = [v.score for v in values]
+    groups, decay, _ = value_groups(values)
     windows = []
     for day in range(request.days):
         per_vertex: list[Windows] = [
@@ -154,8 +131,19 @@ def build_trip_problem(
         tours=tuple(_tour(request, day, depots, n_places) for day in range(request.days)),
         mandatory=frozenset(i for i, place_id in enumerate(places.index) if place_id in request.must),
         candidates=tuple(range(n_places)),
+        service_min=short_min,
+        length_exponent=settings.VISIT_VALUE_EXPONENT,
+        group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
+        group_decay=decay,
     )
-    return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min)
+    return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min, tuple(values))
+
+
+def _column(places: gpd.GeoDataFrame, name: str) -> list[int]:
+    """Return an integer column of ``places``, 0 where it is missing (a places file without it)."""
+    if name not in places.columns:
+        return [0] * len(places)
+    return [int(v) if pd.notna(v) else 0 for v in places[name]]
 
 
 def _with_id(places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

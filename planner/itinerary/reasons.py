@@ -1,19 +1,25 @@
-"""Why a candidate place is not in a plan, naming the constraint that blocks it (pure).
+"""Why a place is in a plan, and why a candidate is not, naming what blocks it (pure).
 
-A place left out is first checked alone in each open day with the solver-independent
-schedule (:func:`planner.optimiser.schedule_route`); when it does not fit even alone,
-one constraint at a time is relaxed (the lunch break, then its opening hours) to find
-the one that blocks it.
+A stop's reasons come from the value model (:mod:`.value`: "matches ceramics",
+"World Craft City", "must-see"), plus "on the way" for a stop unrelated to the
+interests that costs little detour ("fills free time" otherwise), and the shortened
+length when the visit was cut.
+
+A place left out is first checked alone in each open day, at its shortest visit, with
+the solver-independent schedule (:func:`planner.optimiser.schedule_route`); when it
+does not fit even alone, one constraint at a time is relaxed (the lunch break, then its
+opening hours) to find the one that blocks it.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-
-from ..optimiser import Problem, Solution, schedule_route
+from .. import settings
+from ..optimiser import Problem, Solution, TourPlan, schedule_route, shortest_visits
 from .clock import minutes_to_clock as clock
+from .problem import TripProblem
+from .value import WHY_FILLER, WHY_ON_THE_WAY, WHY_SHORTENED
 
 CLOSED = "closed"
 OPENING_HOURS = "opening hours"
@@ -24,9 +30,28 @@ NO_TIME = "no time"
 REASONS: tuple[str, ...] = (CLOSED, OPENING_HOURS, LUNCH, TOO_FAR, NO_TIME)
 
 
-def unvisited_reasons(
-    problem: Problem, solution: Solution, visit_min: np.ndarray
-) -> list[tuple[int, str, str]]:
+def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple[str, ...]:
+    """Return the reasons the ``index``-th stop of day ``k`` is in the plan."""
+    visit = tour.stops[index]
+    vertex, problem = visit.vertex, trip.problem
+    value = trip.values[vertex] if vertex < len(trip.values) else None
+    why = list(value.reasons) if value is not None else []
+    if value is not None and not value.related:
+        path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
+        before, after = path[index], path[index + 2]
+        travel = problem.travel
+        detour = float(travel[before, vertex] + travel[vertex, after] - travel[before, after])
+        if detour <= settings.ON_THE_WAY_MIN:
+            why.append(WHY_ON_THE_WAY)
+        elif not why:
+            why.append(WHY_FILLER)
+    typical = float(trip.visit_min[vertex])
+    if visit.length is not None and visit.length < typical - 0.5:
+        why.append(WHY_SHORTENED.format(length=visit.length, typical=typical))
+    return tuple(why)
+
+
+def unvisited_reasons(problem: Problem, solution: Solution) -> list[tuple[int, str, str]]:
     """Return ``(vertex, reason, detail)`` for every candidate the solution leaves out.
 
     ``closed``: no day of the trip has opening hours long enough for the visit;
@@ -35,8 +60,11 @@ def unvisited_reasons(
     before the traveller can arrive, or too early to finish the visit, or opens too late);
     ``too far``: travel there, the visit and travel back exceed the day window;
     ``no time``: it fits a day alone but not beside the chosen stops (for a must-visit
-    place: not beside the other must-visit places and the day limits).
+    place: not beside the other must-visit places and the day limits). Each test uses
+    the place's shortest visit.
     """
+    problem = shortest_visits(problem)
+    visit_min = problem.service
     reasons = []
     for vertex in solution.unvisited:
         open_days = [k for k in range(len(problem.tours)) if problem.windows[k][vertex]]
@@ -48,7 +76,7 @@ def unvisited_reasons(
             if vertex in problem.mandatory:
                 detail = "fits a day on its own, but not together with the other must-visit places and day limits"
             else:
-                detail = "no time left beside higher-scoring stops"
+                detail = "no time left beside stops worth more to this trip"
             reasons.append((vertex, NO_TIME, detail))
         else:
             blockers = [(*_blocker(problem, k, vertex, visit), k) for k in open_days]

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from geodata.crafts import resolve_craft
 from geodata.errors import CraftRouteError, NotFoundError
 from geodata.location import Location
-from geodata.schema import CRAFTS
 
 from .. import settings
 from .clock import minutes_to_clock
@@ -62,7 +62,8 @@ class PlanRequest:
     mode
         Travel mode (``settings.MODES``).
     interests
-        Crafts the traveller likes (keys of ``geodata.schema.CRAFTS``); empty = all alike.
+        Crafts the traveller likes (keys of ``geodata.schema.CRAFTS``, resolved from what was
+        typed by :func:`geodata.crafts.resolve_craft`); empty = a trip led by the flagship villages.
     must
         Ids of places to include whenever some plan can.
     candidates
@@ -249,12 +250,8 @@ def _text_list(value: Any, field: str) -> list[str]:
 
 
 def _interests(value: Any) -> tuple[str, ...]:
-    interests = _text_list(value, "interests")
-    for interest in interests:
-        if interest not in CRAFTS:
-            msg = f"unknown interest {interest!r}; choose from {', '.join(CRAFTS)}"
-            raise CraftRouteError("interests", msg)
-    return tuple(dict.fromkeys(interests))
+    """Return the crafts named by the interests (craft keys, their labels or synonyms, any spelling)."""
+    return tuple(dict.fromkeys(resolve_craft(word) for word in _text_list(value, "interests")))
 
 
 def _place_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, ...]:

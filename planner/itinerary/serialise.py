@@ -14,8 +14,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     """Return the JSON-safe dict of ``plan``.
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
-    ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min,
-    craft, kind``, ``legs`` with ``from, to, distance_m, duration_s, estimated``,
+    ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
+    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
     ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
     ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
     ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
@@ -95,6 +95,8 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 "depart": minutes_to_clock(stop.depart_min),
                 "wait_min": round(stop.wait_min),
                 "visit_min": round(stop.visit_min),
+                "typical_min": round(stop.typical_min),
+                "why": list(stop.why),
                 "craft": stop.craft,
                 "kind": stop.kind,
             }

@@ -7,6 +7,7 @@ published benchmark files. Imports only NumPy: no geodata, no routing, no I/O.
 """
 
 from ._general_routes import schedule_route
+from ._variants import shortest_visits
 from .checker import check_solution
 from .problem import (
     LunchBreak,
@@ -28,6 +29,7 @@ __all__ = [
     "Visit",
     "check_solution",
     "schedule_route",
+    "shortest_visits",
     "solve_toptw",
     "uniform_windows",
 ]

@@ -13,6 +13,14 @@ import numpy as np
 from .problem import LunchBreak, Problem, TourPlan, Visit
 
 _EPS = 1e-7
+#: A route's earliest schedule (flat times) and the gap where lunch goes.
+Schedule = tuple[list[float], int | None]
+#: A route with depots, its earliest departures and latest arrivals without lunch.
+Relaxed = tuple[np.ndarray, np.ndarray, np.ndarray]
+#: Most remembered answers of :meth:`GeneralRoutes.confirm` (about 100 bytes each).
+FITS_CACHE_SIZE = 100_000
+#: Most remembered route schedules (about 1 kB each).
+SCHEDULE_CACHE_SIZE = 20_000
 
 
 def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) -> list[float] | None:
@@ -122,13 +130,18 @@ class GeneralRoutes:
         self.routes: list[list[int]] = [[] for _ in problem.tours]
         self._state: list[tuple[list[float], int | None] | None] = []
         self._relaxed: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        #: Whether a tour's route fits with lunch, by ``(tour, route)``: the search revisits routes.
+        self._fits: dict[tuple[int, tuple[int, ...]], bool] = {}
+        self._schedules: dict[tuple[int, tuple[int, ...]], tuple[Schedule | None, Relaxed]] = {}
         self.set_routes(self.routes)
 
     def set_routes(self, routes: list[list[int]]) -> None:
         """Replace all routes (e.g. to restore the best solution) and refresh the schedules."""
         self.routes = [list(route) for route in routes]
-        self._state = [best_schedule(self.problem, k, r) for k, r in enumerate(self.routes)]
-        self._relaxed = [self._relax(k) for k in range(len(self.routes))]
+        self._state = [None] * len(self.routes)
+        self._relaxed = [(np.empty(0, dtype=np.intp), np.empty(0), np.empty(0))] * len(self.routes)
+        for k in range(len(self.routes)):
+            self._refresh(k)
 
     def visits(self, k: int) -> list[int]:
         """Return the positions of the visits in route ``k``."""
@@ -181,7 +194,13 @@ class GeneralRoutes:
         if state is None or state[1] is None:
             return state is not None
         route = self.routes[k]
-        return self._fit(k, route[:position] + [vertex] + route[position:], position, state[1]) is not None
+        trial = route[:position] + [vertex] + route[position:]
+        key = (k, tuple(trial))
+        if key not in self._fits:
+            if len(self._fits) >= FITS_CACHE_SIZE:
+                self._fits.clear()
+            self._fits[key] = self._fit(k, trial, position, state[1]) is not None
+        return self._fits[key]
 
     def restore_route(self, k: int, route: list[int]) -> None:
         """Replace route ``k`` only."""
@@ -189,8 +208,14 @@ class GeneralRoutes:
         self._refresh(k)
 
     def _refresh(self, k: int) -> None:
-        self._state[k] = best_schedule(self.problem, k, self.routes[k])
-        self._relaxed[k] = self._relax(k)
+        """Schedule route ``k`` (remembered: a move that fails restores a route seen just before)."""
+        key = (k, tuple(self.routes[k]))
+        found = self._schedules.get(key)
+        if found is None:
+            if len(self._schedules) >= SCHEDULE_CACHE_SIZE:
+                self._schedules.clear()
+            found = self._schedules[key] = (best_schedule(self.problem, k, self.routes[k]), self._relax(k))
+        self._state[k], self._relaxed[k] = found
 
     def _relax(self, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Return the route with depots, the earliest departures and latest arrivals, without lunch."""

@@ -7,7 +7,7 @@ bookkeeping cannot hide itself.
 
 from __future__ import annotations
 
-from .problem import Problem, Solution, TourPlan
+from .problem import Problem, Solution, TourPlan, Visit
 
 #: Tolerance on times (rounding of travel times written with one or two decimals).
 TOLERANCE = 1e-6
@@ -18,9 +18,12 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
 
     Checks: one plan per tour; each vertex visited at most once and only if it is a
     candidate; stop limits; every travel time, start-of-visit window and visit
-    duration; departure after the day opens and return before it closes; the lunch
-    break (present when required, started in its window, not overlapping the journey,
-    and overlapping a visit only within a visit long enough to host it); the reported score.
+    duration; each visit's stated length within its shortest and full visit (a shorter
+    visit may start later by the time it saves); departure after the day opens and
+    return before it closes; the lunch break (present when required, started in its
+    window, not overlapping the journey, and overlapping a visit only within a visit
+    long enough to host it); the reported value, recomputed from the visit lengths and
+    the groups' diminishing returns.
     """
     errors: list[str] = []
     if len(solution.tours) != len(problem.tours):
@@ -35,10 +38,35 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
                 errors.append(f"tour {k}: vertex {vertex} is not a candidate")
             seen.add(vertex)
         errors.extend(f"tour {k}: {message}" for message in _check_tour(problem, k, plan, tolerance))
-    total = sum(float(problem.score[v]) for v in seen)
+    total = solution_value(problem, [stop for plan in solution.tours for stop in plan.stops])
     if abs(total - solution.score) > 1e-6 * max(1.0, abs(total)):
         errors.append(f"reported score {solution.score} differs from the visited score {total}")
     return errors
+
+
+def visit_length(problem: Problem, stop: Visit) -> float:
+    """Return the length of ``stop``: the one it states, else the vertex's full service."""
+    return float(problem.service[stop.vertex]) if stop.length is None else float(stop.length)
+
+
+def solution_value(problem: Problem, stops: list[Visit]) -> float:
+    """Return the value of ``stops``: shortened visits scaled, then each group's visits decayed by rank."""
+    by_group: dict[int, list[float]] = {}
+    total = 0.0
+    for stop in stops:
+        full = float(problem.service[stop.vertex])
+        worth = float(problem.score[stop.vertex])
+        if full > 0:
+            worth *= (visit_length(problem, stop) / full) ** problem.length_exponent
+        group = -1 if problem.group is None else int(problem.group[stop.vertex])
+        if group < 0:
+            total += worth
+        else:
+            by_group.setdefault(group, []).append(worth)
+    for group, worths in by_group.items():
+        decay = problem.group_decay[group]
+        total += sum(worth * decay ** rank for rank, worth in enumerate(sorted(worths, reverse=True)))
+    return total
 
 
 def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[str]:
@@ -56,9 +84,14 @@ def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[st
             errors.append(f"stop {i} (vertex {v}) arrives at {stop.arrive}, cannot be there before {need}")
         if stop.start < stop.arrive - tol:
             errors.append(f"stop {i} (vertex {v}) starts at {stop.start}, before arriving at {stop.arrive}")
-        if not any(o - tol <= stop.start <= c + tol for o, c in problem.windows[k][v]):
+        length, full = visit_length(problem, stop), float(problem.service[v])
+        shortest = full if problem.service_min is None else float(problem.service_min[v])
+        if not shortest - tol <= length <= full + tol:
+            errors.append(f"stop {i} (vertex {v}) lasts {length}, outside its {shortest}..{full} visit")
+        saved = max(0.0, full - length)
+        if not any(o - tol <= stop.start <= c + saved + tol for o, c in problem.windows[k][v]):
             errors.append(f"stop {i} (vertex {v}) starts at {stop.start}, outside {problem.windows[k][v]}")
-        ends = stop.start + float(problem.service[v])
+        ends = stop.start + length
         if stop.depart < ends - tol:
             errors.append(f"stop {i} (vertex {v}) leaves at {stop.depart}, before the visit ends at {ends}")
         place, free_at = v, stop.depart
@@ -91,7 +124,7 @@ def _check_lunch(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[s
     else:
         stop = plan.stops[after]
         left_place = stop.vertex
-        left_free, left_depart = stop.start + float(problem.service[stop.vertex]), stop.depart
+        left_free, left_depart = stop.start + visit_length(problem, stop), stop.depart
     # eaten on arrival at the next place: between arriving there and starting the visit
     if after + 1 < len(plan.stops):
         nxt = plan.stops[after + 1]
@@ -101,7 +134,7 @@ def _check_lunch(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[s
     at_left = left_place == plan.lunch_vertex and start >= left_free - tol and end <= left_depart + tol
     if after >= 0 and lunch.during_visit_min is not None:  # on site, within a long enough visit
         visit = plan.stops[after]
-        service = float(problem.service[visit.vertex])
+        service = visit_length(problem, visit)
         long_enough = service >= lunch.during_visit_min - tol
         inside = visit.start - tol <= start and end <= visit.start + service + tol
         at_left |= left_place == plan.lunch_vertex and long_enough and inside

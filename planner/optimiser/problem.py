@@ -3,6 +3,21 @@
 Everything is plain arrays and frozen dataclasses; times are in one unit chosen by
 the caller (the itinerary wrapper uses minutes after midnight, the benchmark the
 instance's own units). Vertices are indexes into the travel-time matrix.
+
+The value of a solution
+-----------------------
+By default a solution is worth the sum of its vertices' scores (the classic, additive
+TOPTW). Two optional extensions make the value non-additive, and the solver optimises
+it as such:
+
+* Flexible visits: ``service_min[v] <= length <= service[v]``. A visit of ``length``
+  is worth ``score[v] * (length / service[v]) ** length_exponent`` (an exponent below
+  1 makes value grow less than linearly with time), and, since the visit must still
+  end by the time a full one would, it may start up to ``service[v] - length`` after
+  its window closes.
+* Diminishing returns within groups: ``group[v]`` (``-1`` for none) and
+  ``group_decay[g]``. Within a group the visits are ranked by their value, highest
+  first, and the ``j``-th (from 0) counts ``group_decay[g] ** j`` times its value.
 """
 
 from __future__ import annotations
@@ -76,6 +91,14 @@ class Problem:
         Vertices every solution should visit when some solution can.
     candidates
         Vertices that may be visited; by default every vertex that is no tour's depot.
+    service_min
+        ``(n,)`` shortest allowed visit of each vertex; ``None``: every visit lasts ``service``.
+    length_exponent
+        Exponent of the value of a shortened visit (see the module notes), in ``(0, 1]``.
+    group
+        ``(n,)`` group of each vertex (``0..len(group_decay) - 1``, or ``-1``); ``None``: no groups.
+    group_decay
+        Factor of each group applied once per better-valued visit of the same group, in ``(0, 1]``.
     """
 
     travel: np.ndarray
@@ -85,6 +108,10 @@ class Problem:
     tours: tuple[Tour, ...]
     mandatory: frozenset[int] = frozenset()
     candidates: tuple[int, ...] = ()
+    service_min: np.ndarray | None = None
+    length_exponent: float = 0.5
+    group: np.ndarray | None = None
+    group_decay: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         n = self.travel.shape[0]
@@ -104,7 +131,27 @@ class Problem:
         bad += [v for v in self.mandatory if v not in self.candidates]
         if bad:
             raise ValueError(f"candidates and mandatory vertices must be non-depot vertices, got {bad}")
+        self._check_value_fields(n)
 
+    def _check_value_fields(self, n: int) -> None:
+        if self.service_min is not None:
+            low = self.service_min
+            if low.shape != (n,) or bool(np.any(low < 0)) or bool(np.any(low > self.service + 1e-9)):
+                raise ValueError("`service_min` must be (n,) with 0 <= service_min <= service")
+        if not 0.0 < self.length_exponent <= 1.0:
+            raise ValueError(f"`length_exponent` must be in (0, 1], got {self.length_exponent}")
+        if any(not 0.0 < decay <= 1.0 for decay in self.group_decay):
+            raise ValueError(f"`group_decay` values must be in (0, 1], got {self.group_decay}")
+        if self.group is not None:
+            groups = self.group
+            if groups.shape != (n,) or bool(np.any(groups < -1)) or bool(np.any(groups >= len(self.group_decay))):
+                msg = f"`group` must be (n,) with values -1..{len(self.group_decay) - 1}"
+                raise ValueError(msg)
+
+    @property
+    def flexible(self) -> bool:
+        """Return whether some visit may be shorter than its ``service``."""
+        return self.service_min is not None and bool(np.any(self.service_min < self.service - 1e-9))
     @property
     def n_vertices(self) -> int:
         """Return the number of vertices (rows of the travel matrix)."""
@@ -121,12 +168,16 @@ def uniform_windows(
 
 @dataclass(frozen=True)
 class Visit:
-    """One stop of a tour: when the traveller arrives, starts the visit and leaves."""
+    """One stop of a tour: when the traveller arrives, starts the visit and leaves.
+
+    ``length`` is the visit's chosen length; ``None`` means the vertex's full ``service``.
+    """
 
     vertex: int
     arrive: float
     start: float
     depart: float
+    length: float | None = None
 
     @property
     def wait(self) -> float:
@@ -177,7 +228,7 @@ class Solution:
     tours
         One :class:`TourPlan` per tour of the problem.
     score
-        Total score of the visited vertices.
+        Value of the visits (the sum of their scores when the problem is additive).
     unvisited
         Candidates not visited.
     missing_mandatory

@@ -6,7 +6,11 @@ Computers & Operations Research 36 (2009): greedy insertion by ``score**2 / shif
 then a shake that removes a run of consecutive visits from every tour, refilled by
 insertion; a replace move (an unvisited vertex takes the place of a cheaper one) and
 a relocate move between tours (it frees time for new visits) strengthen each round.
-Mandatory vertices are inserted first and never shaken out. The best set found is
+Mandatory vertices are inserted first and never shaken out. Insertions are ranked by
+the value they add (:mod:`planner.optimiser._value`), so diminishing returns within a
+group steer the search itself; flexible visits are searched as fixed-length variants
+(:mod:`planner.optimiser._variants`), the replace move lengthening or shortening a
+visit when that pays. The best set found is
 finally reordered, tour by tour, to the shortest travel the time windows allow
 (:mod:`planner.optimiser._polish`), a tie-break that keeps the score. The run is
 repeatable: the same problem, seed and iteration budget give the same answer.
@@ -18,6 +22,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Protocol
 
 import numpy as np
@@ -25,6 +30,8 @@ import numpy as np
 from ._fast_routes import FastRoutes, fast_routes_apply
 from ._general_routes import GeneralRoutes, schedule_route
 from ._polish import shorten_route
+from ._value import Valuer
+from ._variants import VISIT_STEPS, Variants, expand_visits
 from .problem import Problem, Solution, TourPlan, Visit
 
 logger = logging.getLogger(__name__)
@@ -34,6 +41,10 @@ _EPS = 1e-9
 NOISE = 0.3
 #: Orders of the mandatory vertices tried when the cheapest-first order cannot fit them all.
 MANDATORY_ATTEMPTS = 200
+#: Most insertions tried per move after the insertion table allowed them: only tours with
+#: a lunch break can refuse one (:meth:`GeneralRoutes.confirm`), and past the first few
+#: refusals the rest are rarely worth their rescheduling.
+MAX_CONFIRMS = 30
 #: Share of the time limit kept for the travel-shortening polish after the search.
 POLISH_SHARE = 0.05
 
@@ -58,6 +69,7 @@ def solve_toptw(
     seed: int = 0,
     max_iterations: int | None = None,
     max_no_improve: int | None = None,
+    visit_steps: int = VISIT_STEPS,
 ) -> Solution:
     """Return a feasible high-scoring solution of ``problem`` found by iterated local search.
 
@@ -74,11 +86,15 @@ def solve_toptw(
         the same seed and a budget reached before the time limit the result is repeatable.
     max_no_improve
         Stop after this many rounds without a better solution (``None``: no such stop).
+    visit_steps
+        Visit lengths tried for each flexible vertex, from its shortest to its full visit.
     """
     started = time.perf_counter()
     rng = random.Random(seed)
+    variants = expand_visits(problem, steps=visit_steps)
+    problem = variants.problem
     routes: _Routes = FastRoutes(problem) if fast_routes_apply(problem) else GeneralRoutes(problem)
-    search = _Search(problem, routes)
+    search = _Search(problem, routes, variants.siblings)
     search.place_mandatory(rng, attempts=MANDATORY_ATTEMPTS)
     search.fill()
     search.improve()
@@ -111,7 +127,7 @@ def solve_toptw(
         # stop before a round that could overrun the limit: rounds vary, so keep the longest
         round_s = max(round_s, time.perf_counter() - round_started)
     search.restore(best_routes)
-    solution = _solution(problem, best_routes, iterations=iterations, started=started,
+    solution = _solution(variants, best_routes, iterations=iterations, started=started,
                          deadline=started + time_limit_s)
     logger.info("TOPTW: score %.1f after %d rounds in %.2f s", best_score, iterations, solution.elapsed_s)
     return solution
@@ -120,13 +136,28 @@ def solve_toptw(
 class _Search:
     """Moves of the local search over a set of routes."""
 
-    def __init__(self, problem: Problem, routes: _Routes) -> None:
+    def __init__(self, problem: Problem, routes: _Routes, siblings: tuple[tuple[int, ...], ...]) -> None:
         self.problem = problem
         self.routes = routes
-        self.weight = problem.score.astype(np.float64) ** 2
+        self.valuer = Valuer(problem)
+        self.siblings = siblings
         self.mandatory = problem.mandatory
         self.unvisited: set[int] = set(problem.candidates)
         self.noise: tuple[Callable[[], float], float] | None = None
+
+    def _take(self, vertex: int) -> None:
+        """Mark ``vertex`` visited: it and its siblings leave the pool."""
+        self.unvisited.discard(vertex)
+        self.unvisited.difference_update(self.siblings[vertex])
+
+    def _release(self, vertex: int) -> None:
+        """Mark ``vertex`` no longer visited: it and its siblings return to the pool."""
+        self.unvisited.add(vertex)
+        self.unvisited.update(self.siblings[vertex])
+
+    def _placed_mandatory(self) -> int:
+        """Return how many mandatory vertices (counting siblings as one) are visited."""
+        return sum(1 for v in self._visited() if v in self.mandatory)
 
     def snapshot(self) -> list[list[int]]:
         return [list(route) for route in self.routes.routes]
@@ -135,9 +166,11 @@ class _Search:
         self.routes.set_routes(routes)
         visited = {v for route in routes for v in route}
         self.unvisited = set(self.problem.candidates) - visited
+        for v in visited:
+            self.unvisited.difference_update(self.siblings[v])
 
     def score(self) -> float:
-        return float(sum(self.problem.score[v] for v in self._visited()))
+        return self.valuer.total(self._visited())
 
     def _visited(self) -> list[int]:
         routes = self.routes
@@ -149,6 +182,7 @@ class _Search:
         self.restore([[] for _ in self.problem.tours])
         # a vertex that fits no empty tour blocks nothing: do not search orders for it
         possible = [v for v in must if self._best_insertion(np.array([v], dtype=np.intp), cheapest=True)]
+        places = len({min((v, *self.siblings[v])) for v in possible})
         best: tuple[int, list[list[int]]] | None = None
         for attempt in range(attempts):
             self.restore([[] for _ in self.problem.tours])
@@ -156,14 +190,16 @@ class _Search:
                 self.fill(only_mandatory=True)
             else:
                 for vertex in rng.sample(must, len(must)):
+                    if vertex not in self.unvisited:
+                        continue
                     move = self._best_insertion(np.array([vertex], dtype=np.intp), cheapest=True)
                     if move is not None:
                         self.routes.insert(*move)
-                        self.unvisited.discard(vertex)
-            placed = len(self.mandatory) - len(self.unvisited & self.mandatory)
+                        self._take(vertex)
+            placed = self._placed_mandatory()
             if best is None or placed > best[0]:
                 best = (placed, self.snapshot())
-            if placed >= len(possible):
+            if placed >= places:
                 break
         if best is not None:
             self.restore(best[1])
@@ -180,10 +216,11 @@ class _Search:
                     break
                 k, position, vertex = move
                 self.routes.insert(k, position, vertex)
-                self.unvisited.discard(vertex)
+                self._take(vertex)
 
     def _best_insertion(self, candidates: np.ndarray, cheapest: bool) -> tuple[int, int, int] | None:
         tables = []
+        gains: np.ndarray | None = None
         for k in range(len(self.routes.routes)):
             shift, feasible = self.routes.insertion_table(k, candidates)
             if not feasible.any():
@@ -191,7 +228,9 @@ class _Search:
             if cheapest:
                 value = np.where(feasible, -shift, -np.inf)
             else:
-                weight = self.weight[candidates]
+                if gains is None:
+                    gains = self.valuer.gains(self._visited(), candidates)
+                weight = gains ** 2
                 if self.noise is not None:
                     draw, spread = self.noise
                     weight = weight * np.array([1.0 + spread * (2.0 * draw() - 1.0) for _ in weight])
@@ -202,16 +241,21 @@ class _Search:
     def _first_confirmed(
         self, tables: list[tuple[int, np.ndarray]], candidates: np.ndarray
     ) -> tuple[int, int, int] | None:
-        """Return the best ``(tour, position, vertex)`` of the tables that an exact test confirms."""
-        entries = [
-            (float(value[row, position]), k, int(position), int(candidates[row]))
-            for k, value in tables
-            for row, position in zip(*np.nonzero(np.isfinite(value)), strict=True)
-        ]
-        entries.sort(key=lambda entry: -entry[0])
-        for _, k, position, vertex in entries:
-            if self.routes.confirm(k, position, vertex):
-                return k, position, vertex
+        """Return the best ``(tour, position, vertex)`` of the tables that an exact test confirms.
+
+        Entries are tried from the highest value down; equal values in table order.
+        """
+        if not tables:
+            return None
+        values = np.concatenate([value.ravel() for _, value in tables])
+        tours = np.concatenate([np.full(value.size, k) for k, value in tables])
+        cells = np.concatenate([np.arange(value.size) for _, value in tables])
+        widths = np.concatenate([np.full(value.size, value.shape[1]) for _, value in tables])
+        finite = np.flatnonzero(np.isfinite(values))
+        for index in finite[np.argsort(-values[finite], kind="stable")][:MAX_CONFIRMS]:
+            k, (row, position) = int(tours[index]), divmod(int(cells[index]), int(widths[index]))
+            if self.routes.confirm(k, position, int(candidates[row])):
+                return k, position, int(candidates[row])
         return None
 
     def shake(self, size: int, rng: random.Random) -> None:
@@ -221,8 +265,8 @@ class _Search:
             if not positions:
                 continue
             first = rng.randrange(len(positions))
-            removed = self.routes.remove(k, positions[first:first + size])
-            self.unvisited.update(removed)
+            for vertex in self.routes.remove(k, positions[first:first + size]):
+                self._release(vertex)
 
     def improve(self) -> None:
         """Apply replace and relocate moves while they raise the score or free time."""
@@ -235,34 +279,48 @@ class _Search:
                 break
 
     def _replace(self) -> bool:
-        """Swap a visited vertex for a higher-scoring unvisited one when the tour stays feasible."""
-        if not self.unvisited:
-            return False
+        """Swap a visit for an unvisited vertex worth more (or for a longer or shorter variant of it).
+
+        A mandatory visit may only be swapped for one of its own variants.
+        """
         changed = False
-        score = self.problem.score
         for k in range(len(self.routes.routes)):
             for position in sorted(self.routes.visits(k), reverse=True):
                 if position >= len(self.routes.routes[k]):
                     continue
                 vertex = self.routes.routes[k][position]
-                if vertex in self.mandatory:
+                pool = set(self.siblings[vertex]) | (set() if vertex in self.mandatory else self.unvisited)
+                if not pool:
                     continue
-                better = np.array(sorted(v for v in self.unvisited if score[v] > score[vertex]), dtype=np.intp)
+                better, value = self._better_than(vertex, pool)
                 if len(better) == 0:
                     continue
                 route_before = list(self.routes.routes[k])
                 self.routes.remove(k, [position])
                 shift, feasible = self.routes.insertion_table(k, better)
-                gain = np.where(feasible, score[better][:, None] - shift * 1e-6, -np.inf)
+                gain = np.where(feasible, value[:, None] - shift * 1e-6, -np.inf)
                 move = self._first_confirmed([(k, gain)], better) if feasible.any() else None
                 if move is not None:
                     self.routes.insert(k, move[1], move[2])
-                    self.unvisited.discard(move[2])
-                    self.unvisited.add(vertex)
+                    self._release(vertex)
+                    self._take(move[2])
                     changed = True
                 else:
                     self.routes.restore_route(k, route_before)
         return changed
+
+    def _better_than(self, vertex: int, pool: set[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Return the vertices of ``pool`` that would add more value than ``vertex`` does, and that value."""
+        candidates = np.array(sorted(pool), dtype=np.intp)
+        if self.valuer.group is None:
+            score = self.problem.score
+            better = candidates[score[candidates] > score[vertex]]
+            return better, score[better]
+        others = [v for v in self._visited() if v != vertex]
+        loss = self.valuer.total([*others, vertex]) - self.valuer.total(others)
+        gains = self.valuer.gains(others, candidates)
+        keep = gains > loss + 1e-9
+        return candidates[keep], gains[keep]
 
     def _relocate(self) -> bool:
         """Move a visit to another tour when that shortens the tour it leaves by more than it lengthens the other."""
@@ -295,8 +353,9 @@ class _Search:
 
 
 def _solution(
-    problem: Problem, routes: list[list[int]], *, iterations: int, started: float, deadline: float
+    variants: Variants, routes: list[list[int]], *, iterations: int, started: float, deadline: float
 ) -> Solution:
+    problem = variants.problem
     plans: list[TourPlan] = []
     for k, route in enumerate(routes):
         plan = schedule_route(problem, k, shorten_route(problem, k, route, deadline=deadline))
@@ -305,15 +364,31 @@ def _solution(
             plan = schedule_route(problem, k, []) or TourPlan((), problem.tours[k].open, problem.tours[k].open)
         plans.append(_leave_late(problem, k, plan))
     visited = {v for plan in plans for v in plan.vertices}
-    unvisited = tuple(v for v in problem.candidates if v not in visited)
+    score = Valuer(problem).total(visited)
+    if any(variants.siblings):  # flexible visits: back to the original vertices
+        plans = [_original_vertices(variants, plan) for plan in plans]
+        visited = {v for plan in plans for v in plan.vertices}
+    candidates = sorted({int(variants.origin[v]) for v in problem.candidates})
+    mandatory = {int(variants.origin[v]) for v in problem.mandatory}
     return Solution(
         tours=tuple(plans),
-        score=float(sum(problem.score[v] for v in visited)),
-        unvisited=unvisited,
-        missing_mandatory=tuple(sorted(v for v in problem.mandatory if v not in visited)),
+        score=score,
+        unvisited=tuple(v for v in candidates if v not in visited),
+        missing_mandatory=tuple(sorted(v for v in mandatory if v not in visited)),
         iterations=iterations,
         elapsed_s=time.perf_counter() - started,
     )
+
+
+def _original_vertices(variants: Variants, plan: TourPlan) -> TourPlan:
+    """Return ``plan`` over the original vertices, each visit stating its chosen length."""
+    origin = variants.origin
+    stops = tuple(
+        Visit(int(origin[s.vertex]), s.arrive, s.start, s.depart, float(variants.length[s.vertex]))
+        for s in plan.stops
+    )
+    lunch_vertex = None if plan.lunch_vertex is None else int(origin[plan.lunch_vertex])
+    return replace(plan, stops=stops, lunch_vertex=lunch_vertex)
 
 
 def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
@@ -322,5 +397,5 @@ def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
         return plan
     first = plan.stops[0]
     leave = first.start - float(problem.travel[problem.tours[k].start, first.vertex])
-    stops = (Visit(first.vertex, first.start, first.start, first.depart), *plan.stops[1:])
+    stops = (replace(first, arrive=first.start), *plan.stops[1:])
     return TourPlan(stops, leave, plan.back, plan.lunch_start, plan.lunch_after, plan.lunch_vertex)

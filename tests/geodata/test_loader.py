@@ -47,6 +47,11 @@ def test_every_record_says_where_its_coordinates_come_from(places: gpd.GeoDataFr
     assert places["name"].map(str.isascii).all()
 
 
+def test_every_place_has_a_shortest_visit_within_its_typical_one(places: gpd.GeoDataFrame) -> None:
+    assert ((places["visit_short_min"] >= 10) & (places["visit_short_min"] <= places["visit_min"])).all()
+    assert places.loc["bat-trang", ["visit_short_min", "visit_min"]].tolist() == [90, 180]
+
+
 def test_geometry_matches_lat_lon(places: gpd.GeoDataFrame) -> None:
     assert (places.geometry.x == places["lon"]).all()
     assert (places.geometry.y == places["lat"]).all()
@@ -63,6 +68,8 @@ def _feature_of(features: list[dict[str, Any]], index: int = 0) -> dict[str, Any
         (lambda p: p.update(name_vi="  "), "name_vi", "missing required field"),
         (lambda p: p.update(visit_min="two hours"), "visit_min", "must be a int"),
         (lambda p: p.update(visit_min=5000), "visit_min", "between 10 and 600"),
+        (lambda p: p.update(visit_short_min=p["visit_min"] + 10), "visit_short_min", "typical visit_min"),
+        (lambda p: p.update(visit_short_min="half"), "visit_short_min", "must be a int"),
         (lambda p: p.update(opening_hours="9am-5pm"), "opening_hours", "not valid OSM opening_hours"),
         (lambda p: p.update(opening_hours="Xx 08:00-17:00"), "opening_hours", "from character 1"),
         (lambda p: p.update(id="Bat Trang!"), "id", "must be a slug"),

@@ -36,20 +36,31 @@ def test_bad_opening_hours_are_rejected(text: str) -> None:
     assert "opening_hours" in str(caught.value) and "Mo-Su 08:00-17:00" in caught.value.message
 
 
+MONDAY = dt.date(2026, 11, 30)
+
+
+def _every_day(text: str) -> list[tuple[tuple[int, int], ...]]:
+    """Return the weekly view of ``text``, after checking that each real date of a week agrees with it."""
+    hours = parse_opening_hours(text)
+    for offset in range(7):
+        assert open_intervals(hours, MONDAY + dt.timedelta(days=offset)) == hours[offset], (text, offset)
+    return list(hours)
+
+
 def test_a_later_rule_overrides_an_earlier_one_for_its_days() -> None:
-    hours = parse_opening_hours("Mo-Su 08:00-17:00; We 10:00-12:00; Su off")
-    assert hours[0] == ((480, 1020),)
-    assert hours[2] == ((600, 720),)
-    assert hours[6] == ()
+    every_day = ((480, 1020),)
+    assert _every_day("Mo-Su 08:00-17:00; We 10:00-12:00; Su off") == [
+        every_day, every_day, ((600, 720),), every_day, every_day, every_day, ()]
+    # the order matters: the same rules the other way round leave the later, wider rule in force
+    assert _every_day("We 10:00-12:00; Su off; Mo-Su 08:00-17:00") == [every_day] * 7
 
 
 def test_a_wrapping_day_range_covers_exactly_its_days() -> None:
-    hours = parse_opening_hours("Sa-Mo 07:00-09:00")
-    monday = dt.date(2026, 11, 30)
-    for offset in range(7):
-        date = monday + dt.timedelta(days=offset)
-        expected = ((420, 540),) if date.weekday() in (5, 6, 0) else ()
-        assert open_intervals(hours, date) == expected, date
+    early = ((420, 540),)
+    assert _every_day("Sa-Mo 07:00-09:00") == [early, (), (), (), (), early, early]
+    assert _every_day("Fr-Tu 07:00-09:00") == [early, early, (), (), early, early, early]
+    # a later rule overrides one day inside a wrapping range
+    assert _every_day("Sa-Mo 07:00-09:00; Su 10:00-11:00") == [early, (), (), (), (), early, ((600, 660),)]
 
 
 def test_hours_past_midnight_continue_the_next_morning() -> None:

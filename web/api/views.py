@@ -29,6 +29,12 @@ def villages() -> Response:
     return jsonify(geodata.places_to_records(found))
 
 
+@bp.get("/crafts")
+def crafts() -> Response:
+    """List the crafts ``interests`` accepts, each with its label and the other words for it."""
+    return jsonify(geodata.craft_vocabulary())
+
+
 @bp.get("/places/<place_id>")
 def place(place_id: str) -> Response:
     """Return one place's record with its nearest neighbours' ids."""

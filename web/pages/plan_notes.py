@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Reason code of places left out only because higher-scoring stops filled the days.
+#: Reason code of places left out only because stops worth more filled the days.
 NO_TIME = "no time"
 #: Start of the planner's warning about a must-visit place (the web builds its own, translated).
 MUST_WARNING_PREFIX = "must-visit place "

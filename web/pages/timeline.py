@@ -10,6 +10,8 @@ from typing import Any
 from planner import settings as planner_settings
 from planner.itinerary.clock import minutes_to_clock
 
+from .why import Why, why_items
+
 
 @dataclass(frozen=True)
 class Event:
@@ -30,6 +32,8 @@ class Event:
         Whether that travel is a straight-line estimate (no road data nearby).
     order
         The stop's number on the day (1, 2...), 0 when not a stop.
+    why
+        Why the stop is in the plan (``"visit"`` events), as translation keys.
     """
 
     kind: str
@@ -40,6 +44,7 @@ class Event:
     distance_km: float = 0.0
     order: int = 0
     estimated: bool = False
+    why: tuple[Why, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,7 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
         visit_end = _clock(stop.get("visit_end")) or depart  # lunch at the place may follow the visit
         events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
         events.append(Event(kind="visit", time=f"{start or arrive}-{visit_end}", place_id=str(stop["id"]),
-                            name=name, order=order))
+                            name=name, order=order, why=tuple(why_items(stop.get("why") or ()))))
         events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
     for leg in legs[len(stops):]:
         events.extend(_travel(leg))

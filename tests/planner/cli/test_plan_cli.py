@@ -20,7 +20,7 @@ from planner.routing.router import Router
     [
         (["--days", "0"], "--days: must be between 1 and 14, got 0"),
         (["--day-start", "18:00", "--day-end", "09:00"], "--day-end: must be after day_start (18:00), got 09:00"),
-        (["--interests", "ceramics,pottery"], "--interests: unknown interest 'pottery'; choose from ceramics"),
+        (["--interests", "ceramics,potery"], "--interests: unknown interest 'potery'; did you mean 'pottery'"),
         (["--pace", "sprint"], "--pace: must be one of relaxed, normal, packed"),
         (["--must", "atlantis"], "--must: no place with id 'atlantis'"),
         (["--time-limit", "0"], "--time-limit: must be more than 0 seconds"),
@@ -112,7 +112,7 @@ def _clock(text: str) -> int:
 def test_day_lines_are_chronological_and_mark_estimates(end: str) -> None:
     places = trip_places()
     fields = {"start": "hoan-kiem-lake", "end": end, "date": "2026-12-03", "day_start": "09:30",
-              "day_end": "15:00", "pace": "relaxed"}
+              "day_end": "15:00", "pace": "relaxed", "must": "hoan-kiem-lake"}
     plan = plan_trip(parse_plan_request(fields, places=places), places=places, router=Router("motorbike", None),
                      time_limit_s=1.0)
     (day,) = plan.days

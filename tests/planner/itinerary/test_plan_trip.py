@@ -38,6 +38,7 @@ def _plan(places: gpd.GeoDataFrame, router: Router, **fields: Any) -> Plan:
 def assert_plan_keeps_the_rules(plan: Plan, places: gpd.GeoDataFrame) -> None:
     """Re-derive every rule from the data: hours on that date, visit length, travel, lunch, day end."""
     request = plan.request
+    assert plan.checker_findings == ()
     for day in plan.days:
         assert len(day.stops) <= request.max_stops
         assert day.leave_min >= request.day_start_min and day.back_min <= request.day_end_min
@@ -47,7 +48,9 @@ def assert_plan_keeps_the_rules(plan: Plan, places: gpd.GeoDataFrame) -> None:
             row = places.loc[stop.id]
             hours = open_intervals(parse_opening_hours(row["opening_hours"]), day.date)
             assert any(o <= stop.start_min and stop.start_min + stop.visit_min <= c for o, c in hours), stop
-            assert stop.visit_min == round(row["visit_min"] * request.visit_factor)
+            typical = round(row["visit_min"] * request.visit_factor)
+            shortest = round(row["visit_short_min"] * request.visit_factor) if row["visit_short_min"] else typical
+            assert stop.typical_min == typical and shortest <= stop.visit_min <= typical
             assert stop.depart_min >= stop.start_min + stop.visit_min
             clock = stop.depart_min
         assert day.back_min >= clock + math.ceil(day.legs[-1].duration_s / 60 - 1e-9) - 1e-6
@@ -68,7 +71,22 @@ def test_interests_bring_the_matching_villages(places: gpd.GeoDataFrame, router:
     assert {"bat-trang", "van-phuc"} <= visited
     assert_plan_keeps_the_rules(plan, places)
     assert plan.estimated  # the estimate-only router labels every leg
-    assert plan.score == pytest.approx(sum(s.score for d in plan.days for s in d.stops))
+    assert plan.score == pytest.approx(plan_value(plan, places))
+
+
+def plan_value(plan: Plan, places: gpd.GeoDataFrame) -> float:
+    """Recompute a plan's value from its stops: visit lengths, then each group's decay by rank."""
+    from planner.itinerary.value import SIGHTS, place_value
+
+    groups: dict[str, list[float]] = {}
+    for stop in (stop for day in plan.days for stop in day.stops):
+        value = place_value(places.loc[stop.id], plan.request.interests)
+        worth = value.score * (stop.visit_min / stop.typical_min) ** settings.VISIT_VALUE_EXPONENT
+        groups.setdefault(str(value.group), []).append(worth)
+    return sum(
+        worth * (settings.SIGHT_DECAY if group == SIGHTS else settings.CRAFT_DECAY) ** rank
+        for group, worths in groups.items() for rank, worth in enumerate(sorted(worths, reverse=True))
+    )
 
 
 def test_closed_places_are_left_out_with_the_reason(places: gpd.GeoDataFrame, router: Router) -> None:
@@ -216,16 +234,38 @@ def test_hanoi_request_with_real_roads() -> None:
 
 
 def test_a_destination_matches_interests_through_its_other_crafts(places: gpd.GeoDataFrame) -> None:
-    from planner.itinerary.problem import place_scores
+    from planner.itinerary.value import place_values
 
     museum = places.copy()
     museum.at["ethnology-museum", "other_crafts"] = ["ceramics"]
     request = parse_plan_request({"start": "hoan-kiem-lake", "interests": "ceramics,silk"}, places=museum)
-    scores = dict(zip(museum.index, place_scores(museum, request), strict=True))
-    base = settings.PLACE_BASE_SCORE
-    assert scores["ethnology-museum"] == base + settings.INTEREST_MATCH_SCORE  # no main craft: a full match
-    assert scores["chuong"] == base + settings.INTEREST_SIDE_SCORE  # hats first, silk on the side
-    assert scores["night-market"] == base  # no craft at all
+    values = dict(zip(museum.index, place_values(museum, request.interests), strict=True))
+    # a museum of a requested craft is part of that craft: same group, less than a village of it
+    assert values["ethnology-museum"].group == values["bat-trang"].group == "ceramics"
+    assert values["ethnology-museum"].score == settings.CRAFT_MUSEUM_SCORE < values["bat-trang"].score
+    assert values["chuong"].group == "silk" and values["chuong"].score == settings.CRAFT_SIDE_SCORE
+    assert values["night-market"].score == settings.UNRELATED_SCORE and not values["night-market"].related
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"interests": "ceramics,silk"}, {"bat-trang", "van-phuc"}),
+    ({"interests": "nón lá"}, {"chuong"}),
+    ({"interests": "mother_of_pearl,lacquer", "mode": "car"}, {"chuyen-my"}),
+])
+def test_a_craft_lover_gets_the_flagship_villages(fields: dict[str, str], expected: set[str]) -> None:
+    """One day from the Old Quarter, 08:00-17:00, on real roads: the flagship of each requested craft."""
+    from geodata import load_places
+    from planner.routing.router import get_router
+
+    places = load_places()
+    request = parse_plan_request(
+        {"start": "Old Quarter", "days": 1, "date": "2026-12-08", "day_end": "17:00", **fields}, places=places)
+    plan = plan_trip(request, places=places, router=get_router(request.mode))
+    visited = {stop.id for day in plan.days for stop in day.stops}
+    assert expected <= visited
+    assert_plan_keeps_the_rules(plan, places)
+    assert plan.score == pytest.approx(plan_value(plan, places))
 
 
 @pytest.mark.slow
@@ -237,8 +277,11 @@ def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
     everything = load_places()
     router = get_router("motorbike")
     lunches_after_a_visit = 0
-    for must in ("vietnam-museum-of-ethnology", "temple-of-literature", "van-phuc"):
-        plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", must=must)
+    scenarios = [{"must": "vietnam-museum-of-ethnology"}, {"must": "temple-of-literature"}, {"must": "van-phuc"},
+                 {"must": "vietnam-museum-of-ethnology", "interests": "silk"}]
+    for fields in scenarios:
+        plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", **fields)
+        assert plan.checker_findings == ()
         for day in plan_to_dict(plan)["days"]:
             lunch = day["lunch"]
             for stop in day["stops"]:

@@ -53,7 +53,7 @@ def test_typed_point_and_per_day_start(places: gpd.GeoDataFrame) -> None:
         ({"day_start": "18:00", "day_end": "08:00"}, "day_end", r"after day_start \(18:00\), got 08:00"),
         ({"day_start": "8h"}, "day_start", "HH:MM"),
         ({"lunch_start": "13:00", "lunch_end": "12:00"}, "lunch_end", "not be before lunch_start"),
-        ({"interests": "pottery"}, "interests", "unknown interest 'pottery'; choose from ceramics"),
+        ({"interests": "lacquerr"}, "interests", "unknown interest 'lacquerr'; did you mean 'lacquer'"),
         ({"pace": "fast"}, "pace", "relaxed, normal, packed"),
         ({"mode": "plane"}, "mode", "motorbike"),
         ({"date": "07/12/2026"}, "date", "YYYY-MM-DD"),

@@ -15,14 +15,19 @@ from planner.optimiser import (
     TourPlan,
     Visit,
     check_solution,
+    uniform_windows,
 )
 
 
 @pytest.fixture()
 def problem() -> Problem:
-    """Depot 0 and three places on a line 10 minutes apart; day 480..1080, lunch 660..810 for 60."""
+    """Depot 0 and three places on a line, 10 minutes apart going out, 20 coming back (one-way streets).
+
+    Day 480..1080, lunch 660..810 for 60.
+    """
     position = np.array([0.0, 10.0, 20.0, 30.0])
-    travel = np.abs(position[:, None] - position[None, :])
+    index = np.arange(4)
+    travel = np.abs(position[:, None] - position[None, :]) * np.where(index[:, None] < index[None, :], 1.0, 2.0)
     day = ((480.0, 1080.0),)
     windows = (day, ((480.0, 690.0), (810.0, 1000.0)), day, ((900.0, 1000.0),))
     tour = Tour(start=0, end=0, open=480.0, close=1080.0, max_stops=3, lunch=LunchBreak(60.0, 660.0, 810.0))
@@ -37,13 +42,13 @@ def problem() -> Problem:
 
 @pytest.fixture()
 def good() -> Solution:
-    """A feasible plan: 1 at 08:10, lunch on arrival at 2 (11:00), 2 at 12:00, 3 at 15:00."""
+    """A feasible plan: 1 at 08:10, lunch on arrival at 2 (11:00), 2 at 12:00, 3 at 15:00, back 60 min later."""
     stops = (
         Visit(1, 490.0, 490.0, 610.0),
         Visit(2, 620.0, 720.0, 810.0),
         Visit(3, 820.0, 900.0, 960.0),
     )
-    plan = TourPlan(stops, leave=480.0, back=990.0, lunch_start=660.0, lunch_after=0, lunch_vertex=2)
+    plan = TourPlan(stops, leave=480.0, back=1020.0, lunch_start=660.0, lunch_after=0, lunch_vertex=2)
     return Solution((plan,), score=21.0)
 
 
@@ -79,6 +84,21 @@ def test_rejects_bad_stop_times(
     assert any(expected in error for error in errors), errors
 
 
+def test_travel_is_read_from_each_stop_to_the_next() -> None:
+    """Visiting 3 before 1 goes against the one-way streets: 3 -> 1 takes 40 minutes, not 20."""
+    position = np.array([0.0, 10.0, 20.0, 30.0])
+    index = np.arange(4)
+    travel = np.abs(position[:, None] - position[None, :]) * np.where(index[:, None] < index[None, :], 1.0, 2.0)
+    problem = Problem(travel, np.array([0.0, 1.0, 1.0, 1.0]), np.array([0.0, 30.0, 30.0, 30.0]),
+                      uniform_windows([0.0] * 4, [600.0] * 4, 1), (Tour(0, 0, 0.0, 600.0),))
+    right = Solution((TourPlan((Visit(3, 30.0, 30.0, 60.0), Visit(1, 100.0, 100.0, 130.0)), 0.0, 150.0),), 2.0)
+    assert check_solution(problem, right) == []
+    wrong = Solution((TourPlan((Visit(3, 30.0, 30.0, 60.0), Visit(1, 80.0, 80.0, 110.0)), 0.0, 130.0),), 2.0)
+    assert any("cannot be there before 100" in e for e in check_solution(problem, wrong))
+    back = Solution((TourPlan((Visit(3, 30.0, 30.0, 60.0), Visit(1, 100.0, 100.0, 130.0)), 0.0, 140.0),), 2.0)
+    assert any("cannot be back before 150" in e for e in check_solution(problem, back))
+
+
 def test_rejects_split_hours_gap(problem: Problem, good: Solution) -> None:
     """Vertex 1 is closed 11:30-13:30: a visit starting at 12:00 is out."""
     errors = check_solution(problem, _with_stop(good, 0, arrive=720.0, start=720.0, depart=840.0))
@@ -87,6 +107,8 @@ def test_rejects_split_hours_gap(problem: Problem, good: Solution) -> None:
 
 def test_rejects_late_return_and_early_leave(problem: Problem, good: Solution) -> None:
     assert any("cannot be back" in e for e in check_solution(problem, _with_plan(good, back=980.0)))
+    # 990 would be right if the way back took the 30 minutes of the way out
+    assert any("cannot be back before 1020" in e for e in check_solution(problem, _with_plan(good, back=990.0)))
     late = _with_stop(good, 2, depart=1060.0)
     assert any("after the tour closes" in e for e in check_solution(problem, _with_plan(late, back=1090.0)))
     assert any("before the tour opens" in e for e in check_solution(problem, _with_plan(good, leave=470.0)))

@@ -29,6 +29,16 @@ def test_itinerary_answers_the_cli_plan_json(client, shared_data_dir) -> None:
     assert body["request"] == cli["request"]
 
 
+def test_itinerary_takes_interests_as_typed_and_says_why(client, shared_data_dir) -> None:
+    response = client.post("/api/v1/itineraries", json={**TRIP, "days": 1, "interests": ["gốm", "silk weaving"]})
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["request"]["interests"] == ["ceramics", "silk"]
+    stops = {stop["id"]: stop for day in body["days"] for stop in day["stops"]}
+    assert "matches ceramics" in stops["bat-trang"]["why"] and "World Craft City" in stops["bat-trang"]["why"]
+    assert all(stop["why"] and stop["visit_min"] <= stop["typical_min"] for stop in stops.values())
+
+
 def test_itinerary_days_are_feasible_timelines(client, shared_data_dir) -> None:
     body = client.post("/api/v1/itineraries", json={**TRIP, "pace": "relaxed"}).get_json()
     visited = [stop["id"] for day in body["days"] for stop in day["stops"]]

@@ -123,3 +123,13 @@ def test_wrong_method_answers_json_405(client) -> None:
     response = client.post("/api/v1/villages")
     assert response.status_code == 405
     assert response.get_json()["error"]["field"] == "request"
+
+
+def test_crafts_lists_the_vocabulary_with_synonyms(client) -> None:
+    from geodata import schema
+
+    response = client.get("/api/v1/crafts")
+    assert response.status_code == 200
+    crafts = {entry["craft"]: entry for entry in response.get_json()}
+    assert list(crafts) == list(schema.CRAFTS)
+    assert {"pottery", "gốm"} <= set(crafts["ceramics"]["synonyms"]) and "khảm trai" in crafts["mother_of_pearl"]["synonyms"]

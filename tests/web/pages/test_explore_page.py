@@ -62,6 +62,8 @@ def test_place_page_shows_facts_nearby_and_add_to_plan(client, places) -> None:
     assert format_opening_hours(village["opening_hours"], "en") in page
     assert f'/?must_see={village["id"]}' in page
     assert 'id="nearby"' in page
+    low, high = int(village["visit_short_min"]), int(village["visit_min"])
+    assert f"{low}-{high} min (shortest to typical visit)" in page
 
 
 def test_unknown_place_page_is_404(client) -> None:

@@ -12,9 +12,9 @@ from web.pages.timeline import day_timeline
 
 pytestmark = pytest.mark.slow
 
-#: Chùa Hương is too far from the Old Quarter for a day with the usual hours.
+#: Chùa Hương is too far from the Old Quarter for an eight-hour day, even with its shortest visit.
 FAR_MUST = {"start": "hoan-kiem-lake", "days": "2", "date": "2026-12-01", "interests": "ceramics",
-            "must_see": "perfume-pagoda"}
+            "must_see": "perfume-pagoda", "day_start": "09:00", "day_end": "17:00"}
 
 
 @pytest.fixture

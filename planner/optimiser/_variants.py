@@ -1,0 +1,108 @@
+"""Flexible visits as fixed-length variants: the search sees each length as its own vertex.
+
+A vertex whose visit may last from ``service_min`` to ``service`` becomes a few
+variants (evenly spaced lengths, the full one keeping the vertex's own index); variants
+of one vertex are *siblings*: visiting one makes the others unavailable. Each variant
+has its own score (the value of that length), service and windows, so the scheduling
+code and the insertion tables stay those of the fixed-length problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .problem import Problem, Windows
+
+#: Visit lengths tried per flexible vertex (shortest, evenly spaced, full).
+VISIT_STEPS = 3
+
+
+@dataclass(frozen=True)
+class Variants:
+    """The fixed-length problem the search runs on and how it maps back.
+
+    Attributes
+    ----------
+    problem
+        The expanded problem: vertex ``v < n`` is the original vertex at full length.
+    origin
+        ``(m,)`` original vertex of each expanded vertex.
+    length
+        ``(m,)`` visit length of each expanded vertex.
+    siblings
+        For each expanded vertex, the other variants of its original vertex.
+    """
+
+    problem: Problem
+    origin: np.ndarray
+    length: np.ndarray
+    siblings: tuple[tuple[int, ...], ...]
+
+
+def visit_lengths(shortest: float, full: float, steps: int) -> list[float]:
+    """Return ``steps`` evenly spaced lengths from ``shortest`` to ``full`` (whole when both are)."""
+    if full - shortest <= 1e-9 or steps < 2:
+        return [full]
+    lengths = np.linspace(shortest, full, steps)
+    if float(shortest).is_integer() and float(full).is_integer():
+        lengths = np.floor(lengths)
+    return sorted({float(x) for x in lengths}, reverse=True)
+
+
+def shifted_windows(windows: Windows, saved: float) -> Windows:
+    """Return ``windows`` whose closes are ``saved`` later: a shorter visit may start later."""
+    return tuple((opens, closes + saved) for opens, closes in windows)
+
+
+def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
+    """Return the fixed-length expansion of ``problem`` (itself when no visit is flexible)."""
+    n = problem.n_vertices
+    if not problem.flexible or problem.service_min is None:
+        return Variants(problem, np.arange(n), problem.service.astype(np.float64), ((),) * n)
+    origin, length = list(range(n)), [float(s) for s in problem.service]
+    for v in problem.candidates:
+        for extra in visit_lengths(float(problem.service_min[v]), float(problem.service[v]), steps)[1:]:
+            origin.append(v)
+            length.append(extra)
+    origin_a, length_a = np.array(origin, dtype=np.intp), np.array(length)
+    full = problem.service[origin_a].astype(np.float64)
+    ratio = np.divide(length_a, full, out=np.ones_like(length_a), where=full > 0)
+    windows = tuple(
+        tuple(shifted_windows(per_vertex[o], float(full[m] - length_a[m])) for m, o in enumerate(origin))
+        for per_vertex in problem.windows
+    )
+    by_origin: dict[int, list[int]] = {}
+    for m, o in enumerate(origin):
+        by_origin.setdefault(o, []).append(m)
+    expanded = replace(
+        problem,
+        travel=expanded_travel(problem.travel, origin_a),
+        score=problem.score[origin_a] * ratio ** problem.length_exponent,
+        service=length_a,
+        windows=windows,
+        mandatory=frozenset(m for m, o in enumerate(origin) if o in problem.mandatory),
+        candidates=tuple(m for m, o in enumerate(origin) if o in set(problem.candidates)),
+        service_min=None,
+        group=None if problem.group is None else problem.group[origin_a],
+    )
+    siblings = tuple(tuple(s for s in by_origin[o] if s != m) for m, o in enumerate(origin))
+    return Variants(expanded, origin_a, length_a, siblings)
+
+
+def expanded_travel(travel: np.ndarray, origin: np.ndarray) -> np.ndarray:
+    """Return the travel times between expanded vertices: those of their original vertices."""
+    return np.ascontiguousarray(travel[np.ix_(origin, origin)])
+
+
+def shortest_visits(problem: Problem) -> Problem:
+    """Return ``problem`` with every visit at its shortest length (to test what can fit at all)."""
+    if problem.service_min is None:
+        return problem
+    saved = problem.service - problem.service_min
+    windows = tuple(
+        tuple(shifted_windows(w, float(saved[v])) for v, w in enumerate(per_vertex))
+        for per_vertex in problem.windows
+    )
+    return replace(problem, service=problem.service_min.astype(np.float64), windows=windows, service_min=None)
