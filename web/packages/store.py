@@ -150,5 +150,6 @@ def purge_deleted(session: Session, *, now: dt.datetime | None = None) -> int:
     for package in gone:
         for link in session.scalars(select(ShareLink).where(ShareLink.package_id == package.id)):
             session.delete(link)
+        session.flush()  # links first: they refer to the package
         session.delete(package)
     return len(gone)

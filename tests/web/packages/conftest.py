@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import glob
 import io
-import itertools
 import os
 import shutil
 import socket
@@ -22,13 +21,13 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from package_helpers import fresh_database_url
 
 from craftroute.cli import main as craftroute_main
 from web import create_app
 
 BACKENDS = ("sqlite", "postgresql")
 LOCAL_HOST = "127.0.0.1"
-_database_numbers = itertools.count()
 
 
 def _postgres_bin() -> Path | None:
@@ -72,19 +71,6 @@ def postgres_server() -> Iterator[str]:
         subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
                        check=False, capture_output=True, timeout=120)
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def fresh_database_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
-    """Return the URL of a new empty database on ``backend``."""
-    if backend == "sqlite":
-        return f"sqlite:///{tmp_path / 'packages.sqlite'}"
-    import psycopg
-
-    server = request.getfixturevalue("postgres_server")
-    name = f"test_{os.getpid()}_{next(_database_numbers)}"
-    with psycopg.connect(server.replace("+psycopg", "") + "/postgres", autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return f"{server}/{name}"
 
 
 @pytest.fixture(params=BACKENDS)
