@@ -108,7 +108,7 @@ def quote(plan: Mapping[str, Any], group_size: int, prices: Mapping[str, Any],
     -------
     dict
         ``currency``, ``group_size``, ``lines`` (``kind, label, quantity, unit, unit_vnd,
-        amount_vnd``), ``costs_vnd``, ``margin_percent``, ``margin_vnd``, ``total_vnd``,
+        amount_vnd``; transport adds ``vehicles``, the fees of a place ``place`` and ``unknown``), ``costs_vnd``, ``margin_percent``, ``margin_vnd``, ``total_vnd``,
         ``per_person_vnd`` and ``unknown_fees`` (places whose fees are not known, priced 0).
     """
     group_size = check_group_size(group_size)
@@ -126,12 +126,15 @@ def quote(plan: Mapping[str, Any], group_size: int, prices: Mapping[str, Any],
             if stop.get("kind") not in VISIT_KINDS:
                 continue
             from_place = (place_fees or {}).get(stop["id"], {})
+            per_person, missing = 0, []
             for kind, key in (("entrance", "entrance_fee_vnd"), ("workshop", "workshop_fee_vnd")):
                 fee = prices[key].get(stop["id"], from_place.get(kind))
                 if fee is None:
+                    missing.append(kind)
                     unknown.append({"id": stop["id"], "name": stop["name"], "fee": kind})
-                lines.append(_line(kind, stop["name"], group_size, "person", round(fee or 0),
-                                   round(fee or 0) * group_size, place=stop["id"], known=fee is not None))
+                per_person += round(fee or 0)
+            lines.append(_line("fees", stop["name"], group_size, "person", per_person, per_person * group_size,
+                               place=stop["id"], unknown=missing))
     costs = sum(line["amount_vnd"] for line in lines)
     margin = round(costs * float(prices["margin_percent"]) / 100)
     total = costs + margin

@@ -57,7 +57,7 @@ def test_save_list_open_edit_and_delete(client) -> None:
     package_page = client.get(saved.headers["Location"]).get_data(as_text=True)
     assert "Package “Weekend” saved." in package_page
     assert 'id="price-lines"' in package_page and "Transport" in package_page and " VND" in package_page
-    assert "fee unknown" in package_page  # the bundled places give no fees
+    assert "entrance fee unknown" in package_page  # the bundled places give no fees
     plan_link = re.search(r'id="open-plan" href="([^"]+)"', package_page).group(1).replace("&amp;", "&")
     assert plan_link.startswith("/plan?") and "must_see=bat-trang" in plan_link and "name=Weekend" in plan_link
     listing = client.get("/packages").get_data(as_text=True)

@@ -38,10 +38,12 @@ def test_quote_adds_transport_guides_fees_and_margin(prices) -> None:
     lines = {(line["kind"], line.get("place")): line for line in price["lines"]}
     assert lines[("transport", None)]["amount_vnd"] == 42 * 25_000 and lines[("transport", None)]["vehicles"] == 1
     assert lines[("guide", None)]["quantity"] == 2 * 2  # two days, two guides for 20 travellers
-    assert lines[("entrance", "bat-trang")]["amount_vnd"] == 20 * 50_000
-    assert lines[("workshop", "van-phuc")]["amount_vnd"] == 20 * 150_000
+    assert lines[("fees", "bat-trang")]["amount_vnd"] == 20 * 50_000
+    assert lines[("fees", "van-phuc")]["amount_vnd"] == 20 * 150_000
     assert [(u["id"], u["fee"]) for u in price["unknown_fees"]] == [("bat-trang", "workshop")]
-    assert not lines[("workshop", "bat-trang")]["known"] and lines[("entrance", "van-phuc")]["known"]
+    assert lines[("fees", "bat-trang")]["unknown"] == ["workshop"] and lines[("fees", "van-phuc")]["unknown"] == []
+    motorbikes = quote({**PLAN, "mode": "motorbike"}, 5, prices)["lines"][0]
+    assert (motorbikes["vehicles"], motorbikes["quantity"]) == (3, 126.0)
     assert price["costs_vnd"] == sum(line["amount_vnd"] for line in price["lines"])
     assert price["margin_vnd"] == round(price["costs_vnd"] * 0.15)
     assert price["total_vnd"] == price["costs_vnd"] + price["margin_vnd"]
