@@ -86,8 +86,7 @@ def create() -> BaseResponse:
         package = store.add_package(db, _operator_id(), name=name, group_size=price["group_size"], request=fields,
                                     plan=plan, price=price)
         package_id = package.id
-    flash(i18n.gettext("packages.saved", name=name))
-    return redirect(url_for("packages.open_package", package_id=package_id), code=303)
+    return _done(i18n.gettext("packages.saved", name=name), package_id)
 
 
 def _package_page(package_id: int, template: str) -> str:
@@ -133,9 +132,16 @@ def edit(package_id: int) -> BaseResponse:
     try:
         with transaction() as db:
             store.update_package(db, _operator_id(), package_id, _whole(request.form.get("version"), "version"), changes)
-        flash(i18n.gettext("packages.updated"))
     except store.VersionConflict as conflict:
-        flash(i18n.gettext("packages.conflict", version=conflict.current_version))
+        return _done(i18n.gettext("packages.conflict", version=conflict.current_version), package_id)
+    return _done(i18n.gettext("packages.updated"), package_id)
+
+
+def _done(message: str, package_id: int | None = None) -> BaseResponse:
+    """Say what happened, then show the package (the list when ``package_id`` is ``None``)."""
+    flash(message)
+    if package_id is None:
+        return redirect(url_for("packages.index"), code=303)
     return redirect(url_for("packages.open_package", package_id=package_id), code=303)
 
 
@@ -145,8 +151,7 @@ def delete(package_id: int) -> BaseResponse:
     """Delete a package (restorable for 30 days), then list the rest."""
     with transaction() as db:
         store.delete_package(db, _operator_id(), package_id)
-    flash(i18n.gettext("packages.deleted"))
-    return redirect(url_for("packages.index"), code=303)
+    return _done(i18n.gettext("packages.deleted"))
 
 
 @bp.post("/<int:package_id>/restore")
@@ -155,8 +160,7 @@ def restore(package_id: int) -> BaseResponse:
     """Restore a deleted package, then open it."""
     with transaction() as db:
         store.restore_package(db, _operator_id(), package_id)
-    flash(i18n.gettext("packages.restored"))
-    return redirect(url_for("packages.open_package", package_id=package_id), code=303)
+    return _done(i18n.gettext("packages.restored"), package_id)
 
 
 @bp.post("/<int:package_id>/share")
@@ -164,9 +168,8 @@ def restore(package_id: int) -> BaseResponse:
 def share(package_id: int) -> BaseResponse:
     """Make a share link and show it once on the package page."""
     with transaction() as db:
-        token = shares.create_link(db, _operator_id(), package_id)
-    flash(i18n.gettext("packages.shared", url=url_for("packages_share.view", token=token, _external=True)))
-    return redirect(url_for("packages.open_package", package_id=package_id), code=303)
+        url = url_for("packages_share.view", token=shares.create_link(db, _operator_id(), package_id), _external=True)
+    return _done(i18n.gettext("packages.shared", url=url), package_id)
 
 
 @bp.post("/<int:package_id>/unshare")
@@ -175,8 +178,7 @@ def unshare(package_id: int) -> BaseResponse:
     """Withdraw every share link of the package."""
     with transaction() as db:
         count = shares.revoke_links(db, _operator_id(), package_id)
-    flash(i18n.gettext("packages.unshared", count=count))
-    return redirect(url_for("packages.open_package", package_id=package_id), code=303)
+    return _done(i18n.gettext("packages.unshared", count=count), package_id)
 
 
 @bp.route("/prices", methods=["GET", "POST"])
