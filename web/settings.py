@@ -29,6 +29,8 @@ DEFAULT_CONFIG: dict[str, object] = {
     # Signs operators' session cookies. None: a random key kept in the instance folder
     # (file `secret_key`, made on first start); set one shared key for several servers.
     "SECRET_KEY": None,
+    # Operators' session cookie: not sent with cross-site form posts (CSRF tokens check those too).
+    "SESSION_COOKIE_SAMESITE": "Lax",
     # Database of operators and packages (any SQLAlchemy URL, e.g.
     # postgresql://user@host/craftroute); None: the `DATABASE_URL` environment variable,
     # else the SQLite file PACKAGES_DB in the instance folder.

@@ -26,6 +26,7 @@ from web.params import query_string
 from . import operators, shares, store
 from .auth import signed_in_operator, signin_required
 from .db import transaction
+from .models import Operator
 from .quotes import plan_and_price
 
 bp = Blueprint("packages", __name__, url_prefix="/packages")
@@ -49,10 +50,14 @@ def plan_url(package: dict[str, Any]) -> str:
     return f"{url_for('plan.result')}?{query_string(args)}"
 
 
-def _operator_id() -> int:
+def _operator() -> Operator:
     operator = signed_in_operator()
     assert operator is not None  # signin_required ran first
-    return operator.id
+    return operator
+
+
+def _operator_id() -> int:
+    return _operator().id
 
 
 def _whole(text: str | None, field: str) -> int:
@@ -71,7 +76,7 @@ def index() -> str:
         deleted = [store.package_dict(p, plan=False) for p in store.list_packages(db, _operator_id(), deleted=True)]
     starts = {package["id"]: start_name(package["request"]) for package in packages}
     return render_template("packages.html", packages=packages, deleted=deleted, starts=starts,
-                           operator=signed_in_operator())
+                           operator=_operator())
 
 
 @bp.post("")
@@ -80,7 +85,7 @@ def create() -> BaseResponse:
     """Save the plan of the form's ``query`` as ``name`` for ``group_size``, then open it."""
     fields = plan_fields(MultiDict(parse_qs(request.form.get("query", ""), keep_blank_values=False)))
     name = store.check_name(request.form.get("name", ""))
-    prices = operators.price_list(signed_in_operator())  # type: ignore[arg-type]
+    prices = operators.price_list(_operator())
     plan, price = plan_and_price(fields, _whole(request.form.get("group_size"), "group_size"), prices)
     with transaction() as db:
         package = store.add_package(db, _operator_id(), name=name, group_size=price["group_size"], request=fields,
@@ -93,7 +98,7 @@ def _package_page(package_id: int, template: str) -> str:
     with transaction() as db:
         package = store.package_dict(store.get_package(db, _operator_id(), package_id))
         links = len(shares.list_links(db, _operator_id(), package_id))
-    return render_package(template, package, links=links, operator=signed_in_operator())
+    return render_package(template, package, links=links, operator=_operator())
 
 
 def render_package(template: str, package: dict[str, Any], **values: Any) -> str:
@@ -126,7 +131,7 @@ def edit(package_id: int) -> BaseResponse:
     changes: dict[str, Any] = {"name": request.form.get("name", "")}
     group_size = _whole(request.form.get("group_size"), "group_size")
     if group_size != current["group_size"]:
-        prices = operators.price_list(signed_in_operator())  # type: ignore[arg-type]
+        prices = operators.price_list(_operator())
         changes["plan"], changes["price"] = plan_and_price(current["request"], group_size, prices)
         changes["group_size"] = group_size
     try:
@@ -187,7 +192,7 @@ def prices() -> tuple[str, int]:
     """Show and edit the operator's price list (JSON, checked field by field)."""
     error = None
     with transaction() as db:
-        operator = db.get(operators.Operator, _operator_id())
+        operator = db.get(Operator, _operator_id())
         assert operator is not None
         text = json.dumps(operators.price_list(operator), ensure_ascii=False, indent=2)
         if request.method == "POST":

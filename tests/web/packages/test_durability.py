@@ -52,7 +52,6 @@ WRITER = textwrap.dedent("""
     factory = database.session_factory(database.make_engine(url))
     session = factory()
     session.begin()
-    package = store.get_package(session, 1, package_id)
     store.update_package(session, 1, package_id, 1, {"name": "New name", "request": {"start": "x", "days": 3}})
     shares.create_link(session, 1, package_id)
     session.flush()
