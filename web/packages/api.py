@@ -1,6 +1,6 @@
 """Operators' packages in the JSON API under ``/api/v1/packages`` (``Authorization: Bearer TOKEN``).
 
-``GET/POST /api/v1/packages``, ``GET/PUT/DELETE /api/v1/packages/<id>``,
+``GET/POST /api/v1/packages``, ``GET/PUT/DELETE /api/v1/packages/<id>``, ``GET .../<id>/versions``,
 ``POST /api/v1/packages/<id>/restore``, ``POST/DELETE /api/v1/packages/<id>/share``.
 Another operator's package answers 404, a missing token 401, an edit of an old version 409.
 """
@@ -85,6 +85,13 @@ def api_update(package_id: int) -> Response:
     with transaction() as db:
         package = store.update_package(db, g.operator_id, package_id, body.get("version"), changes)
         return jsonify(store.package_dict(package))
+
+
+@bp.get("/<int:package_id>/versions")
+def api_versions(package_id: int) -> Response:
+    """Return every kept version of a package (name, group size, request, price, when), newest first."""
+    with transaction() as db:
+        return jsonify(store.list_versions(db, g.operator_id, package_id))
 
 
 @bp.delete("/<int:package_id>")

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -51,14 +51,20 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def upgrade(engine: Engine) -> str:
-    """Bring the schema up to date with the shipped migrations; return the current revision."""
-    from alembic import command
+def _alembic_config() -> Any:
     from alembic.config import Config
-    from alembic.runtime.migration import MigrationContext
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine: Engine) -> str:
+    """Bring the schema up to date with the shipped migrations; return the current revision."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -66,8 +72,13 @@ def upgrade(engine: Engine) -> str:
 
 
 def needs_upgrade(engine: Engine) -> bool:
-    """Return whether the database lacks the newest tables (a new or earlier-store database)."""
-    return not inspect(engine).has_table("share_link")
+    """Return whether the database is not at the newest shipped migration (new, older or earlier-store)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() != head
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -60,3 +60,19 @@ class ShareLink(Base):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_utc: Mapped[str] = mapped_column(String(20))
     revoked_utc: Mapped[str | None] = mapped_column(String(20))
+
+
+class PackageVersion(Base):
+    """What a package was at one version: written in the same transaction as the change."""
+
+    __tablename__ = "package_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[int] = mapped_column(ForeignKey("package.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    group_size: Mapped[int] = mapped_column(Integer)
+    request_json: Mapped[str] = mapped_column(Text)
+    plan_json: Mapped[str | None] = mapped_column(Text)
+    price_json: Mapped[str | None] = mapped_column(Text)
+    saved_utc: Mapped[str] = mapped_column(String(20))

@@ -98,7 +98,8 @@ def _package_page(package_id: int, template: str) -> str:
     with transaction() as db:
         package = store.package_dict(store.get_package(db, _operator_id(), package_id))
         links = len(shares.list_links(db, _operator_id(), package_id))
-    return render_package(template, package, links=links, operator=_operator())
+        versions = store.list_versions(db, _operator_id(), package_id)
+    return render_package(template, package, links=links, versions=versions, operator=_operator())
 
 
 def render_package(template: str, package: dict[str, Any], **values: Any) -> str:

@@ -18,7 +18,7 @@ from geodata.errors import CraftRouteError, NotFoundError
 
 from . import settings
 from .database import parse_utc, utc_now
-from .models import Package
+from .models import Package, PackageVersion, ShareLink
 
 MAX_NAME_LENGTH = 120
 #: Database integers are 64-bit; larger ids cannot exist.
@@ -71,7 +71,28 @@ def add_package(session: Session, operator_id: int, *, name: Any, group_size: in
                       created_utc=utc_now(now))
     session.add(package)
     session.flush()
+    record_version(session, package)
     return package
+
+
+def record_version(session: Session, package: Package) -> None:
+    """Keep the package's current state as its version (in the caller's transaction)."""
+    session.add(PackageVersion(package_id=package.id, version=package.version, name=package.name,
+                               group_size=package.group_size, request_json=package.request_json,
+                               plan_json=package.plan_json, price_json=package.price_json,
+                               saved_utc=package.updated_utc or package.created_utc))
+    session.flush()
+
+
+def list_versions(session: Session, operator_id: int, package_id: int) -> list[dict[str, Any]]:
+    """Return every kept version of the operator's package, newest first (without plans)."""
+    package = get_package(session, operator_id, package_id)
+    rows = session.scalars(select(PackageVersion).where(PackageVersion.package_id == package.id)
+                           .order_by(PackageVersion.version.desc()))
+    return [{"version": row.version, "name": row.name, "group_size": row.group_size,
+             "request": json.loads(row.request_json),
+             "price": json.loads(row.price_json) if row.price_json else None, "saved_utc": row.saved_utc}
+            for row in rows]
 
 
 def list_packages(session: Session, operator_id: int, *, deleted: bool = False) -> list[Package]:
@@ -117,6 +138,7 @@ def update_package(session: Session, operator_id: int, package_id: int, version:
     session.refresh(package)
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise VersionConflict(package.version)
+    record_version(session, package)
     return package
 
 
@@ -134,6 +156,8 @@ def restore_package(session: Session, operator_id: int, package_id: int, *,
         raise NotFoundError("id", f"package {package_id} was deleted more than {settings.RESTORE_DAYS} days ago")
     package.deleted_utc = None
     package.version += 1
+    package.updated_utc = utc_now(now)
+    record_version(session, package)
     return package
 
 
@@ -144,12 +168,11 @@ def _expired(package: Package, now: dt.datetime | None) -> bool:
 
 def purge_deleted(session: Session, *, now: dt.datetime | None = None) -> int:
     """Remove packages deleted more than ``RESTORE_DAYS`` ago (with their share links); return how many."""
-    from .models import ShareLink
-
     gone = [p for p in session.scalars(select(Package).where(Package.deleted_utc.is_not(None))) if _expired(p, now)]
     for package in gone:
-        for link in session.scalars(select(ShareLink).where(ShareLink.package_id == package.id)):
-            session.delete(link)
-        session.flush()  # links first: they refer to the package
+        for kept in (ShareLink, PackageVersion):
+            for row in session.scalars(select(kept).where(kept.package_id == package.id)):
+                session.delete(row)
+        session.flush()  # links and versions first: they refer to the package
         session.delete(package)
     return len(gone)

@@ -17,7 +17,7 @@ from geodata.errors import CraftRouteError
 
 from .database import utc_now
 from .models import Operator, Package
-from .store import check_name
+from .store import check_name, record_version
 
 FORMAT = "craftroute-packages"
 FORMAT_VERSION = 1
@@ -62,18 +62,21 @@ def import_document(session: Session, document: Any) -> int:
     session.flush()
     packages = document.get("packages", [])
     for index, item in enumerate(packages):
+        # History is not exported: an imported package starts with its current version.
         if not isinstance(item, dict) or not isinstance(item.get("request"), dict):
             raise CraftRouteError(f"packages[{index}]", "needs a request object")
         owner = operators.get(item.get("operator") or "")
         if item.get("operator") is not None and owner is None:
             raise CraftRouteError(f"packages[{index}].operator", f"{item.get('operator')!r} is not in the operators")
-        session.add(Package(
+        package = Package(
             operator_id=owner.id if owner else None, name=check_name(item.get("name")),
             group_size=int(item.get("group_size") or 1), version=int(item.get("version") or 1),
             created_utc=str(item.get("created_utc") or utc_now()), updated_utc=item.get("updated_utc"),
             deleted_utc=item.get("deleted_utc"),
             **{f"{key}_json": None if item.get(key) is None else json.dumps(item[key], ensure_ascii=False)
                for key in JSON_FIELDS},
-        ))
-    session.flush()
+        )
+        session.add(package)
+        session.flush()
+        record_version(session, package)
     return len(packages)

@@ -35,6 +35,10 @@ def test_two_operators_a_package_its_versions_and_share_link(db_app, operators) 
     assert stale.status_code == 409
     assert stale.get_json()["version"] == 2 and stale.get_json()["error"]["field"] == "version"
     assert client.get(url, headers=a).get_json()["name"] == "Lụa Vạn Phúc, nhóm nhỏ"
+    history = client.get(f"{url}/versions", headers=a).get_json()
+    assert [(v["version"], v["group_size"]) for v in history] == [(2, 2), (1, 6)]
+    assert history[1]["price"] == price
+    assert client.get(f"{url}/versions", headers=b).status_code == 404
 
     shared = client.post(f"{url}/share", headers=a)
     assert shared.status_code == 201

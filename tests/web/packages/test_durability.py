@@ -104,7 +104,7 @@ def test_a_file_of_the_earlier_store_is_migrated_and_its_packages_kept(tmp_path,
                        ("Gốm Bát Tràng", json.dumps(REQUEST, ensure_ascii=False), "2026-11-30T09:00:00Z"))
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
     code, out, _ = craftroute("db", "upgrade")
-    assert code == 0 and out.strip().endswith("at revision 0002")
+    assert code == 0 and out.strip().endswith("at revision 0003")
     code, out, _ = craftroute("operator", "add", "first@example.com")
     token = out.splitlines()[-1]
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}", "SECRET_KEY": "test"},
@@ -112,6 +112,9 @@ def test_a_file_of_the_earlier_store_is_migrated_and_its_packages_kept(tmp_path,
     listed = app.test_client().get("/api/v1/packages", headers=bearer(token)).get_json()
     assert [(p["name"], p["request"], p["version"], p["group_size"], p["created_utc"]) for p in listed] == [
         ("Gốm Bát Tràng", REQUEST, 1, 1, "2026-11-30T09:00:00Z")]
+    history = app.test_client().get(f"/api/v1/packages/{listed[0]['id']}/versions", headers=bearer(token))
+    assert [(v["version"], v["name"], v["saved_utc"]) for v in history.get_json()] == [
+        (1, "Gốm Bát Tràng", "2026-11-30T09:00:00Z")]
     app.extensions["craftroute_packages_db"].engine.dispose()
 
 

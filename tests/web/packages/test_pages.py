@@ -72,6 +72,7 @@ def test_save_list_open_edit_and_delete(client) -> None:
                                                      "csrf_token": token})
     page = client.get(stale.headers["Location"]).get_data(as_text=True)
     assert "now version 2" in page and "Long weekend" in page and "Lost" not in page
+    assert page.count('class="package-version"') == 2
     assert client.post(f"{package_url}/delete", data={"csrf_token": token}).status_code == 303
     after = client.get("/packages").get_data(as_text=True)
     assert "Package deleted." in after and 'id="deleted-packages"' in after

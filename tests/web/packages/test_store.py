@@ -17,7 +17,7 @@ from web.packages import database, operators, shares, store
 def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
     """Return the session maker of a migrated fresh database."""
     engine = database.make_engine(database_url)
-    assert database.upgrade(engine) == "0002"
+    assert database.upgrade(engine) == "0003"
     yield database.session_factory(engine)
     engine.dispose()
 
@@ -69,6 +69,8 @@ def test_update_on_an_old_version_changes_nothing(factory, owners) -> None:
     assert conflict.value.current_version == 2
     with database.transaction(factory) as session:
         assert store.get_package(session, a, package_id).name == "New name"
+        history = store.list_versions(session, a, package_id)
+        assert [(v["version"], v["name"]) for v in history] == [(2, "New name"), (1, "Pottery day")]
 
 
 def test_deleted_packages_restore_within_30_days_then_are_purged(factory, owners) -> None:
