@@ -95,6 +95,7 @@ CREATE TABLE package (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
 """
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_file_of_the_earlier_store_is_migrated_and_its_packages_kept(tmp_path, craftroute, monkeypatch) -> None:
     path = tmp_path / "instance" / "packages.sqlite"
     path.parent.mkdir()
