@@ -65,7 +65,7 @@ case "$cmd" in
     exec "$VENV/bin/craftroute" serve "$@"
     ;;
   test)
-    need_root_apt chromium chromium-driver
+    need_root_apt chromium chromium-driver postgresql
     setup_python "test,dev"
     setup_web_assets required
     log "static checks: ruff, mypy"

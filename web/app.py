@@ -13,6 +13,7 @@ its own travel-matrix cache)::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,10 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
         a temporary ``PACKAGES_DB`` and so on). When ``None`` the instance folder's
         ``config.py`` and ``CRAFTROUTE_*`` environment variables are read.
     instance_path
-        The instance folder (config, packages database); Flask's default
-        (``instance/`` beside the package) when ``None``.
+        The instance folder (config, packages database, secret key); else the folder
+        named by ``CRAFTROUTE_INSTANCE``, else Flask's default (``instance/`` beside the package).
     """
+    instance_path = instance_path or os.environ.get("CRAFTROUTE_INSTANCE") or None
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path)
     app.config.from_mapping(settings.DEFAULT_CONFIG)
     if test_config is None:
@@ -50,19 +52,24 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     from web import errors, i18n, params, state
     from web.api import views as api_views
     from web.packages import api as packages_api
+    from web.packages import auth as packages_auth
     from web.packages import db as packages_db
     from web.packages import pages as packages_pages
+    from web.packages import share as packages_share
+    from web.packages.pricing import format_vnd
     from web.pages import dashboard, downloads, explore, plan, plan_form, plan_notes, rendering
 
     state.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     packages_db.init_app(app)
+    packages_auth.init_app(app, exempt=(api_views.bp, packages_api.bp))
     app.jinja_env.filters["query_string"] = params.query_string
     app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
     app.jinja_env.filters["form_field"] = plan_form.form_field_name
+    app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
-    for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_pages.bp,
-                      api_views.bp, packages_api.bp):
+    for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
+                      packages_share.bp, api_views.bp, packages_api.bp):
         app.register_blueprint(blueprint)
     return app

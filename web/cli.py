@@ -1,4 +1,5 @@
-"""The ``craftroute serve`` subcommand: run the web app (waitress, or Flask's debug server)."""
+"""The web layer's subcommands: ``serve`` (waitress, or Flask's debug server) and, from
+:mod:`web.packages.cli`, ``operator``, ``db`` and ``packages``."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="waitress worker threads (default %(default)s)")
     parser.add_argument("--debug", action="store_true", help="use Flask's reloading debug server instead")
     parser.set_defaults(func=run_serve)
+    from web.packages import cli as packages_cli
+
+    packages_cli.register(subparsers)
 
 
 def run_serve(args: argparse.Namespace) -> int:

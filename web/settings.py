@@ -26,14 +26,23 @@ DEFAULT_PORT = 5000
 DEFAULT_THREADS = 8
 
 DEFAULT_CONFIG: dict[str, object] = {
-    # Flask signs nothing sensitive (no login); still, override it in production.
-    "SECRET_KEY": "dev",
+    # Signs operators' session cookies. None: a random key kept in the instance folder
+    # (file `secret_key`, made on first start); set one shared key for several servers.
+    "SECRET_KEY": None,
+    # Operators' session cookie: not sent with cross-site form posts (CSRF tokens check those too).
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    # Database of operators and packages (any SQLAlchemy URL, e.g.
+    # postgresql://user@host/craftroute); None: the `DATABASE_URL` environment variable,
+    # else the SQLite file PACKAGES_DB in the instance folder.
+    "DATABASE_URL": None,
+    # Address of the site in links printed by the CLI (operators' one-time sign-in links).
+    "PUBLIC_URL": f"http://{DEFAULT_HOST}:{DEFAULT_PORT}",
     # Interface languages; the first is the default.
     "LANGUAGES": ("en", "vi"),
     "DEFAULT_LANGUAGE": "en",
     # None: geodata's bundled places file; a path to use another one.
     "PLACES_PATH": None,
-    # SQLite file of tour operators' saved packages, relative to the instance folder.
+    # SQLite file of tour operators' packages when no DATABASE_URL is set, relative to the instance folder.
     "PACKAGES_DB": "packages.sqlite",
     # Map centre (lat, lon) and zoom when nothing is selected: central Hanoi.
     "MAP_CENTER": (21.0285, 105.8542),

@@ -19,7 +19,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     app = create_app({
         "TESTING": True,
         "PACKAGES_DB": str(tmp_path / "packages.sqlite"),
-    })
+    }, instance_path=str(tmp_path))
     yield app
 
 

@@ -35,7 +35,8 @@ def test_test_config_replaces_instance_config(tmp_path: Path) -> None:
 
 
 def test_every_page_blueprint_is_registered(app) -> None:
-    assert {"plan", "explore", "dashboard", "downloads", "packages", "packages_api", "api"} <= set(app.blueprints)
+    assert {"plan", "explore", "dashboard", "downloads", "packages", "packages_api", "packages_auth",
+            "packages_share", "api"} <= set(app.blueprints)
 
 
 def test_favicon_and_page_icon(client) -> None:
@@ -43,11 +44,11 @@ def test_favicon_and_page_icon(client) -> None:
     assert response.status_code == 301
     with client.get(response.headers["Location"]) as icon:
         assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
-    assert 'rel="icon"' in client.get("/packages").get_data(as_text=True)
+    assert 'rel="icon"' in client.get("/packages", follow_redirects=True).get_data(as_text=True)
 
 
 def test_navbar_collapses_on_small_screens(client) -> None:
-    page = client.get("/packages").get_data(as_text=True)
+    page = client.get("/packages", follow_redirects=True).get_data(as_text=True)
     assert 'class="navbar navbar-expand-md' in page and 'data-bs-target="#main-nav"' in page
     assert "vendor/bootstrap/bootstrap.bundle.min.js" in page
 

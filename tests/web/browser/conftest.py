@@ -25,11 +25,17 @@ LOCAL_HOST = "127.0.0.1"
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_instance(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the instance folder of the served app (its packages database is ``packages.sqlite``)."""
+    return tmp_path_factory.mktemp("instance")
+
+
+@pytest.fixture(scope="session")
+def live_server(live_instance: Path) -> Iterator[str]:
     """Return the base URL of the app served by a werkzeug server in a thread."""
     if not vendor_complete(settings.VENDOR_DIR):
         pytest.skip("map JavaScript not fetched: run `python -m web.vendor` first")
-    instance = tmp_path_factory.mktemp("instance")
+    instance = live_instance
     app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite")},
                      instance_path=str(instance))
     server = make_server(LOCAL_HOST, 0, app, threaded=True)

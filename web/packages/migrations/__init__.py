@@ -1,0 +1,1 @@
+"""Alembic migrations of the packages database, run by :func:`web.packages.database.upgrade`."""
