@@ -28,6 +28,7 @@ CRAFTS: dict[str, str] = {
     **schema.CRAFTS,
     "garment": "Garments, tailoring and bedding",
     "nets": "Nets and hammocks",
+    "blacksmithing": "Blacksmithing, knives and farm tools",
     "other": "Other crafts",
 }
 

@@ -139,7 +139,7 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
     built: list[dict[str, Any]] = []
     for row in rows:
         record = {name: "" for name in FIELDS} | row | {"name": ascii_fold(row["name_vi"]),
-                                                        "tourism": False, "tourism_source": ""}
+                                                        "tourism": bool(row.get("tourism_source"))}
         if row["id"] in villages.index:
             record |= from_place(villages.loc[row["id"]])
         else:
