@@ -245,7 +245,10 @@ def register_records(register: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """Return one JSON-safe dict per record with every register field, in file order."""
     from .export import _json_value
 
-    return [{name: _json_value(row[name]) for name in FIELDS} for _, row in register.iterrows()]
+    records = [{name: _json_value(row[name]) for name in FIELDS} for _, row in register.iterrows()]
+    for record in records:  # a column with empty years is stored as float
+        record["year"] = None if record["year"] is None else int(record["year"])
+    return records
 
 
 def register_geojson(register: gpd.GeoDataFrame) -> dict[str, Any]:

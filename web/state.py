@@ -81,6 +81,46 @@ def get_districts() -> gpd.GeoDataFrame | None:
     return _state().get("districts", geodata.load_districts)
 
 
+def get_cached(key: str, load: Callable[[], T]) -> T:
+    """Return the application's object ``key``, made by ``load()`` the first time."""
+    return _state().get(key, load)
+
+
+def get_register() -> gpd.GeoDataFrame:
+    """Return the register of recognised craft villages (index = id), loaded once."""
+    from geodata.register import load_register
+
+    return _state().get("register", load_register)
+
+
+def get_current_units() -> gpd.GeoDataFrame | None:
+    """Return the current (2025) units as polygons derived from GADM communes, or ``None``."""
+    from geodata.units import current_unit_polygons
+
+    return _state().get("current_units", current_unit_polygons)
+
+
+def get_simplified(name: str, areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return ``areas`` simplified for display, with a ``geojson`` column of geometry mappings.
+
+    Simplified by ``web.settings.MAP_SIMPLIFY_DEG`` and rounded to 1e-5 degree (~1 m);
+    computed once per application and cached under ``name``.
+    """
+    import shapely
+    from shapely.geometry import mapping
+
+    from web import settings
+
+    def simplify() -> gpd.GeoDataFrame:
+        result = areas.copy()
+        simplified = result.geometry.simplify(settings.MAP_SIMPLIFY_DEG, preserve_topology=True)
+        result["geometry"] = shapely.set_precision(simplified.values, 1e-5)
+        result["geojson"] = [mapping(shape) for shape in result.geometry]
+        return result
+
+    return _state().get(f"simplified:{name}", simplify)
+
+
 def get_router(mode: str) -> planner.Router:
     """Return the router for travel ``mode`` (``planner.get_router``), built once per mode."""
     return _state().get(f"router:{mode}", lambda: planner.get_router(mode))

@@ -10,7 +10,7 @@ import pytest
 #: Libraries that take most of a second to import; none is needed to parse arguments.
 HEAVY_MODULES = ("geopandas", "pandas", "shapely", "pyproj", "osmnx", "networkx", "scipy", "folium", "flask")
 
-SUBCOMMANDS = ("villages", "build-graph", "route", "matrix", "coverage", "plan", "serve")
+SUBCOMMANDS = ("villages", "register", "build-graph", "route", "matrix", "coverage", "plan", "serve")
 
 
 def imported_modules(*argv: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:
