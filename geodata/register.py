@@ -29,6 +29,8 @@ CRAFTS: dict[str, str] = {
     "garment": "Garments, tailoring and bedding",
     "nets": "Nets and hammocks",
     "blacksmithing": "Blacksmithing, knives and farm tools",
+    "musical_instruments": "Traditional musical instruments",
+    "herbal_medicine": "Traditional herbal medicine",
     "other": "Other crafts",
 }
 

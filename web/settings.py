@@ -77,13 +77,13 @@ LOCAL_ASSETS: dict[str, str | None] = {
 PALETTE: tuple[str, ...] = PLAN_DAY_COLOURS
 
 #: Distinct colours of the dashboard's craft layers, one per craft of the register's
-#: vocabulary (Kelly's 21 colours of maximum contrast, then 9 more), assigned in
+#: vocabulary (Kelly's 21 colours of maximum contrast, then 11 more), assigned in
 #: vocabulary order so a craft keeps its colour whatever the filters.
 CRAFT_COLOURS: tuple[str, ...] = (
     "#F3C300", "#875692", "#F38400", "#A1CAF1", "#BE0032", "#C2B280", "#848482", "#008856",
     "#E68FAC", "#0067A5", "#F99379", "#604E97", "#F6A600", "#B3446C", "#DCD300", "#882D17",
     "#8DB600", "#654522", "#E25822", "#2B3D26", "#222222", "#17BECF", "#FF1493", "#7B68EE",
-    "#00FA9A", "#000080", "#808000", "#FFB6C1", "#00CED1", "#8B4513",
+    "#00FA9A", "#000080", "#808000", "#FFB6C1", "#00CED1", "#8B4513", "#C71585", "#2E8B57",
 )
 
 #: Polygons are simplified by this many degrees (~50 m) before they are drawn.
