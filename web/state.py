@@ -86,6 +86,22 @@ def get_cached(key: str, load: Callable[[], T]) -> T:
     return _state().get(key, load)
 
 
+def get_recent(name: str, key: Any, load: Callable[[], T], *, size: int = 32) -> T:
+    """Return the object ``load()`` made for ``key`` under ``name``, keeping the ``size`` most recent."""
+    state = _state()
+    with state.lock:
+        recent: OrderedDict = state.cache.setdefault(f"recent:{name}", OrderedDict())
+        if key in recent:
+            recent.move_to_end(key)
+            return recent[key]
+    value = load()
+    with state.lock:
+        recent[key] = value
+        while len(recent) > size:
+            recent.popitem(last=False)
+    return value
+
+
 def get_register() -> gpd.GeoDataFrame:
     """Return the register of recognised craft villages (index = id), loaded once."""
     from geodata.register import load_register

@@ -91,3 +91,14 @@ def test_popup_escapes_data_text() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert 'href="/p?a=&quot;b&quot;"' in html
     assert "Silk weaving" in html
+
+
+@pytest.mark.parametrize("top", [0, 1, 3, 6, 11, 40, 31.58])
+def test_choropleth_classes_hold_every_value(top) -> None:
+    from web.maps.dashboard import CHOROPLETH_COLOURS, class_breaks
+
+    breaks = class_breaks(top)
+    assert breaks == sorted(breaks) and len(breaks) - 1 <= len(CHOROPLETH_COLOURS)
+    assert breaks[0] <= min(top, 1) and breaks[-1] > top
+    if float(top).is_integer() and top >= len(CHOROPLETH_COLOURS):
+        assert breaks[:2] == [1.0, 2.0]  # a single village is its own class

@@ -16,8 +16,25 @@ from web import settings
 from web.maps.base import base_map, fit_to_points
 
 CRAFT_MARKER_RADIUS_PX = 6
-#: Colours of the choropleths, from no village to the most.
-CHOROPLETH_COLOURS: tuple[str, ...] = ("#ffffcc", "#fd8d3c", "#bd0026")
+#: Colours of the choropleth classes, from the fewest villages to the most (ColorBrewer YlOrRd).
+CHOROPLETH_COLOURS: tuple[str, ...] = ("#ffffcc", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026")
+
+
+def class_breaks(top: float) -> list[float]:
+    """Return the lower bounds of the choropleth classes for values up to ``top``, then ``top``.
+
+    Whole-number counts get classes 1, 2, 3-4, 5-7, ... (so one village is never lost in a
+    wide class); densities get equal steps. At most ``len(CHOROPLETH_COLOURS)`` classes.
+    """
+    classes = len(CHOROPLETH_COLOURS)
+    if top <= 0:
+        return [0.0, 1.0]
+    if float(top).is_integer() and top >= classes:
+        bounds = [1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0, 34.0, 55.0, 89.0]
+        breaks = [bound for bound in bounds if bound <= top][:classes]
+        return [*breaks, float(top) + 1.0]
+    step = top / classes
+    return [round(step * position, 4) for position in range(classes)] + [float(top) * 1.0001]
 
 
 def craft_colour(craft: str) -> str:
@@ -67,13 +84,15 @@ def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, caption: str, label_
         The map.
     """
     top = float(areas[value].max()) if len(areas) else 0.0
-    colours = cm.LinearColormap(list(CHOROPLETH_COLOURS), vmin=0, vmax=max(top, 1.0), caption=caption)
+    breaks = class_breaks(top)
+    colours = cm.StepColormap(list(CHOROPLETH_COLOURS[:len(breaks) - 1]), index=breaks, vmin=breaks[0],
+                              vmax=breaks[-1], caption=caption)
     features = area_features(areas, list(dict.fromkeys([*label_fields, value])))
 
     def style(feature: dict) -> dict:
         amount = float(feature["properties"].get(value) or 0.0)
-        return {"fillColor": colours(amount), "color": "#555555", "weight": 0.5,
-                "fillOpacity": 0.7 if amount else 0.12}
+        return {"fillColor": colours(max(amount, breaks[0])), "color": "#555555", "weight": 0.5,
+                "fillOpacity": 0.7 if amount else 0.08}
 
     layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, show=show,
                            style_function=style,

@@ -100,7 +100,16 @@ def _rows(frame: Any, label: str, total: str = "place_count") -> list[dict[str, 
 
 
 def page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Return the template values of the dashboard for the records ``shown``."""
+    """Return the template values of the dashboard for the records ``shown``.
+
+    The values depend only on the filters and the language, so the recent ones are
+    kept (``web.state.get_recent``) and a repeated view costs no new map.
+    """
+    key = (i18n.current_language(), query, tuple(shown.index))
+    return state.get_recent("dashboard", key, lambda: _page_values(query, shown))
+
+
+def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]:
     crafts = i18n.vocabulary_labels("craft", CRAFTS)
     areas = counted_areas(shown)
     by_craft = shown["craft"].value_counts()
