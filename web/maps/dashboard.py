@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-import branca.colormap as cm
 import folium
 import geopandas as gpd
 from folium.plugins import HeatMap
@@ -37,6 +36,34 @@ def class_breaks(top: float) -> list[float]:
     return [round(step * position, 4) for position in range(classes)] + [float(top) * 1.0001]
 
 
+def class_colour(value: float, breaks: list[float]) -> str:
+    """Return the colour of the class of ``breaks`` that holds ``value`` (the first below the first bound)."""
+    position = 0
+    for index, bound in enumerate(breaks[:-1]):
+        if value >= bound:
+            position = index
+    return CHOROPLETH_COLOURS[position]
+
+
+def legend_rows(breaks: list[float], *, whole: bool) -> list[tuple[str, str]]:
+    """Return ``(range label, colour)`` per class, for a legend drawn beside the map."""
+    rows = []
+    for index, (low, high) in enumerate(zip(breaks, breaks[1:], strict=False)):
+        if whole:
+            upper = int(high) - 1
+            label = str(int(low)) if upper <= int(low) else f"{int(low)}-{upper}"
+        else:
+            label = f"{low:g}-{high:.3g}"
+        rows.append((label, CHOROPLETH_COLOURS[index]))
+    return rows
+
+
+def area_legend(areas: gpd.GeoDataFrame, value: str = "place_count") -> list[tuple[str, str]]:
+    """Return the legend of the choropleth of ``areas`` by ``value`` (see :func:`choropleth_layer`)."""
+    top = float(areas[value].max()) if len(areas) else 0.0
+    return legend_rows(class_breaks(top), whole=float(top).is_integer())
+
+
 def craft_colour(craft: str) -> str:
     """Return the colour of a craft's layer: fixed by the craft's place in the vocabulary."""
     position = list(CRAFTS).index(craft) if craft in CRAFTS else len(CRAFTS) - 1
@@ -61,10 +88,12 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
-def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, caption: str, label_fields: list[str],
+def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, label_fields: list[str],
                      aliases: list[str], value: str = "place_count", show: bool = True,
                      m: folium.Map) -> folium.GeoJson:
-    """Add to ``m`` a GeoJson layer of ``areas`` shaded by ``value``, with its colour legend.
+    """Add to ``m`` a GeoJson layer of ``areas`` shaded by ``value`` in the classes of :func:`class_breaks`.
+
+    The legend is drawn by the page (:func:`area_legend`), so the map needs no extra script.
 
     Parameters
     ----------
@@ -72,8 +101,6 @@ def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, caption: str, label_
         Polygons with the ``value`` column and the ``label_fields``.
     name
         Layer name in the layer control.
-    caption
-        Legend caption of the colour scale.
     label_fields, aliases
         Columns shown in the tooltip and their labels.
     value
@@ -85,20 +112,17 @@ def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, caption: str, label_
     """
     top = float(areas[value].max()) if len(areas) else 0.0
     breaks = class_breaks(top)
-    colours = cm.StepColormap(list(CHOROPLETH_COLOURS[:len(breaks) - 1]), index=breaks, vmin=breaks[0],
-                              vmax=breaks[-1], caption=caption)
     features = area_features(areas, list(dict.fromkeys([*label_fields, value])))
 
     def style(feature: dict) -> dict:
         amount = float(feature["properties"].get(value) or 0.0)
-        return {"fillColor": colours(max(amount, breaks[0])), "color": "#555555", "weight": 0.5,
+        return {"fillColor": class_colour(amount, breaks), "color": "#555555", "weight": 0.5,
                 "fillOpacity": 0.7 if amount else 0.08}
 
     layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, show=show,
                            style_function=style,
                            tooltip=folium.GeoJsonTooltip(fields=label_fields, aliases=aliases))
     layer.add_to(m)
-    colours.add_to(m)
     return layer
 
 
@@ -162,7 +186,7 @@ def dashboard_map(records: list[dict], *, units: gpd.GeoDataFrame | None = None,
     for areas, key, fields, aliases, show in layers:
         if areas is None:
             continue
-        choropleth_layer(areas, name=text[key], caption=text[key], show=show, m=m,
+        choropleth_layer(areas, name=text[key], show=show, m=m,
                          label_fields=[*fields, "place_count", "per_100_km2"],
                          aliases=[*aliases, text["count"], text["density"]])
     if records:

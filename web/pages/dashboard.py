@@ -12,7 +12,7 @@ from geodata import register_stats as stats
 from geodata.register import CRAFTS, RECOGNISED, filter_register, register_csv, register_geojson, register_records
 from web import i18n, params, state
 from web.maps import dashboard_map
-from web.maps.dashboard import craft_colour
+from web.maps.dashboard import area_legend, craft_colour
 from web.pages.rendering import map_parts
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
@@ -130,6 +130,8 @@ def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any
         "craft_match": stats.craft_match(select(register, replace(query, craft="")), query.craft)
         if query.craft else None,
         "legend": [(craft, craft_colour(craft)) for craft in CRAFTS if craft in by_craft.index],
+        "area_legends": [(i18n.gettext(f"dashboard.layer.{name}"), area_legend(areas[name]))
+                         for name in ("units", "districts", "communes") if areas[name] is not None],
         "by_craft": by_craft_rows, "by_district": district_rows, "by_unit": unit_rows,
         "matrix": stats.craft_district_table(shown), "recognised_keys": RECOGNISED,
         "boundaries": areas["communes"] is not None,

@@ -122,3 +122,12 @@ def test_dashboard_in_vietnamese(client) -> None:
 def test_bad_filter_is_a_400_page(client, args) -> None:
     response = client.get("/dashboard", query_string=args)
     assert response.status_code == 400
+
+
+def test_each_area_layer_has_a_legend_beside_the_map(client, shared_data_dir) -> None:
+    page = unescape(client.get("/dashboard").get_data(as_text=True))
+    legends = page[page.index('id="area-legends"'):page.index('id="craft-legend"')]
+    for title in ("Villages per current commune/ward (derived polygons)", "Villages per former district",
+                  "Villages per former commune"):
+        assert title in legends
+    assert "d3.scale" not in page  # legends need no script that the offline assets lack
