@@ -33,6 +33,8 @@ DEFAULT_CONFIG: dict[str, object] = {
     "DEFAULT_LANGUAGE": "en",
     # None: geodata's bundled places file; a path to use another one.
     "PLACES_PATH": None,
+    # None: geodata's bundled register of recognised villages; a path to use another one.
+    "REGISTER_PATH": None,
     # SQLite file of tour operators' saved packages, relative to the instance folder.
     "PACKAGES_DB": "packages.sqlite",
     # Map centre (lat, lon) and zoom when nothing is selected: central Hanoi.

@@ -35,11 +35,14 @@ class WebState:
     ----------
     places_path
         The places file to load, or ``None`` for geodata's bundled file.
+    register_path
+        The register file to load, or ``None`` for geodata's bundled register.
     cache
         Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
     """
 
     places_path: str | None = None
+    register_path: str | None = None
     matrix_cache_size: int = 64
     cache: dict[str, Any] = field(default_factory=dict)
     matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
@@ -57,7 +60,9 @@ class WebState:
 def init_app(app: Flask) -> None:
     """Attach a fresh :class:`WebState` to ``app``."""
     path = app.config.get("PLACES_PATH")
+    register = app.config.get("REGISTER_PATH")
     app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None,
+                                             register_path=str(register) if register else None,
                                              matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]))
 
 
@@ -106,7 +111,8 @@ def get_register() -> gpd.GeoDataFrame:
     """Return the register of recognised craft villages (index = id), loaded once."""
     from geodata.register import load_register
 
-    return _state().get("register", load_register)
+    state = _state()
+    return state.get("register", lambda: load_register(state.register_path))
 
 
 def get_current_units() -> gpd.GeoDataFrame | None:

@@ -131,3 +131,24 @@ def test_each_area_layer_has_a_legend_beside_the_map(client, shared_data_dir) ->
                   "Villages per former commune"):
         assert title in legends
     assert "d3.scale" not in page  # legends need no script that the offline assets lack
+
+
+def test_text_from_the_register_file_is_escaped(tmp_path, shared_data_dir) -> None:
+    from web import create_app
+
+    hostile = '<script>alert("x")</script>'
+    with open(settings.register_path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows, fields = list(reader), reader.fieldnames
+    for field in ("name_vi", "former_commune", "village", "source"):
+        rows[0][field] = f"{rows[0][field]} {hostile}"
+    path = tmp_path / "register.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    app = create_app({"TESTING": True, "REGISTER_PATH": str(path), "PACKAGES_DB": str(tmp_path / "p.sqlite")})
+    page = app.test_client().get("/dashboard").get_data(as_text=True)
+    assert hostile not in page and "<script>alert" not in page
+    # escaped for HTML in the popup text, then made JSON-safe in the map script
+    assert "\\u0026lt;script\\u0026gt;" in page
