@@ -21,6 +21,7 @@ import geopandas as gpd
 
 from . import schema, settings
 from .errors import CraftRouteError, DataValidationError
+from .files import file_stamp
 from .text import search_key
 
 #: Crafts of the register: the places' vocabulary plus the trades only the register needs.
@@ -96,12 +97,8 @@ def load_register(path: str | Path | None = None) -> gpd.GeoDataFrame:
     CraftRouteError
         If the file cannot be read (field ``path``).
     """
-    resolved = Path(path) if path is not None else Path(settings.register_path)
-    try:
-        stamp = resolved.stat().st_mtime_ns
-    except OSError as error:
-        raise CraftRouteError("path", f"cannot read register file {str(resolved)!r}: {error.strerror}") from None
-    return _load_cached(resolved.resolve(), stamp).copy()
+    resolved, stamp = file_stamp(path if path is not None else settings.register_path, what="register")
+    return _load_cached(resolved, stamp).copy()
 
 
 @functools.lru_cache(maxsize=4)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import CraftRouteError
+from .tables import aligned_table
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -55,11 +56,7 @@ def select_records(args: argparse.Namespace) -> gpd.GeoDataFrame:
 def format_table(records: gpd.GeoDataFrame) -> str:
     """Return the records as an aligned text table and a count line."""
     rows = [[str(row[column]) for column in TABLE_COLUMNS] for _, row in records.iterrows()]
-    widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(TABLE_COLUMNS)]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(TABLE_COLUMNS, widths, strict=True))]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
-    lines.append(f"{len(rows)} village(s)")
-    return "\n".join(lines)
+    return aligned_table(TABLE_COLUMNS, rows, noun="village")
 
 
 def run_register(args: argparse.Namespace) -> int:

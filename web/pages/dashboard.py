@@ -13,7 +13,7 @@ from geodata.register import CRAFTS, RECOGNISED, filter_register, register_csv, 
 from web import i18n, params, state
 from web.maps import dashboard_map
 from web.maps.dashboard import area_legend, craft_colour
-from web.pages.rendering import map_parts
+from web.pages.rendering import attachment, map_parts
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
@@ -154,9 +154,7 @@ def index() -> str:
 
 
 def _download(body: str | bytes, *, mimetype: str, extension: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="craftroute-register.{extension}"'
-    return response
+    return attachment(body, mimetype=mimetype, filename=f"craftroute-register.{extension}")
 
 
 @bp.get("/export.geojson")
