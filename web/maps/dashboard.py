@@ -20,20 +20,30 @@ CHOROPLETH_COLOURS: tuple[str, ...] = ("#ffffcc", "#fed976", "#feb24c", "#fd8d3c
 
 
 def class_breaks(top: float) -> list[float]:
-    """Return the lower bounds of the choropleth classes for values up to ``top``, then ``top``.
+    """Return the lower bounds of the choropleth classes for values up to ``top``, then an upper bound.
 
-    Whole-number counts get classes 1, 2, 3-4, 5-7, ... (so one village is never lost in a
-    wide class); densities get equal steps. At most ``len(CHOROPLETH_COLOURS)`` classes.
+    Whole-number counts get one class per count up to ``len(CHOROPLETH_COLOURS)``, then
+    classes 1, 2, 3-4, 5-7, 8-12, ... (so one village is never lost in a wide class);
+    other values (densities) get equal steps from 0.
     """
     classes = len(CHOROPLETH_COLOURS)
     if top <= 0:
         return [0.0, 1.0]
-    if float(top).is_integer() and top >= classes:
+    if float(top).is_integer():
+        if top <= classes:
+            return [float(count) for count in range(1, int(top) + 2)]
         bounds = [1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 21.0, 34.0, 55.0, 89.0]
-        breaks = [bound for bound in bounds if bound <= top][:classes]
-        return [*breaks, float(top) + 1.0]
+        return [*[bound for bound in bounds if bound <= top][:classes], float(top) + 1.0]
     step = top / classes
     return [round(step * position, 4) for position in range(classes)] + [float(top) * 1.0001]
+
+
+def class_colours(classes: int) -> list[str]:
+    """Return ``classes`` colours spread over the whole ramp (one class gets a strong middle colour)."""
+    last = len(CHOROPLETH_COLOURS) - 1
+    if classes <= 1:
+        return [CHOROPLETH_COLOURS[last - 2]]
+    return [CHOROPLETH_COLOURS[round(position * last / (classes - 1))] for position in range(classes)]
 
 
 def class_colour(value: float, breaks: list[float]) -> str:
@@ -42,11 +52,12 @@ def class_colour(value: float, breaks: list[float]) -> str:
     for index, bound in enumerate(breaks[:-1]):
         if value >= bound:
             position = index
-    return CHOROPLETH_COLOURS[position]
+    return class_colours(len(breaks) - 1)[position]
 
 
 def legend_rows(breaks: list[float], *, whole: bool) -> list[tuple[str, str]]:
     """Return ``(range label, colour)`` per class, for a legend drawn beside the map."""
+    colours = class_colours(len(breaks) - 1)
     rows = []
     for index, (low, high) in enumerate(zip(breaks, breaks[1:], strict=False)):
         if whole:
@@ -54,7 +65,7 @@ def legend_rows(breaks: list[float], *, whole: bool) -> list[tuple[str, str]]:
             label = str(int(low)) if upper <= int(low) else f"{int(low)}-{upper}"
         else:
             label = f"{low:g}-{high:.3g}"
-        rows.append((label, CHOROPLETH_COLOURS[index]))
+        rows.append((label, colours[index]))
     return rows
 
 
