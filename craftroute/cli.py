@@ -21,6 +21,7 @@ from geodata.errors import CraftRouteError
 #: Modules whose ``register(subparsers)`` adds subcommands, in help order.
 COMMAND_MODULES: tuple[str, ...] = (
     "geodata.cli",
+    "geodata.register_cli",
     "planner.cli",
     "web.cli",
 )

@@ -12,6 +12,7 @@ import geodata
 
 from . import schema
 from .errors import CraftRouteError
+from .tables import aligned_table
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -96,11 +97,7 @@ def format_table(places: gpd.GeoDataFrame) -> str:
     """Return the places as an aligned text table, one line per place."""
     columns = [*TABLE_COLUMNS, *(["distance_km"] if "distance_km" in places.columns else [])]
     rows = [[_cell(row[column]) for column in columns] for _, row in places.iterrows()]
-    widths = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
-    lines = ["  ".join(column.ljust(width) for column, width in zip(columns, widths, strict=True))]
-    lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
-    lines.append(f"{len(rows)} place(s)")
-    return "\n".join(lines)
+    return aligned_table(columns, rows, noun="place")
 
 
 def _cell(value: object) -> str:

@@ -17,6 +17,7 @@ import geopandas as gpd
 from . import schema, settings
 from .area import check_in_hanoi
 from .errors import CraftRouteError, DataValidationError
+from .files import file_stamp
 from .hours import parse_opening_hours
 
 logger = logging.getLogger(__name__)
@@ -42,12 +43,8 @@ def load_places(path: str | Path | None = None) -> gpd.GeoDataFrame:
     CraftRouteError
         If the file cannot be read (field ``path``).
     """
-    resolved = Path(path) if path is not None else Path(settings.places_path)
-    try:
-        stamp = resolved.stat().st_mtime_ns
-    except OSError as error:
-        raise CraftRouteError("path", f"cannot read places file {str(resolved)!r}: {error.strerror}") from None
-    return _load_cached(resolved.resolve(), stamp).copy()
+    resolved, stamp = file_stamp(path if path is not None else settings.places_path, what="places")
+    return _load_cached(resolved, stamp).copy()
 
 
 @functools.lru_cache(maxsize=8)

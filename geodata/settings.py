@@ -15,6 +15,9 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: The bundled villages and destinations (GeoJSON, UTF-8).
 places_path: Path = PACKAGE_DIR / "data" / "places.geojson"
 
+#: The register of recognised craft villages (CSV, UTF-8), built by tools/build_register.py.
+register_path: Path = PACKAGE_DIR / "data" / "register.csv"
+
 #: Folder with the OpenStreetMap and boundary data (see ``../shared/data/SOURCES.md``).
 #: ``None`` means: look in ``$CRAFTROUTE_SHARED_DATA``, then ``../shared/data`` beside
 #: the project checkout, then ``../shared/data`` beside the working directory.
@@ -24,6 +27,10 @@ shared_data_dir: Path | None = None
 communes_file: str = "boundaries/hanoi-communes-gadm41.geojson.gz"
 #: Pre-2025 district polygons (GADM 4.1 level 2).
 districts_file: str = "boundaries/hanoi-districts-gadm41.geojson.gz"
+#: Hanoi's 126 current (2025) units and the former units that formed each (CSV).
+units_mapping_file: str = "admin/hanoi-2025-units-from-former.csv"
+#: Drivable OSM extract searched for village place names.
+osm_file: str = "osm/hanoi-urban-drive.osm.gz"
 #: Hanoi city outline (OSM relation 1903516, Osmosis .poly).
 city_outline_file: str = "boundaries/hanoi-osm-relation-1903516.poly.gz"
 

@@ -42,6 +42,8 @@ DEFAULT_CONFIG: dict[str, object] = {
     "DEFAULT_LANGUAGE": "en",
     # None: geodata's bundled places file; a path to use another one.
     "PLACES_PATH": None,
+    # None: geodata's bundled register of recognised villages; a path to use another one.
+    "REGISTER_PATH": None,
     # SQLite file of tour operators' packages when no DATABASE_URL is set, relative to the instance folder.
     "PACKAGES_DB": "packages.sqlite",
     # Map centre (lat, lon) and zoom when nothing is selected: central Hanoi.
@@ -84,3 +86,16 @@ LOCAL_ASSETS: dict[str, str | None] = {
 
 #: Colours of the days of a plan (day 1 first), also used for per-craft layers.
 PALETTE: tuple[str, ...] = PLAN_DAY_COLOURS
+
+#: Distinct colours of the dashboard's craft layers, one per craft of the register's
+#: vocabulary (Kelly's 21 colours of maximum contrast, then 11 more), assigned in
+#: vocabulary order so a craft keeps its colour whatever the filters.
+CRAFT_COLOURS: tuple[str, ...] = (
+    "#F3C300", "#875692", "#F38400", "#A1CAF1", "#BE0032", "#C2B280", "#848482", "#008856",
+    "#E68FAC", "#0067A5", "#F99379", "#604E97", "#F6A600", "#B3446C", "#DCD300", "#882D17",
+    "#8DB600", "#654522", "#E25822", "#2B3D26", "#222222", "#17BECF", "#FF1493", "#7B68EE",
+    "#00FA9A", "#000080", "#808000", "#FFB6C1", "#00CED1", "#8B4513", "#C71585", "#2E8B57",
+)
+
+#: Polygons are simplified by this many degrees (~50 m) before they are drawn.
+MAP_SIMPLIFY_DEG: float = 0.0005

@@ -35,11 +35,14 @@ class WebState:
     ----------
     places_path
         The places file to load, or ``None`` for geodata's bundled file.
+    register_path
+        The register file to load, or ``None`` for geodata's bundled register.
     cache
         Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
     """
 
     places_path: str | None = None
+    register_path: str | None = None
     matrix_cache_size: int = 64
     cache: dict[str, Any] = field(default_factory=dict)
     matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
@@ -57,7 +60,9 @@ class WebState:
 def init_app(app: Flask) -> None:
     """Attach a fresh :class:`WebState` to ``app``."""
     path = app.config.get("PLACES_PATH")
+    register = app.config.get("REGISTER_PATH")
     app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None,
+                                             register_path=str(register) if register else None,
                                              matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]))
 
 
@@ -79,6 +84,63 @@ def get_communes() -> gpd.GeoDataFrame | None:
 def get_districts() -> gpd.GeoDataFrame | None:
     """Return the pre-2025 district polygons, or ``None`` when the shared data is absent."""
     return _state().get("districts", geodata.load_districts)
+
+
+def get_cached(key: str, load: Callable[[], T]) -> T:
+    """Return the application's object ``key``, made by ``load()`` the first time."""
+    return _state().get(key, load)
+
+
+def get_recent(name: str, key: Any, load: Callable[[], T], *, size: int = 32) -> T:
+    """Return the object ``load()`` made for ``key`` under ``name``, keeping the ``size`` most recent."""
+    state = _state()
+    with state.lock:
+        recent: OrderedDict = state.cache.setdefault(f"recent:{name}", OrderedDict())
+        if key in recent:
+            recent.move_to_end(key)
+            return recent[key]
+    value = load()
+    with state.lock:
+        recent[key] = value
+        while len(recent) > size:
+            recent.popitem(last=False)
+    return value
+
+
+def get_register() -> gpd.GeoDataFrame:
+    """Return the register of recognised craft villages (index = id), loaded once."""
+    from geodata.register import load_register
+
+    state = _state()
+    return state.get("register", lambda: load_register(state.register_path))
+
+
+def get_current_units() -> gpd.GeoDataFrame | None:
+    """Return the current (2025) units as polygons derived from GADM communes, or ``None``."""
+    from geodata.units import current_unit_polygons
+
+    return _state().get("current_units", current_unit_polygons)
+
+
+def get_simplified(name: str, areas: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return ``areas`` simplified for display, with a ``geojson`` column of geometry mappings.
+
+    Simplified by ``web.settings.MAP_SIMPLIFY_DEG`` and rounded to 1e-5 degree (~1 m);
+    computed once per application and cached under ``name``.
+    """
+    import shapely
+    from shapely.geometry import mapping
+
+    from web import settings
+
+    def simplify() -> gpd.GeoDataFrame:
+        result = areas.copy()
+        simplified = result.geometry.simplify(settings.MAP_SIMPLIFY_DEG, preserve_topology=True)
+        result["geometry"] = shapely.set_precision(simplified.values, 1e-5)
+        result["geojson"] = [mapping(shape) for shape in result.geometry]
+        return result
+
+    return _state().get(f"simplified:{name}", simplify)
 
 
 def get_router(mode: str) -> planner.Router:

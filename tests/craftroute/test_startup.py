@@ -10,8 +10,8 @@ import pytest
 #: Libraries that take most of a second to import; none is needed to parse arguments.
 HEAVY_MODULES = ("geopandas", "pandas", "shapely", "pyproj", "osmnx", "networkx", "scipy", "folium", "flask")
 
-SUBCOMMANDS = ("villages", "crafts", "build-graph", "route", "matrix", "coverage", "plan", "serve", "operator", "db",
-               "packages")
+SUBCOMMANDS = ("villages", "crafts", "register", "build-graph", "route", "matrix", "coverage", "plan", "serve",
+               "operator", "db", "packages")
 
 
 def imported_modules(*argv: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:

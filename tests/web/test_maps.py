@@ -36,20 +36,33 @@ def test_builders_add_to_a_given_map(places) -> None:
     assert place_map(geodata.places_to_records(places.iloc[:1])[0], places.iloc[1:3], m=given) is given
 
 
-def test_dashboard_map_has_area_heat_and_craft_layers(places, shared_data_dir) -> None:
-    villages = places[places["kind"] == "village"]
-    m = dashboard_map(villages, communes=geodata.load_communes(), districts=geodata.load_districts())
-    html = m.get_root().render()
-    assert "Villages per commune" in html and "Villages per former district" in html
-    assert "L.heatLayer" in html
-    for craft in set(villages["craft"]):
-        assert geodata.schema.CRAFTS[craft] in html
-    assert "L.control.layers" in html
+def test_dashboard_map_has_area_heat_and_craft_layers(shared_data_dir) -> None:
+    from geodata.register import load_register, register_records
+    from geodata.register_stats import area_counts
+    from geodata.units import current_unit_polygons
+
+    register = load_register()
+    units = area_counts(register, current_unit_polygons(), key="current_unit")
+    districts = area_counts(register, geodata.load_districts(), key="gid")
+    html = dashboard_map(register_records(register), units=units, districts=districts).get_root().render()
+    assert "Villages per current commune/ward (derived polygons)" in html and "Villages per former district" in html
+    assert "L.heatLayer" in html and "L.control.layers" in html
+    for craft in set(register["craft"]):
+        assert geodata.register.CRAFTS[craft] in html
 
 
-def test_local_assets_replace_every_cdn_link(places) -> None:
-    villages = places[places["kind"] == "village"]
-    parts = render_map_parts(dashboard_map(villages), assets_base_url="/static/vendor")
+def test_every_craft_layer_has_its_own_colour() -> None:
+    from geodata.register import CRAFTS
+    from web.maps.dashboard import craft_colour
+
+    colours = [craft_colour(craft).upper() for craft in CRAFTS]
+    assert len(set(colours)) == len(CRAFTS)
+
+
+def test_local_assets_replace_every_cdn_link() -> None:
+    from geodata.register import load_register, register_records
+
+    parts = render_map_parts(dashboard_map(register_records(load_register())), assets_base_url="/static/vendor")
     assert "/static/vendor/leaflet/leaflet.js" in parts.header
     assert "/static/vendor/heat/leaflet_heat.min.js" in parts.header
     assert "cdn" not in parts.header and "netdna" not in parts.header
@@ -78,3 +91,14 @@ def test_popup_escapes_data_text() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert 'href="/p?a=&quot;b&quot;"' in html
     assert "Silk weaving" in html
+
+
+@pytest.mark.parametrize("top", [0, 1, 3, 6, 11, 40, 31.58])
+def test_choropleth_classes_hold_every_value(top) -> None:
+    from web.maps.dashboard import CHOROPLETH_COLOURS, class_breaks
+
+    breaks = class_breaks(top)
+    assert breaks == sorted(breaks) and len(breaks) - 1 <= len(CHOROPLETH_COLOURS)
+    assert breaks[0] <= min(top, 1) and breaks[-1] > top
+    if float(top).is_integer() and top >= 2:
+        assert breaks[:2] == [1.0, 2.0]  # a single village is its own class

@@ -1,72 +1,199 @@
-"""The planners' dashboard: choropleths, heat map, craft layers, counts and a GeoJSON download."""
+"""The planners' dashboard on the register: areas, crafts x districts, coverage and downloads."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 import geopandas as gpd
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Response, render_template, request
 
-import geodata
-from geodata import schema
+from geodata import register_stats as stats
+from geodata.register import CRAFTS, RECOGNISED, filter_register, register_csv, register_geojson, register_records
 from web import i18n, params, state
 from web.maps import dashboard_map
-from web.pages.rendering import map_parts, place_url_template
+from web.maps.dashboard import area_legend, craft_colour
+from web.pages.rendering import attachment, map_parts
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 
-#: The dashboard shows villages unless the form asks for another kind.
-DEFAULT_KIND = "village"
+MATCHES = ("any", "main")
+STATUSES = ("", "recognised", "unknown")
+TOURISM = ("", "yes", "no")
 
 
-def _shown_places() -> tuple[params.VillageQuery, gpd.GeoDataFrame]:
-    query = params.parse_village_query(request.args)
-    if "kind" not in request.args:
-        query = params.VillageQuery(**{**query.__dict__, "kind": DEFAULT_KIND})
-    return query, params.apply_village_query(state.get_places(), query)
+@dataclass(frozen=True)
+class RegisterQuery:
+    """The dashboard's filters (all optional)."""
+
+    craft: str = ""
+    match: str = "any"
+    district: str = ""
+    status: str = ""
+    tourism: str = ""
 
 
-def count_rows(places: gpd.GeoDataFrame, column: str, labels: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """Return ``[{"key", "label", "count", "share"}]`` for a column, most first (share of the largest)."""
-    table = geodata.counts_by(places, column)
-    table = table[table[column].astype(str) != ""]
-    top = int(table["count"].max()) if len(table) else 1
-    return [
-        {"key": str(key), "label": (labels or {}).get(str(key), str(key)), "count": int(count),
-         "share": int(count) / top}
-        for key, count in zip(table[column], table["count"], strict=True)
-    ]
+def parse_query(args: Any) -> RegisterQuery:
+    """Return the filters in ``args``; a bad value raises ``CraftRouteError`` naming the field."""
+    return RegisterQuery(craft=params.get_choice(args, "craft", ("", *CRAFTS), default=""),
+                         match=params.get_choice(args, "match", MATCHES, default="any"),
+                         district=params.get_text(args, "district"),
+                         status=params.get_choice(args, "status", STATUSES, default=""),
+                         tourism=params.get_choice(args, "tourism", TOURISM, default=""))
+
+
+def select(register: gpd.GeoDataFrame, query: RegisterQuery) -> gpd.GeoDataFrame:
+    """Return the register records the filters keep."""
+    return filter_register(register, craft=query.craft or None, main_craft_only=query.match == "main",
+                           district=query.district or None,
+                           tourism={"yes": True, "no": False}.get(query.tourism),
+                           recognised={"recognised": True, "unknown": False}.get(query.status))
+
+
+def _shown() -> tuple[RegisterQuery, gpd.GeoDataFrame]:
+    query = parse_query(request.args)
+    return query, select(state.get_register(), query)
+
+
+def _with_area(name: str, areas: gpd.GeoDataFrame | None) -> gpd.GeoDataFrame | None:
+    """Return ``areas`` with ``area_km2``, computed once per application."""
+    if areas is None:
+        return None
+    from geodata import settings as geodata_settings
+
+    def measured() -> gpd.GeoDataFrame:
+        result = areas.copy()
+        if "area_km2" not in result.columns:
+            result["area_km2"] = result.to_crs(geodata_settings.metric_crs).area / 1e6
+        return result
+
+    return state.get_cached(f"area:{name}", measured)
+
+
+def counted_areas(records: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame | None]:
+    """Return the shown records counted per current unit, former district and former commune.
+
+    Counts are spatial joins on the full polygons; the returned frames carry the
+    simplified display geometry.
+    """
+    sources = {"units": (_with_area("units", state.get_current_units()), "current_unit"),
+               "districts": (_with_area("districts", state.get_districts()), "gid"),
+               "communes": (_with_area("communes", state.get_communes()), "gid")}
+    result: dict[str, gpd.GeoDataFrame | None] = {}
+    for name, (areas, key) in sources.items():
+        if areas is None:
+            result[name] = None
+            continue
+        counted = stats.area_counts(records, areas, key=key)
+        display = state.get_simplified(name, areas)
+        counted["geometry"] = display.geometry
+        counted["geojson"] = display["geojson"]
+        result[name] = counted
+    return result
+
+
+def _rows(frame: Any, label: str, total: str = "place_count") -> list[dict[str, Any]]:
+    top = max(int(frame[total].max()), 1) if len(frame) else 1
+    return [{"label": row[label], "count": int(row[total]), "share": int(row[total]) / top,
+             "area_km2": round(float(row.get("area_km2", 0.0)), 1), "density": row.get("per_100_km2")}
+            for _, row in frame.iterrows()]
+
+
+def page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Return the template values of the dashboard for the records ``shown``.
+
+    The values depend only on the filters and the language, so the recent ones are
+    kept (``web.state.get_recent``) and a repeated view costs no new map.
+    """
+    key = (i18n.current_language(), query, tuple(shown.index))
+    return state.get_recent("dashboard", key, lambda: _page_values(query, shown))
+
+
+def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]:
+    crafts = i18n.vocabulary_labels("craft", CRAFTS)
+    areas = counted_areas(shown)
+    by_craft = shown["craft"].value_counts()
+    by_craft_rows = [{"label": crafts.get(key, key), "count": int(count), "share": int(count) / max(by_craft.max(), 1)}
+                     for key, count in by_craft.items()]
+    district_rows, unit_rows = [], []
+    if areas["districts"] is not None:
+        counted = areas["districts"].sort_values(["place_count", "district"], ascending=[False, True])
+        district_rows = _rows(counted[counted["place_count"] > 0], "district")
+    if areas["units"] is not None:
+        counted = areas["units"].sort_values(["place_count", "current_unit"], ascending=[False, True])
+        unit_rows = _rows(counted[counted["place_count"] > 0], "current_unit")
+    register = state.get_register()
+    return {
+        "query": query, "shown": len(shown), "crafts": crafts,
+        "districts": sorted(register["former_district"].unique()),
+        "coverage": stats.coverage(register), "shown_coverage": stats.coverage(shown),
+        "craft_match": stats.craft_match(select(register, replace(query, craft="")), query.craft)
+        if query.craft else None,
+        "legend": [(craft, craft_colour(craft)) for craft in CRAFTS if craft in by_craft.index],
+        "area_legends": [(i18n.gettext(f"dashboard.layer.{name}"), area_legend(areas[name]))
+                         for name in ("units", "districts", "communes") if areas[name] is not None],
+        "by_craft": by_craft_rows, "by_district": district_rows, "by_unit": unit_rows,
+        "matrix": stats.craft_district_table(shown), "recognised_keys": RECOGNISED,
+        "boundaries": areas["communes"] is not None,
+        "map_parts": map_parts(dashboard_map(register_records(shown), units=areas["units"],
+                                             districts=areas["districts"], communes=areas["communes"],
+                                             labels=_map_labels(), craft_labels=crafts)),
+    }
+
+
+def _map_labels() -> dict[str, str]:
+    keys = ("units", "districts", "communes", "heat", "unit", "district", "commune", "count", "density")
+    return {key: i18n.gettext(f"dashboard.layer.{key}") for key in keys}
 
 
 @bp.get("")
 def index() -> str:
-    """Show the dashboard map with the counts by craft and by area."""
-    query, shown = _shown_places()
-    crafts = i18n.craft_labels()
-    labels = {key: i18n.gettext(f"dashboard.layer.{key}")
-              for key in ("communes", "districts", "heat", "commune", "district")}
-    m = dashboard_map(shown, communes=state.get_communes(), districts=state.get_districts(), labels=labels,
-                      craft_labels=crafts, place_url=place_url_template(),
-                      language=i18n.current_language())
-    return render_template(
-        "dashboard.html",
-        map_parts=map_parts(m),
-        query=query,
-        shown=len(shown),
-        by_craft=count_rows(shown, "craft", crafts),
-        by_district=count_rows(shown, "former_district"),
-        crafts=crafts,
-        recognitions=i18n.recognition_labels(),
-        kinds=schema.KINDS,
-        boundaries=state.get_communes() is not None,
-    )
+    """Show the dashboard: map, coverage, counts per area and crafts x districts."""
+    query, shown = _shown()
+    return render_template("dashboard.html", **page_values(query, shown))
+
+
+def _download(body: str | bytes, *, mimetype: str, extension: str) -> Response:
+    return attachment(body, mimetype=mimetype, filename=f"craftroute-register.{extension}")
 
 
 @bp.get("/export.geojson")
 def export_geojson() -> Response:
-    """Download the places the dashboard shows, as a GeoJSON file."""
-    _, shown = _shown_places()
-    response = jsonify(geodata.places_to_geojson(shown))
-    response.mimetype = "application/geo+json"
-    response.headers["Content-Disposition"] = 'attachment; filename="craftroute-dashboard.geojson"'
-    return response
+    """Download the register records the dashboard shows, as GeoJSON."""
+    import json
+
+    _, shown = _shown()
+    return _download(json.dumps(register_geojson(shown), ensure_ascii=False), mimetype="application/geo+json",
+                     extension="geojson")
+
+
+@bp.get("/export.csv")
+def export_csv() -> Response:
+    """Download the register records the dashboard shows, as CSV (UTF-8)."""
+    _, shown = _shown()
+    return _download(register_csv(shown), mimetype="text/csv; charset=utf-8", extension="csv")
+
+
+@bp.get("/export.gpkg")
+def export_gpkg() -> Response:
+    """Download the records shown and the current-unit counts, as a GeoPackage (two layers)."""
+    _, shown = _shown()
+    units = _with_area("units", state.get_current_units())
+    counted = stats.area_counts(shown, units, key="current_unit") if units is not None else None
+    return _download(geopackage_bytes(shown, counted),
+                     mimetype="application/geopackage+sqlite3", extension="gpkg")
+
+
+def geopackage_bytes(shown: gpd.GeoDataFrame, units: gpd.GeoDataFrame | None) -> bytes:
+    """Return a GeoPackage with layer ``villages`` (points) and, if given, ``current_units`` (counts)."""
+    import tempfile
+    from pathlib import Path
+
+    villages = shown.copy()
+    villages["other_crafts"] = villages["other_crafts"].map(";".join)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "register.gpkg"
+        villages.reset_index(drop=True).to_file(path, layer="villages", driver="GPKG")
+        if units is not None:
+            units.to_file(path, layer="current_units", driver="GPKG")
+        return path.read_bytes()

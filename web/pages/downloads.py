@@ -15,7 +15,7 @@ from web import planning
 from web.exports import plan_to_geojson, plan_to_gpx, plan_to_ics
 from web.pages.plan_form import plan_fields
 from web.pages.plan_notes import plan_page_values
-from web.pages.rendering import map_parts
+from web.pages.rendering import attachment, map_parts
 
 bp = Blueprint("downloads", __name__, url_prefix="/plan")
 
@@ -25,32 +25,26 @@ def _planned() -> tuple[Any, dict[str, Any]]:
     return plan, planning.plan_json(plan, geometry=True)
 
 
-def _download(body: str, *, mimetype: str, filename: str) -> Response:
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @bp.get("/export.geojson")
 def geojson() -> Response:
     """Download the plan as GeoJSON: a point per stop, a line per day."""
     _, data = _planned()
     body = json.dumps(plan_to_geojson(data), ensure_ascii=False)
-    return _download(body, mimetype="application/geo+json", filename="craftroute-trip.geojson")
+    return attachment(body, mimetype="application/geo+json", filename="craftroute-trip.geojson")
 
 
 @bp.get("/export.gpx")
 def gpx() -> Response:
     """Download the plan as GPX: a track per day and a waypoint per stop."""
     _, data = _planned()
-    return _download(plan_to_gpx(data), mimetype="application/gpx+xml", filename="craftroute-trip.gpx")
+    return attachment(plan_to_gpx(data), mimetype="application/gpx+xml", filename="craftroute-trip.gpx")
 
 
 @bp.get("/export.ics")
 def ics() -> Response:
     """Download the plan as an iCalendar file with one event per visit."""
     _, data = _planned()
-    return _download(plan_to_ics(data), mimetype="text/calendar", filename="craftroute-trip.ics")
+    return attachment(plan_to_ics(data), mimetype="text/calendar", filename="craftroute-trip.ics")
 
 
 @bp.get("/print")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import folium
+from flask import Response as FlaskResponse
 from flask import current_app, redirect, url_for
 from werkzeug.wrappers import Response
 
@@ -40,3 +41,10 @@ def _vendored_assets_present() -> bool:
 def favicon() -> Response:
     """Redirect ``/favicon.ico`` to the SVG icon in ``/static``."""
     return redirect(url_for("static", filename="favicon.svg"), code=301)
+
+
+def attachment(body: str | bytes, *, mimetype: str, filename: str) -> FlaskResponse:
+    """Return ``body`` as a file download named ``filename``."""
+    response = current_app.response_class(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
