@@ -52,7 +52,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     from web.packages import api as packages_api
     from web.packages import db as packages_db
     from web.packages import pages as packages_pages
-    from web.pages import dashboard, downloads, explore, plan, plan_form, plan_notes, rendering
+    from web.pages import basemap, dashboard, downloads, explore, plan, plan_form, plan_notes, pwa, rendering
 
     state.init_app(app)
     i18n.init_app(app)
@@ -63,6 +63,6 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["form_field"] = plan_form.form_field_name
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
     for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_pages.bp,
-                      api_views.bp, packages_api.bp):
+                      api_views.bp, packages_api.bp, basemap.bp, pwa.bp):
         app.register_blueprint(blueprint)
     return app

@@ -105,3 +105,21 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
         while len(state.matrices) > state.matrix_cache_size:
             state.matrices.popitem(last=False)
     return matrix
+
+
+def get_basemap() -> list:
+    """Return the offline base map's band files (:class:`web.basemap.store.BandFile`), built once.
+
+    They come from the road graph of the default travel mode (its shapes and classes are
+    the same in every mode), road names from its OSM file and the boundary polygons.
+    """
+    def load() -> list:
+        from planner import settings as planner_settings
+        from web.basemap.store import build_band_files
+
+        router = get_router(planner_settings.DEFAULT_MODE)
+        compact = router.graph.compact if router.graph is not None else None
+        return build_band_files(compact, planner_settings.resolve_osm_path(), get_districts(), get_communes(),
+                                cache_dir=planner_settings.resolve_cache_dir())
+
+    return _state().get("basemap", load)
