@@ -17,7 +17,8 @@ def qr_svg_data_uri(text: str) -> str:
     """Return ``text`` as a QR code (segno, error correction M), an SVG ``data:`` URI for ``<img src>``."""
     import segno
 
-    return segno.make(text, error="m").svg_data_uri(scale=QR_SCALE, border=QR_BORDER)
+    # A white quiet zone: cameras cannot read a code on a dark (or transparent) background.
+    return segno.make(text, error="m").svg_data_uri(scale=QR_SCALE, border=QR_BORDER, dark="#000", light="#fff")
 
 
 def plan_link() -> str:

@@ -6,10 +6,10 @@
 
   // Colour and width (px at zoom 12) of each road class; links are drawn thinner.
   var ROADS = {
-    motorway: ['#d4553f', 3.6], trunk: ['#d86a4a', 3.4], primary: ['#e8954a', 3],
-    secondary: ['#e3b650', 2.4], tertiary: ['#a99f91', 1.7]
+    motorway: ['#dd9a76', 3.6], trunk: ['#e2a882', 3.4], primary: ['#e8bd84', 3],
+    secondary: ['#e2cd88', 2.4], tertiary: ['#c2b8a8', 1.7]
   };
-  var MINOR_ROAD = ['#bdb5a8', 1.1];
+  var MINOR_ROAD = ['#cdc6ba', 1.1];
   var BOUNDARIES = {
     district: {color: '#7d5f9c', weight: 1.6, dashArray: '6 4', opacity: 0.8},
     commune: {color: '#ab98c0', weight: 0.8, dashArray: '3 3', opacity: 0.8}
