@@ -37,6 +37,8 @@ class WebState:
         The places file to load, or ``None`` for geodata's bundled file.
     cache
         Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
+    key_locks
+        One lock per name in ``cache``, held while that object loads.
     """
 
     places_path: str | None = None
@@ -44,11 +46,18 @@ class WebState:
     cache: dict[str, Any] = field(default_factory=dict)
     matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    key_locks: dict[str, threading.RLock] = field(default_factory=dict)
 
     def get(self, key: str, load: Callable[[], T]) -> T:
-        """Return the cached object ``key``, loading it with ``load()`` the first time."""
+        """Return the cached object ``key``, loading it with ``load()`` the first time.
+
+        Each key has its own lock, so that a slow load (a road graph built from the OSM
+        file) does not hold up requests that need something else (the places).
+        """
         if key not in self.cache:
             with self.lock:
+                key_lock = self.key_locks.setdefault(key, threading.RLock())
+            with key_lock:
                 if key not in self.cache:
                     self.cache[key] = load()
         return self.cache[key]
