@@ -23,6 +23,8 @@ from planner.itinerary.problem import place_locations
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from web.basemap.store import BandFile
+
 EXTENSION_KEY = "craftroute"
 T = TypeVar("T")
 
@@ -116,13 +118,13 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     return matrix
 
 
-def get_basemap() -> list:
-    """Return the offline base map's band files (:class:`web.basemap.store.BandFile`), built once.
+def get_basemap() -> list[BandFile]:
+    """Return the offline base map's files, one per zoom band, built once.
 
     They come from the road graph of the default travel mode (its shapes and classes are
     the same in every mode), road names from its OSM file and the boundary polygons.
     """
-    def load() -> list:
+    def load() -> list[BandFile]:
         from planner import settings as planner_settings
         from web.basemap.store import build_band_files
 

@@ -16,6 +16,7 @@ from flask import Blueprint, abort, current_app, jsonify, url_for
 from werkzeug.wrappers import Response
 
 from web import i18n, state
+from web.pages.basemap import band_urls
 
 bp = Blueprint("pwa", __name__)
 
@@ -46,27 +47,28 @@ def _static_dir() -> Path:
     return Path(current_app.static_folder or "")
 
 
-def precache_urls() -> list[str]:
-    """Return what the worker stores at install: pages, static files, vendored scripts, base map."""
-    from web.pages.basemap import band_urls
-
+def _shell_files() -> list[str]:
+    """Return the files under ``static/`` the worker keeps: the shell's and the vendored map scripts."""
     static = _static_dir()
     vendored = sorted(p.relative_to(static).as_posix() for p in (static / "vendor").rglob("*") if p.is_file())
-    files = [name for name in SHELL_FILES if (static / name).is_file()] + vendored
+    return [name for name in SHELL_FILES if (static / name).is_file()] + vendored
+
+
+def precache_urls() -> list[str]:
+    """Return what the worker stores at install: pages, static files, vendored scripts, base map."""
     return ([url_for("plan.index"), url_for("pwa.manifest")]
             + [url_for("pwa.icon", size=size) for size in ICON_SIZES_PX]
-            + [url_for("static", filename=name) for name in files]
+            + [url_for("static", filename=name) for name in _shell_files()]
             + [str(band["url"]) for band in band_urls()])
 
 
-def _version(urls: list[str]) -> str:
+def _version() -> str:
     """Return a checksum of the worker, the shell files and the base map (a new one re-installs)."""
-    digest = hashlib.sha256((_static_dir() / WORKER_FILE).read_bytes())
     static = _static_dir()
-    for url in urls:
-        path = static / url.removeprefix(url_for("static", filename=""))
-        if url.startswith(url_for("static", filename="")) and path.is_file():
-            digest.update(f"{url}:{path.stat().st_size}:{path.stat().st_mtime_ns}".encode())
+    digest = hashlib.sha256((static / WORKER_FILE).read_bytes())
+    for name in _shell_files():
+        stat = (static / name).stat()
+        digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for file in state.get_basemap():
         digest.update(file.etag.encode())
     return digest.hexdigest()[:16]
@@ -102,7 +104,7 @@ def icon(size: int) -> Response:
 def service_worker() -> Response:
     """Return the service worker with its settings (version, files to keep) in front."""
     urls = precache_urls()
-    config = {"version": _version(urls), "precache": urls, "planPath": url_for("plan.result"),
+    config = {"version": _version(), "precache": urls, "planPath": url_for("plan.result"),
               "pages": [url_for("plan.index"), url_for("explore.index")], "maxPlans": MAX_SAVED_PLANS,
               "networkOnly": list(NETWORK_ONLY_PREFIXES)}
     text = f"self.CRAFTROUTE_SW = {json.dumps(config)};\n" + (_static_dir() / WORKER_FILE).read_text("utf-8")
