@@ -110,3 +110,19 @@ def test_service_worker_keeps_an_opened_plan_for_offline_use(page, screenshot_di
     page.wait_for_selector("#saved-plans:not([hidden]) li a")
     assert "/plan?" in page.get_attribute("#saved-plans li a", "href")
     page.context.set_offline(False)
+
+
+def test_printed_plan_carries_a_readable_qr_code_and_fits_the_stops(page, shared_data_dir) -> None:
+    import zxingcpp
+    from PIL import Image
+
+    page.goto("/plan/print?" + urlencode(TRIP))
+    _offline_map(page)
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_timeout(300)
+    zoom = page.evaluate("Object.keys(window).filter(k => k.startsWith('map_')).map(k => window[k].getZoom())[0]")
+    assert zoom >= 11  # fitted to the plan, not to the base map's whole city
+    shot = Image.open(io.BytesIO(page.locator("#plan-qr").screenshot()))
+    results = zxingcpp.read_barcodes(shot)
+    assert [result.text for result in results] == [page.url.replace("/plan/print?", "/plan?")]
