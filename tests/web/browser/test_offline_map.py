@@ -105,6 +105,12 @@ def test_service_worker_keeps_an_opened_plan_for_offline_use(page, screenshot_di
     page.wait_for_selector("#plan-map .leaflet-marker-pane > *")
     _offline_map(page)
     page.screenshot(path=str(screenshot_dir / "offline-plan-reloaded.png"))
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    page.wait_for_selector("#saved-copy:not([hidden])")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.locator("#timeline li.arrive").count() == stops
+    page.screenshot(path=str(screenshot_dir / "offline-plan-phone.png"), full_page=True)
 
     page.goto("/")
     page.wait_for_selector("#saved-plans:not([hidden]) li a")
