@@ -58,6 +58,7 @@ cmd=${1:-serve}
 shift || true
 case "$cmd" in
   serve)
+    need_root_apt libcairo2
     setup_python "test"
     setup_web_assets optional
     build_graph_cache
@@ -65,7 +66,7 @@ case "$cmd" in
     exec "$VENV/bin/craftroute" serve "$@"
     ;;
   test)
-    need_root_apt chromium chromium-driver postgresql
+    need_root_apt chromium chromium-driver postgresql libcairo2
     setup_python "test,dev"
     setup_web_assets required
     log "static checks: ruff, mypy"

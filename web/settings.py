@@ -99,3 +99,18 @@ CRAFT_COLOURS: tuple[str, ...] = (
 
 #: Polygons are simplified by this many degrees (~50 m) before they are drawn.
 MAP_SIMPLIFY_DEG: float = 0.0005
+
+#: Zoom bands of the offline base map (``web.basemap``): (min zoom, max zoom, road classes
+#: drawn, classes named, simplification tolerance in degrees, grid cell in degrees,
+#: communes drawn). Majors with names when zoomed out, every drivable road zoomed in.
+_MAJOR_ROADS = ("motorway", "trunk", "primary")
+_MIDDLE_ROADS = ("motorway_link", "trunk_link", "primary_link", "secondary", "secondary_link", "tertiary")
+_MINOR_ROADS = ("tertiary_link", "unclassified", "residential", "living_street", "busway", "road")
+BASEMAP_BANDS: tuple[tuple[int, int, tuple[str, ...], tuple[str, ...], float, float, bool], ...] = (
+    (0, 11, _MAJOR_ROADS, ("motorway", "trunk"), 0.0004, 0.08, False),
+    (12, 13, _MAJOR_ROADS + _MIDDLE_ROADS, _MAJOR_ROADS + ("secondary",), 0.00012, 0.03, True),
+    (14, 22, _MAJOR_ROADS + _MIDDLE_ROADS + _MINOR_ROADS, _MAJOR_ROADS + _MIDDLE_ROADS + _MINOR_ROADS,
+     0.00003, 0.01, True),
+)
+#: Version of the base map files: bump it when ``web.basemap.build`` changes its output.
+BASEMAP_VERSION = 1

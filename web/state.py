@@ -23,6 +23,8 @@ from planner.itinerary.problem import place_locations
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from web.basemap.store import BandFile
+
 EXTENSION_KEY = "craftroute"
 T = TypeVar("T")
 
@@ -39,6 +41,8 @@ class WebState:
         The register file to load, or ``None`` for geodata's bundled register.
     cache
         Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
+    key_locks
+        One lock per name in ``cache``, held while that object loads.
     """
 
     places_path: str | None = None
@@ -47,11 +51,18 @@ class WebState:
     cache: dict[str, Any] = field(default_factory=dict)
     matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    key_locks: dict[str, threading.RLock] = field(default_factory=dict)
 
     def get(self, key: str, load: Callable[[], T]) -> T:
-        """Return the cached object ``key``, loading it with ``load()`` the first time."""
+        """Return the cached object ``key``, loading it with ``load()`` the first time.
+
+        Each key has its own lock, so that a slow load (a road graph built from the OSM
+        file) does not hold up requests that need something else (the places).
+        """
         if key not in self.cache:
             with self.lock:
+                key_lock = self.key_locks.setdefault(key, threading.RLock())
+            with key_lock:
                 if key not in self.cache:
                     self.cache[key] = load()
         return self.cache[key]
@@ -167,3 +178,21 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
         while len(state.matrices) > state.matrix_cache_size:
             state.matrices.popitem(last=False)
     return matrix
+
+
+def get_basemap() -> list[BandFile]:
+    """Return the offline base map's files, one per zoom band, built once.
+
+    They come from the road graph of the default travel mode (its shapes and classes are
+    the same in every mode), road names from its OSM file and the boundary polygons.
+    """
+    def load() -> list[BandFile]:
+        from planner import settings as planner_settings
+        from web.basemap.store import build_band_files
+
+        router = get_router(planner_settings.DEFAULT_MODE)
+        compact = router.graph.compact if router.graph is not None else None
+        return build_band_files(compact, planner_settings.resolve_osm_path(), get_districts(), get_communes(),
+                                cache_dir=planner_settings.resolve_cache_dir())
+
+    return _state().get("basemap", load)

@@ -10,6 +10,7 @@ from web import i18n, planning, state
 from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
 from web.pages.plan_notes import plan_page_values
 from web.pages.rendering import map_parts, place_url_template
+from web.pages.share import share_values
 
 bp = Blueprint("plan", __name__)
 
@@ -53,4 +54,5 @@ def result() -> tuple[str, int]:
     except CraftRouteError as error:
         return render_form(error)
     values = plan_page_values(planning.plan_json(plan))
-    return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values), 200
+    return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values,
+                           **share_values()), 200

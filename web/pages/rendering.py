@@ -10,6 +10,7 @@ from flask import current_app, redirect, url_for
 from werkzeug.wrappers import Response
 
 from web.maps import MapParts, render_map_parts
+from web.pages.basemap import with_offline_base_map
 
 #: Placeholder swapped for a place id in link templates given to map builders.
 _ID_SLOT = "__place_id__"
@@ -18,9 +19,12 @@ _ID_SLOT = "__place_id__"
 def map_parts(m: folium.Map) -> MapParts:
     """Return ``m`` rendered for a page, loading Leaflet from ``/static/vendor`` or from CDNs.
 
+    Every map gets the offline base map in its layer list (:mod:`web.pages.basemap`).
+
     ``MAP_ASSETS`` "local" always uses the vendored files, "cdn" never does, and "auto"
     uses them when ``python -m web.vendor`` has fetched them.
     """
+    with_offline_base_map(m)
     setting = current_app.config["MAP_ASSETS"]
     local = setting == "local" or (setting == "auto" and _vendored_assets_present())
     base = url_for("static", filename="vendor").rstrip("/") if local else None
