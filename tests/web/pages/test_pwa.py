@@ -15,7 +15,7 @@ TRIP = {"start": "Ho Hoan Kiem", "days": "2", "date": "2026-12-01", "mode": "mot
 
 
 def test_pages_link_the_manifest_and_register_the_worker(client) -> None:
-    page = client.get("/packages").get_data(as_text=True)
+    page = client.get("/packages/signin").get_data(as_text=True)
     assert '<link rel="manifest" href="/manifest.webmanifest">' in page
     assert 'src="/static/pwa.js" data-sw="/sw.js" data-scope="/"' in page
     assert "user-scalable=no" not in page
