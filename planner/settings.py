@@ -124,12 +124,22 @@ DETOUR_FACTOR: float = 1.3
 #: figures with ``python bench/estimate_calibration.py``.
 ESTIMATE_SPEED_KMH: dict[str, float] = {"motorbike": 22.0, "car": 18.0, "bicycle": 12.0, "walk": 4.5}
 
-#: A place farther than this from the road network is not routed: its legs use the
-#: labelled estimate. The access leg between a place and its road node is a straight
-#: line at the estimate speed; past about 1 km (3 min by motorbike, 13 min on foot) it
-#: stops being a small correction, and the nearest node may lie across a river or dyke. With today's urban extract this leaves Bát Tràng (1.2 km at its
-#: recorded point) estimated; ``craftroute coverage`` lists every place.
+#: A place within this distance of the road network is routed: the access leg between
+#: the place and its road node is a straight line at the estimate speed, counted as part
+#: of the routed leg (a recorded point a few hundred metres off the road). Past about
+#: 1 km (3 min by motorbike, 13 min on foot) it stops being a small correction, so a
+#: farther place is only *partly* routed (see :data:`MAX_ACCESS_M`).
 MAX_SNAP_M: float = 1000.0
+
+#: A place farther than :data:`MAX_SNAP_M` but within this distance of the network is
+#: partly routed: it is joined to its nearest reachable road node by an *estimated*
+#: access leg (great-circle x :data:`DETOUR_FACTOR`, at :data:`ESTIMATE_SPEED_KMH`, the
+#: same model as a whole estimated leg) and the rest of each leg follows the roads. Legs
+#: and matrix cells report that part as ``estimated_m``. With today's urban extract this
+#: partly routes Bát Tràng (1.2 km from the network at its recorded point) and the
+#: villages beyond the extract's southern edge. 15 km is about 40 min by motorbike: past
+#: that the nearest node says little about the way in, and the place is estimated.
+MAX_ACCESS_M: float = 15000.0
 
 #: Dijkstra trees grown per batch when building a matrix: each tree holds two arrays
 #: of the graph's size (about 0.35 MB for urban Hanoi), so 128 keep a batch near 45 MB.
@@ -140,7 +150,7 @@ TREES_PER_BATCH: int = 128
 GRAPH_CACHE_VERSION: int = 2
 
 #: Version of the cached places matrix format.
-MATRIX_CACHE_VERSION: int = 1
+MATRIX_CACHE_VERSION: int = 2
 
 
 def resolve_cache_dir() -> Path:

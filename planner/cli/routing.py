@@ -93,8 +93,8 @@ def run_build_graph(args: argparse.Namespace) -> int:
     except CraftRouteError as error:  # no bundled places file: nothing to report on
         print(f"bundled places not checked: {error}")
         return 0
-    print(f"bundled places routed by {mode}: {sum(row['routed'] for row in rows)} of {len(rows)} "
-          f"(within {settings.MAX_SNAP_M:.0f} m of the network; `craftroute coverage` lists them)")
+    print(f"bundled places by {mode}: {_status_counts(rows)} of {len(rows)} "
+          f"(`craftroute coverage` lists them)")
     return 0
 
 
@@ -107,14 +107,12 @@ def run_route(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(routing.leg_to_dict(leg, origin, destination), ensure_ascii=False))
         return 0
-    how = "estimated from the straight line" if leg.estimated else "routed on OpenStreetMap roads"
     print(f"{origin.name} -> {destination.name} by {leg.mode}: {leg.distance_m / 1000:.1f} km, "
-          f"{leg.duration_s / 60:.0f} min ({how})")
+          f"{leg.duration_s / 60:.0f} min ({routing.leg_how(leg)})")
     for label, location in (("from", origin), ("to", destination)):
         snap = router.snap(location)
-        state = "routed" if snap.usable else f"not routed (limit {settings.MAX_SNAP_M:.0f} m)"
         distance = "no road data" if not math.isfinite(snap.distance_m) else f"{snap.distance_m:.0f} m"
-        print(f"  {label} {location.id}: nearest road node {distance}, {state}")
+        print(f"  {label} {location.id}: nearest reachable road node {distance}, {snap.status}")
     return 0
 
 
@@ -187,13 +185,23 @@ def run_coverage(args: argparse.Namespace) -> int:
     router = _router(args)
     rows = routing.coverage_rows(router, locations)
     if args.format == "json":
-        print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M, "places": rows},
+        counts = {status: sum(row["status"] == status for row in rows) for status in routing.SNAP_STATUSES}
+        print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M,
+                          "max_access_m": settings.MAX_ACCESS_M, "counts": counts, "places": rows},
                          ensure_ascii=False))
         return 0
-    routed = sum(row["routed"] for row in rows)
-    print(f"{routed} of {len(rows)} places routed by {router.mode} "
-          f"(snap limit {settings.MAX_SNAP_M:.0f} m; others use the labelled estimate)")
+    print(f"{_status_counts(rows)} of {len(rows)} places by {router.mode} (routed within "
+          f"{settings.MAX_SNAP_M:.0f} m of the network, partly routed within {settings.MAX_ACCESS_M / 1000:.0f} km "
+          f"with an estimated access leg, others estimated)")
     for row in rows:
         snap = "-" if row["snap_m"] is None else f"{row['snap_m']:.0f} m"
-        print(f"  {'routed   ' if row['routed'] else 'ESTIMATED'} {snap:>9}  {row['id']}  {row['name']}")
+        access = "" if row["access_m"] is None or row["status"] == "routed" else \
+            f" (access {row['access_m'] / 1000:.1f} km estimated)"
+        print(f"  {row['status']:<13} {snap:>9}  {row['id']}  {row['name']}{access}")
     return 0
+
+
+def _status_counts(rows: list[dict[str, object]]) -> str:
+    """Return "N routed, N partly routed, N estimated" for coverage rows."""
+    return ", ".join(f"{sum(row['status'] == status for row in rows)} {status}"
+                     for status in routing.SNAP_STATUSES)

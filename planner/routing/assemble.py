@@ -11,7 +11,7 @@ import numpy as np
 from geodata.location import Location
 
 from .estimate import estimate_matrix, speed_m_per_s
-from .results import TravelMatrix
+from .results import Snap, TravelMatrix
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ class MatrixDraft:
     ids: list[str]
     duration_s: np.ndarray
     distance_m: np.ndarray
-    estimated: np.ndarray
+    estimated_m: np.ndarray
     mode: str
     coincide: np.ndarray
 
@@ -34,36 +34,44 @@ class MatrixDraft:
         lon = np.array([loc.lon for loc in locations], dtype=np.float64)
         duration_s, distance_m = estimate_matrix(lat, lon, mode=mode)
         return cls(ids=[loc.id for loc in locations], duration_s=duration_s, distance_m=distance_m,
-                   estimated=np.ones(duration_s.shape, dtype=bool), mode=mode, coincide=distance_m == 0.0)
+                   estimated_m=distance_m.copy(), mode=mode, coincide=distance_m == 0.0)
 
     def put_routed(self, rows: np.ndarray, cols: np.ndarray, road_s: np.ndarray, road_m: np.ndarray, *,
-                   row_access_m: np.ndarray, col_access_m: np.ndarray) -> None:
+                   row_snaps: Sequence[Snap], col_snaps: Sequence[Snap]) -> None:
         """Write routed cells ``(rows[i], cols[j])``: road figures plus both access legs.
 
-        Unreachable cells (``inf`` seconds) keep their estimate, with a logged warning.
+        The estimated part of a cell is the estimated part of its access legs (partly
+        routed places). Unreachable cells (``inf`` seconds) keep their estimate, with a
+        logged warning.
         """
         reachable = np.isfinite(road_s)
         if not reachable.all():
             logger.warning("%d routed pairs unreachable, using estimates", int((~reachable).sum()))
         speed = speed_m_per_s(self.mode)
-        access_m = row_access_m[:, None] + col_access_m[None, :]
+        access_m = _column(row_snaps, "access_m")[:, None] + _column(col_snaps, "access_m")[None, :]
+        estimated_m = _column(row_snaps, "estimated_m")[:, None] + _column(col_snaps, "estimated_m")[None, :]
         block = np.ix_(rows, cols)
         self.duration_s[block] = np.where(reachable, road_s + access_m / speed, self.duration_s[block])
         self.distance_m[block] = np.where(reachable, road_m + access_m, self.distance_m[block])
-        self.estimated[block] = ~reachable
+        self.estimated_m[block] = np.where(reachable, estimated_m, self.estimated_m[block])
 
     def put_cached(self, positions: np.ndarray, cached: TravelMatrix, cached_positions: np.ndarray) -> None:
         """Copy the cells between ``cached_positions`` of ``cached`` to ``positions`` here."""
         target, source = np.ix_(positions, positions), np.ix_(cached_positions, cached_positions)
         self.duration_s[target] = cached.duration_s[source]
         self.distance_m[target] = cached.distance_m[source]
-        self.estimated[target] = cached.estimated[source]
+        self.estimated_m[target] = cached.estimated_metres()[source]
 
     def finish(self) -> TravelMatrix:
         """Return the finished matrix: zero on the diagonal and between coinciding places."""
         np.fill_diagonal(self.coincide, True)
         self.duration_s[self.coincide] = 0.0
         self.distance_m[self.coincide] = 0.0
-        self.estimated[self.coincide] = False
+        self.estimated_m[self.coincide] = 0.0
         return TravelMatrix(ids=self.ids, duration_s=self.duration_s, distance_m=self.distance_m,
-                            estimated=self.estimated, mode=self.mode)
+                            estimated=self.estimated_m > 0, mode=self.mode, estimated_m=self.estimated_m)
+
+
+def _column(snaps: Sequence[Snap], name: str) -> np.ndarray:
+    """Return one attribute of each snap as an array."""
+    return np.array([getattr(snap, name) for snap in snaps], dtype=np.float64)

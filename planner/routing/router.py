@@ -1,9 +1,11 @@
 """The router: snap places to one mode's road graph, search it, route single legs.
 
 A :class:`Router` holds one mode's weighted graph (or none, when there is no road data
-at all: then every answer is the labelled estimate). Places farther than
-``settings.MAX_SNAP_M`` from the mode's largest strongly connected component get
-estimated legs, leg by leg, so one plan can mix routed and estimated legs. Whole
+at all: then every answer is the labelled estimate). A place within
+``settings.MAX_SNAP_M`` of the mode's largest strongly connected component is routed;
+one within ``settings.MAX_ACCESS_M`` is partly routed (an estimated access leg to its
+nearest reachable node, then the roads); a farther one gets estimated legs, so one plan
+can mix routed, partly routed and estimated legs. Whole
 travel matrices are assembled from its node searches in :mod:`.matrix`.
 """
 
@@ -110,8 +112,7 @@ class Router:
         nodes = self._index.nearest(lat, lon)
         compact = self.graph.compact
         distance = np.asarray(haversine_m(lat, lon, compact.node_lat[nodes], compact.node_lon[nodes]))
-        return [Snap(node=int(node), distance_m=float(d), usable=bool(d <= settings.MAX_SNAP_M))
-                for node, d in zip(nodes, distance, strict=True)]
+        return [snap_at(int(node), float(d)) for node, d in zip(nodes, distance, strict=True)]
 
     def node_matrix(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes.
@@ -158,7 +159,7 @@ class Router:
                 in_s, np.where(np.isfinite(in_s), in_m, np.nan))
 
     def leg(self, origin: Location, destination: Location) -> Leg:
-        """Return the trip from ``origin`` to ``destination``: routed if both snap, else estimated."""
+        """Return the trip from ``origin`` to ``destination``: (partly) routed if both join the roads."""
         origin_snap, destination_snap = self.snap_many([origin, destination])
         if (origin.lat, origin.lon) == (destination.lat, destination.lon):
             point = (origin.lon, origin.lat)
@@ -175,17 +176,18 @@ class Router:
 
     def _routed_leg(self, origin: Location, destination: Location, origin_snap: Snap,
                     destination_snap: Snap, nodes: list[int], road_s: float) -> Leg:
-        """Return a routed leg along ``nodes`` with access legs at both ends."""
+        """Return a (partly) routed leg along ``nodes`` with access legs at both ends."""
         assert self.graph is not None
         array = np.asarray(nodes, dtype=np.int64)
         road_m = float(self.graph.pair_length_m[self.graph.pair_index(array[:-1], array[1:])].sum())
-        access_m = origin_snap.distance_m + destination_snap.distance_m
+        access_m = origin_snap.access_m + destination_snap.access_m
+        estimated_m = origin_snap.estimated_m + destination_snap.estimated_m
         points = [(origin.lon, origin.lat)]
         points += [(float(x), float(y)) for x, y in path_points(self.graph, nodes)]
         points.append((destination.lon, destination.lat))
         return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
                    distance_m=road_m + access_m, duration_s=road_s + access_m / speed_m_per_s(self.mode),
-                   estimated=False, geometry=points)
+                   estimated=estimated_m > 0, geometry=points, estimated_m=estimated_m)
 
     def _estimated_leg(self, origin: Location, destination: Location) -> Leg:
         """Return the labelled straight-line estimate from ``origin`` to ``destination``."""
@@ -193,7 +195,23 @@ class Router:
                                                  np.array([origin.lon, destination.lon]), mode=self.mode)
         return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
                    distance_m=float(distance_m[0, 1]), duration_s=float(duration_s[0, 1]), estimated=True,
-                   geometry=[(origin.lon, origin.lat), (destination.lon, destination.lat)])
+                   geometry=[(origin.lon, origin.lat), (destination.lon, destination.lat)],
+                   estimated_m=float(distance_m[0, 1]))
+
+
+def snap_at(node: int, distance_m: float) -> Snap:
+    """Return the snap of a place ``distance_m`` from its nearest reachable road ``node``.
+
+    Routed within ``settings.MAX_SNAP_M`` (straight access leg, counted as routed),
+    partly routed within ``settings.MAX_ACCESS_M`` (access leg estimated as
+    great-circle x ``settings.DETOUR_FACTOR``), estimated beyond.
+    """
+    if distance_m <= settings.MAX_SNAP_M:
+        return Snap(node=node, distance_m=distance_m, usable=True, access_m=distance_m)
+    if distance_m <= settings.MAX_ACCESS_M:
+        access_m = distance_m * settings.DETOUR_FACTOR
+        return Snap(node=node, distance_m=distance_m, usable=True, access_m=access_m, estimated_m=access_m)
+    return Snap(node=node, distance_m=distance_m, usable=False)
 
 
 @functools.lru_cache(maxsize=len(settings.MODES))

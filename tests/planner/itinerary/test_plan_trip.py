@@ -237,8 +237,11 @@ def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
     everything = load_places()
     router = get_router("motorbike")
     lunches_after_a_visit = 0
-    for must in ("vietnam-museum-of-ethnology", "temple-of-literature", "van-phuc"):
-        plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", must=must)
+    later_lunch, earlier_lunch = {"lunch_start": "12:00", "lunch_end": "13:30"}, {"lunch_start": "11:30", "lunch_end": "12:30"}
+    scenarios = [(must, {}) for must in ("vietnam-museum-of-ethnology", "temple-of-literature", "van-phuc")]
+    scenarios += [("vietnam-museum-of-ethnology", later_lunch), ("van-phuc", earlier_lunch)]
+    for must, lunch_window in scenarios:
+        plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", must=must, **lunch_window)
         for day in plan_to_dict(plan)["days"]:
             lunch = day["lunch"]
             for stop in day["stops"]:
