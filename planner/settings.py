@@ -150,7 +150,7 @@ TREES_PER_BATCH: int = 128
 GRAPH_CACHE_VERSION: int = 2
 
 #: Version of the cached places matrix format.
-MATRIX_CACHE_VERSION: int = 2
+MATRIX_CACHE_VERSION: int = 3
 
 
 def resolve_cache_dir() -> Path:

@@ -13,9 +13,9 @@ from .results import TravelMatrix as TravelMatrix
 from .results import estimated_text as estimated_text
 from .results import leg_how as leg_how
 from .results import leg_to_dict as leg_to_dict
+from .results import matrix_to_dict as matrix_to_dict
 from .results import shape_estimated_m as shape_estimated_m
 from .results import shape_parts as shape_parts
-from .results import matrix_to_dict as matrix_to_dict
 from .router import Router as Router
 from .router import check_mode as check_mode
 from .router import get_router as get_router

@@ -63,13 +63,43 @@ class MatrixDraft:
         self.estimated_m[target] = cached.estimated_metres()[source]
 
     def finish(self) -> TravelMatrix:
-        """Return the finished matrix: zero on the diagonal and between coinciding places."""
+        """Return the finished matrix: zero between coinciding places, then consistent (:func:`close_triangles`)."""
         np.fill_diagonal(self.coincide, True)
         self.duration_s[self.coincide] = 0.0
         self.distance_m[self.coincide] = 0.0
         self.estimated_m[self.coincide] = 0.0
+        changed = close_triangles(self.duration_s, self.distance_m, self.estimated_m)
+        if changed:
+            logger.info("%d cells are faster through another place than by their own estimate", changed)
         return TravelMatrix(ids=self.ids, duration_s=self.duration_s, distance_m=self.distance_m,
                             estimated=self.estimated_m > 0, mode=self.mode, estimated_m=self.estimated_m)
+
+
+def close_triangles(duration_s: np.ndarray, distance_m: np.ndarray, estimated_m: np.ndarray) -> int:
+    """Replace, in place, each cell slower than a chain through other places by that chain.
+
+    Routed and partly routed cells already obey the triangle inequality (the same road
+    network, access legs added once at each end), but a straight-line estimate (a place
+    farther than ``settings.MAX_ACCESS_M`` from the roads) can be slower than going
+    through a routed place: the traveller would then do exactly that. One
+    Floyd-Warshall pass over the places makes every cell the fastest chain of cells,
+    so reaching a place through another is never faster than going directly. Distance
+    and estimated metres follow the chain chosen.
+
+    Returns
+    -------
+    int
+        The number of cells changed.
+    """
+    before = duration_s.copy()
+    for k in range(duration_s.shape[0]):
+        via_s = duration_s[:, k, None] + duration_s[None, k, :]
+        faster = via_s < duration_s
+        if faster.any():
+            duration_s[faster] = via_s[faster]
+            distance_m[faster] = (distance_m[:, k, None] + distance_m[None, k, :])[faster]
+            estimated_m[faster] = (estimated_m[:, k, None] + estimated_m[None, k, :])[faster]
+    return int((duration_s != before).sum())
 
 
 def _column(snaps: Sequence[Snap], name: str) -> np.ndarray:

@@ -13,7 +13,6 @@ from geodata.query import haversine_m
 
 from .. import settings
 
-
 #: How a place joins the road network, from best to worst (see :attr:`Snap.status`).
 SNAP_STATUSES: tuple[str, ...] = ("routed", "partly routed", "estimated")
 

@@ -9,10 +9,10 @@ import folium
 import pytest
 from trip_places import trip_places
 
+from geodata.location import Location
 from planner import settings
 from planner.itinerary import Plan, PlanLeg, parse_plan_request, plan_trip
 from planner.itinerary.map import plan_map
-from geodata.location import Location
 from planner.routing.compact import CompactGraph
 from planner.routing.router import Router
 
