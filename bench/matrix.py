@@ -41,7 +41,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geodata.location import Location
 from planner import Router, compute_matrix, settings
-from planner.routing.compact import edge_class_name, edge_is_closed
+from planner.routing.access import mode_denied, oneway_exempt
+from planner.routing.compact import edge_class_name
 from planner.routing.graph import (
     compact_with_settings,
     file_sha256,
@@ -73,11 +74,12 @@ def mode_graph(graph: nx.MultiDiGraph, mode: str) -> nx.MultiDiGraph:
     result.add_nodes_from(graph.nodes(data=True))
     for u, v, key, data in graph.edges(keys=True, data=True):
         highway = edge_class_name(data, settings.ROAD_CLASS_ORDER)
-        if highway not in speeds or edge_is_closed(data, settings.CLOSED_ACCESS):
+        if highway not in speeds or mode_denied(data, settings.ACCESS_TAGS[mode], settings.DENIED_ACCESS):
             continue
         travel_time = max(float(data["length"]) / (speeds[highway] / 3.6), 1e-3)
         result.add_edge(u, v, key, length=data["length"], travel_time=travel_time)
-        if mode in settings.IGNORE_ONEWAY_MODES and data.get("oneway"):
+        two_way = mode in settings.IGNORE_ONEWAY_MODES or oneway_exempt(data, settings.ONEWAY_EXEMPT_TAGS.get(mode))
+        if two_way and data.get("oneway"):
             result.add_edge(v, u, length=data["length"], travel_time=travel_time)
     return result
 

@@ -65,8 +65,7 @@ download_timeout_s: float = 20.0
 
 #: Speed in km/h by OSM ``highway`` class for each mode. A class missing from a mode's
 #: table is not usable in that mode. Motorways are left out for motorbike, bicycle and
-#: walk: Vietnamese expressways are closed to them (the project brief's rule; the
-#: road traffic law's text was not checked here).
+#: walk: Vietnamese expressways are closed to them (see "Who may use a road" below).
 SPEEDS_KMH: dict[str, dict[str, float]] = {
     "motorbike": {
         "trunk": 35.0, "trunk_link": 25.0, "primary": 30.0, "primary_link": 25.0,
@@ -107,8 +106,38 @@ ROAD_CLASS_ORDER: tuple[str, ...] = (
 #: Modes that may travel against one-way streets (pedestrians use the pavement).
 IGNORE_ONEWAY_MODES: frozenset[str] = frozenset({"walk"})
 
-#: ``access`` tag values that close a way to every mode.
-CLOSED_ACCESS: frozenset[str] = frozenset({"no", "private"})
+# Who may use a road
+# ------------------
+# Vietnam's expressways (``highway=motorway`` and its links in OSM) are closed to
+# motorbikes, bicycles and pedestrians: Law on Road Traffic 2008 (23/2008/QH12),
+# Article 26(3): pedestrians, non-motorised vehicles, mopeds, motorcycles and tractors
+# may not enter expressways (cited from the law as published; its 2024 successor was
+# not checked here). The OSM wiki's global defaults already close ``motorway`` to
+# bicycles and pedestrians (https://wiki.openstreetmap.org/wiki/OSM_tags_for_routing/Access_restrictions).
+# That rule is the missing ``motorway`` classes in ``SPEEDS_KMH`` above.
+# Ways with their own restrictions are tagged in OSM following the access hierarchy of
+# https://wiki.openstreetmap.org/wiki/Key:access (transport mode restrictions): the most
+# specific tag a way has decides for a mode, so ``access=no`` + ``motorcycle=yes`` is
+# open to motorbikes, ``motor_vehicle=no`` closes it to motorbikes and cars but not to
+# bicycles. ``oneway:motorcycle=no`` / ``oneway:bicycle=no`` open a one-way street in
+# both directions to that mode (https://wiki.openstreetmap.org/wiki/Key:oneway). The
+# shared urban extract has 263 ways tagged ``motorcycle=no``, 356 ``oneway:motorcycle=no``,
+# 177 ``bicycle=no``, 224 ``foot=no`` and 174 ``access=no``/``private``.
+
+#: Each mode's access tags, most specific first: the first one a way has decides.
+ACCESS_TAGS: dict[str, tuple[str, ...]] = {
+    "motorbike": ("motorcycle", "motor_vehicle", "vehicle", "access"),
+    "car": ("motorcar", "motor_vehicle", "vehicle", "access"),
+    "bicycle": ("bicycle", "vehicle", "access"),
+    "walk": ("foot", "access"),
+}
+
+#: Access values that close a way to a mode; any other value (``yes``, ``designated``,
+#: ``destination``, ``permissive``, ``customers``) leaves it open.
+DENIED_ACCESS: frozenset[str] = frozenset({"no", "private"})
+
+#: The tag that makes a one-way street two-way for a mode when it says ``no``.
+ONEWAY_EXEMPT_TAGS: dict[str, str] = {"motorbike": "oneway:motorcycle", "bicycle": "oneway:bicycle"}
 
 #: Ratio of road distance to great-circle distance for estimated legs. Measured on the
 #: urban extract over the 950 routed motorbike trips between bundled places more than
@@ -147,7 +176,7 @@ TREES_PER_BATCH: int = 128
 
 #: Version of the compact graph format; bump it when the arrays change so old caches
 #: are rebuilt instead of misread.
-GRAPH_CACHE_VERSION: int = 2
+GRAPH_CACHE_VERSION: int = 3
 
 #: Version of the cached places matrix format.
 MATRIX_CACHE_VERSION: int = 3

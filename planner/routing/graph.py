@@ -18,7 +18,9 @@ from tqdm.auto import tqdm
 from geodata.errors import CraftRouteError
 
 from .. import settings
+from .access import kept_tags
 from .compact import (
+    AccessRules,
     CacheError,
     CompactGraph,
     compact_from_graph,
@@ -59,6 +61,7 @@ def graph_from_file(path: Path, *, field: str = "osm_path") -> nx.MultiDiGraph:
     import osmnx as ox
 
     logger.info("reading road network from %s", path)
+    ox.settings.useful_tags_way = way_tags_to_keep()
     try:
         return ox.graph_from_xml(path, simplify=True, retain_all=True)
     except (SyntaxError, ValueError, EOFError, OSError) as error:  # ParseError is a SyntaxError
@@ -79,6 +82,7 @@ def graph_from_download() -> nx.MultiDiGraph:
     import osmnx as ox
 
     ox.settings.requests_timeout = settings.download_timeout_s
+    ox.settings.useful_tags_way = way_tags_to_keep()
     if settings.download_bbox is not None:
         return ox.graph_from_bbox(settings.download_bbox, network_type=settings.download_network_type,
                                   simplify=True, retain_all=True)
@@ -86,16 +90,29 @@ def graph_from_download() -> nx.MultiDiGraph:
                                simplify=True, retain_all=True)
 
 
+def access_rules() -> AccessRules:
+    """Return the access rules of :mod:`planner.settings`."""
+    return AccessRules(modes=settings.MODES, access_tags=settings.ACCESS_TAGS, denied=settings.DENIED_ACCESS,
+                       oneway_exempt_tags=settings.ONEWAY_EXEMPT_TAGS)
+
+
+def way_tags_to_keep() -> list[str]:
+    """Return the OSM way tags the graph must keep: OSMnx's own and those the access rules read."""
+    import osmnx as ox
+
+    return sorted(set(ox.settings.useful_tags_way) | set(kept_tags(settings.ACCESS_TAGS, settings.ONEWAY_EXEMPT_TAGS)))
+
+
 def compact_with_settings(graph: nx.MultiDiGraph, *, source_sha256: str, source_name: str) -> CompactGraph:
     """Return the compact arrays of ``graph`` with the road-class and access settings applied."""
     return compact_from_graph(graph, source_sha256=source_sha256, source_name=source_name,
-                              closed_access=settings.CLOSED_ACCESS, class_order=settings.ROAD_CLASS_ORDER)
+                              rules=access_rules(), class_order=settings.ROAD_CLASS_ORDER)
 
 
 def cache_path(source_sha256: str, *, cache_dir: Path | None = None) -> Path:
-    """Return the cache file of the graph built from a source with this checksum."""
+    """Return the cache file of the graph built from a source with this checksum (and today's access rules)."""
     folder = Path(cache_dir) if cache_dir is not None else settings.resolve_cache_dir()
-    return folder / f"graph-v{settings.GRAPH_CACHE_VERSION}-{source_sha256[:16]}.npz"
+    return folder / f"graph-v{settings.GRAPH_CACHE_VERSION}-{source_sha256[:16]}-{access_rules().key()}.npz"
 
 
 def load_graph(*, osm_path: Path | None = None, cache_dir: Path | None = None,

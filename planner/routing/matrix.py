@@ -57,7 +57,7 @@ def matrix_key(router: Router, locations: Sequence[Location]) -> str:
         "places": [[loc.id, round(loc.lat, 7), round(loc.lon, 7)] for loc in locations],
         "speeds": settings.SPEEDS_KMH[router.mode], "estimate_kmh": settings.ESTIMATE_SPEED_KMH[router.mode],
         "detour": settings.DETOUR_FACTOR, "max_snap_m": settings.MAX_SNAP_M, "max_access_m": settings.MAX_ACCESS_M,
-        "ignore_oneway": router.mode in settings.IGNORE_ONEWAY_MODES, "closed": sorted(settings.CLOSED_ACCESS),
+        "ignore_oneway": router.mode in settings.IGNORE_ONEWAY_MODES, "access": [settings.ACCESS_TAGS, sorted(settings.DENIED_ACCESS), settings.ONEWAY_EXEMPT_TAGS],
     }
     return hashlib.sha256(json.dumps(fingerprint, sort_keys=True).encode()).hexdigest()
 

@@ -83,16 +83,20 @@ def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, 
     speeds_kmh
         Speed by ``highway`` class; classes not listed are closed to this mode.
     ignore_oneway
-        Add the reverse of one-way edges (pedestrians walk both ways).
+        Add the reverse of every one-way edge (pedestrians walk both ways); otherwise
+        only of those tagged two-way for the mode (``oneway:motorcycle=no``).
     """
     class_speed = np.array([speeds_kmh.get(str(name), 0.0) for name in compact.class_names])
     speed_kmh = class_speed[compact.edge_class] if compact.n_edges else np.empty(0)
-    allowed = (speed_kmh > 0) & ~compact.edge_closed
+    allowed = (speed_kmh > 0) & ~compact.mode_mask(compact.edge_closed_modes, mode)
     edges = np.flatnonzero(allowed)
     tail, head = compact.edge_u[edges], compact.edge_v[edges]
     reversed_flag = np.zeros(edges.shape[0], dtype=bool)
-    if ignore_oneway:
-        back = edges[compact.edge_oneway[edges]]
+    two_way = compact.edge_oneway[edges]
+    if not ignore_oneway:
+        two_way &= compact.mode_mask(compact.edge_two_way_modes, mode)[edges]
+    if two_way.any():
+        back = edges[two_way]
         edges = np.concatenate((edges, back))
         tail, head = np.concatenate((tail, compact.edge_v[back])), np.concatenate((head, compact.edge_u[back]))
         reversed_flag = np.concatenate((reversed_flag, np.ones(back.shape[0], dtype=bool)))

@@ -13,6 +13,7 @@ from geodata.errors import CraftRouteError, OutsideHanoiError
 from geodata.location import Location
 from planner import Router, compute_matrix, get_router, settings
 from planner.routing.compact import CompactGraph
+from planner.routing.paths import fastest_trees, path_nodes
 
 # Inputs, not expected results: coordinates from ../shared/data/SOURCES.md.
 HOAN_KIEM = Location("hoan-kiem-lake", "Hồ Hoàn Kiếm", 21.0287, 105.8524, "destination")
@@ -179,3 +180,29 @@ def test_van_phuc_to_bat_trang_follows_the_roads_but_the_last_stretch(full_graph
     leg = Router.from_compact(full_graph, mode="motorbike").leg(VAN_PHUC, bat_trang)
     assert leg.estimated and 0 < leg.estimated_m <= 2000
     assert polyline_m(leg.geometry[1:-1]) == pytest.approx(leg.distance_m - leg.estimated_m, rel=0.01)
+
+
+def matrix_path_edges(router: Router, locations: list[Location]) -> np.ndarray:
+    """Return the compact edges on the fastest paths between every pair of the places' road nodes."""
+    assert router.graph is not None
+    nodes = np.unique([snap.node for snap in router.snap_many(locations) if snap.usable])
+    _, predecessors = fastest_trees(router.graph.time_csr, nodes)
+    edges = []
+    for row, source in enumerate(nodes):
+        for target in nodes:
+            path = np.asarray(path_nodes(predecessors[row], int(source), int(target)), dtype=np.int64)
+            edges.append(router.graph.pair_edge[router.graph.pair_index(path[:-1], path[1:])])
+    return np.concatenate(edges)
+
+
+@pytest.mark.slow
+def test_motorbike_matrix_paths_use_no_motorway_nor_closed_way(full_graph: CompactGraph) -> None:
+    locations = geodata.places_to_locations(geodata.load_places())
+    motorway = np.isin(full_graph.class_names, ["motorway", "motorway_link"])
+    closed = full_graph.mode_mask(full_graph.edge_closed_modes, "motorbike")
+    assert closed.sum() > 100, "the urban extract has ways closed to motorbikes (motorcycle=no)"
+    motorbike = matrix_path_edges(Router.from_compact(full_graph, mode="motorbike"), locations)
+    assert not motorway[full_graph.edge_class[motorbike]].any()
+    assert not closed[motorbike].any()
+    car = matrix_path_edges(Router.from_compact(full_graph, mode="car"), locations)
+    assert motorway[full_graph.edge_class[car]].any()  # the check above can see a motorway
