@@ -46,8 +46,9 @@ from planner.routing.compact import edge_class_name
 from planner.routing.graph import (
     compact_with_settings,
     file_sha256,
-    graph_from_file,
+    graph_from_files,
     load_graph,
+    road_paths,
 )
 
 
@@ -130,17 +131,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--osm", type=Path, help="road file (default: the shared file from settings)")
     args = parser.parse_args(argv)
     sizes = [int(text) for text in args.sizes.split(",")]
-    osm_path = args.osm or settings.resolve_osm_path()
-    if osm_path is None:
+    osm_paths = road_paths(args.osm or settings.resolve_osm_path())
+    if not osm_paths:
         parser.error("no road file: give --osm or put the shared data in ../shared/data")
 
     with tempfile.TemporaryDirectory() as cache_text:
         cache_dir = Path(cache_text)
-        build_s, graph = timed(lambda: graph_from_file(osm_path))
+        osm_path = osm_paths[0]
+        build_s, graph = timed(lambda: graph_from_files(osm_paths))
         compact_s, compact = timed(lambda: compact_with_settings(graph, source_sha256=file_sha256(osm_path),
                                                                  source_name=osm_path.name))
-        load_graph(osm_path=osm_path, cache_dir=cache_dir)  # build once more, writing the cache
-        loads = [timed(lambda: Router.from_compact(load_graph(osm_path=osm_path, cache_dir=cache_dir),
+        load_graph(osm_path=osm_paths, cache_dir=cache_dir)  # build once more, writing the cache
+        loads = [timed(lambda: Router.from_compact(load_graph(osm_path=osm_paths, cache_dir=cache_dir),
                                                    mode=args.mode))[0] for _ in range(3)]
     cache_load_s = statistics.median(loads)
     router = Router.from_compact(compact, mode=args.mode)

@@ -33,9 +33,23 @@ MODES: tuple[str, ...] = ("motorbike", "car", "bicycle", "walk")
 #: Most visitors to Hanoi's craft villages travel by motorbike (own, rented or xe ôm).
 DEFAULT_MODE: str = "motorbike"
 
-#: OSM XML road file (.osm or .osm.gz). ``None`` means the shared file
-#: :data:`shared_osm_file` found through ``geodata.settings.shared_file``.
-osm_path: Path | None = None
+#: Road file or files (.osm, .osm.gz, .osm.bz2 or .osm.pbf; several are merged). ``None``
+#: means the shared file :data:`shared_osm_file` found through ``geodata.settings.shared_file``.
+osm_path: Path | list[Path] | None = None
+
+#: Keep only the roads inside Hanoi's outline (``geodata.settings.city_outline_file``)
+#: grown by :data:`clip_buffer_m`, so a country extract (Geofabrik's Vietnam .osm.pbf)
+#: gives Hanoi's network. Without the outline file nothing is clipped.
+clip_to_hanoi: bool = True
+
+#: How far past the city outline roads are kept: border villages can be reached over
+#: roads of the next province (Bát Tràng lies on the border with Văn Giang, Hưng Yên).
+#: 10 km keeps every road of the shared urban extract.
+clip_buffer_m: float = 10_000.0
+
+#: Road files larger than this (MB) keep their node locations in a temporary file on
+#: disk while they are read, not in memory (a country extract has tens of millions).
+osm_disk_index_mb: float = 64.0
 
 #: Road file inside the shared data folder (``../shared/data``). Today it covers urban
 #: Hanoi only; a fuller extract can be named here without touching the code.
@@ -192,10 +206,10 @@ def resolve_cache_dir() -> Path:
     return Path.home() / ".cache" / "craftroute"
 
 
-def resolve_osm_path() -> Path | None:
-    """Return the road file to read: :data:`osm_path`, else the shared file, else ``None``."""
+def resolve_osm_path() -> Path | list[Path] | None:
+    """Return the road file(s) to read: :data:`osm_path`, else the shared file, else ``None``."""
     if osm_path is not None:
-        return Path(osm_path)
+        return [Path(path) for path in osm_path] if isinstance(osm_path, list) else Path(osm_path)
     from geodata import settings as geodata_settings
 
     return geodata_settings.shared_file(shared_osm_file)

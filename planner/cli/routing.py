@@ -53,7 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", default=settings.DEFAULT_MODE,
                         help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
-    parser.add_argument("--osm", type=Path, help="OSM XML road file (.osm or .osm.gz); default from settings")
+    parser.add_argument("--osm", type=Path, nargs="+", metavar="FILE",
+                        help="road file(s): .osm, .osm.gz, .osm.bz2 or .osm.pbf (e.g. Geofabrik's Vietnam extract, "
+                             "clipped to Hanoi); several are merged; default from settings")
 
 
 def _add_format_option(parser: argparse.ArgumentParser, *, default: str) -> None:
@@ -66,15 +68,16 @@ def _router(args: argparse.Namespace) -> routing.Router:
     mode = routing.check_mode(args.mode, field="--mode")
     if args.osm is None:
         return routing.get_router(mode)
-    routing.check_osm_file(args.osm, field="--osm")
+    for path in args.osm:
+        routing.check_osm_file(path, field="--osm")
     return routing.Router.load(mode=mode, osm_path=args.osm, field="--osm")
 
 
 def run_build_graph(args: argparse.Namespace) -> int:
     """Build (or validate) the cached road graph and print a summary."""
     mode = routing.check_mode(args.mode, field="--mode")
-    if args.osm is not None:
-        routing.check_osm_file(args.osm, field="--osm")
+    for path in args.osm or ():
+        routing.check_osm_file(path, field="--osm")
     started = time.perf_counter()
     compact = routing.load_graph(osm_path=args.osm, rebuild=args.rebuild, progress=True,
                          field="osm_path" if args.osm is None else "--osm")

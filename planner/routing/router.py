@@ -69,7 +69,7 @@ class Router:
         return cls(mode, graph)
 
     @classmethod
-    def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | None = None,
+    def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | Sequence[Path] | None = None,
              cache_dir: Path | None = None, field: str = "osm_path") -> Router:
         """Return the router of ``mode``, loading (or building and caching) the road graph.
 

@@ -68,7 +68,7 @@ def test_build_graph_reports_the_graph(capsys: pytest.CaptureFixture[str], osm_c
     (("route", HOAN_KIEM, OLD_QUARTER, "--mode", "plane"), "--mode: must be one of motorbike, car, bicycle, walk"),
     (("route", HOAN_KIEM, "10.7769,106.7009"), "TO: 10.77690,106.70090 is outside Hanoi"),
     (("matrix", "--ids", f"{HOAN_KIEM};;{OLD_QUARTER}"), "--ids: must be places separated by commas, or by \";\""),
-    (("route", HOAN_KIEM, OLD_QUARTER, "--osm", "no/such/file.osm"), "--osm: must be an existing OSM XML file"),
+    (("route", HOAN_KIEM, OLD_QUARTER, "--osm", "no/such/file.osm"), "--osm: must be an existing OSM road file"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], osm_clip: Path,
                                           argv: tuple[str, ...], message: str) -> None:
@@ -110,7 +110,7 @@ def test_coverage_lists_every_bundled_place(capsys: pytest.CaptureFixture[str], 
     ("build-graph", ""),
     ("build-graph", "<?xml version='1.0'?><osm version='0.6'></osm>"),
 ])
-def test_osm_file_that_is_not_osm_xml_names_the_option(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+def test_osm_file_that_is_not_osm_data_names_the_option(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                         command: str, content: str) -> None:
     bad = tmp_path / "roads.osm"
     bad.write_text(content)
@@ -119,7 +119,7 @@ def test_osm_file_that_is_not_osm_xml_names_the_option(capsys: pytest.CaptureFix
     code, out, err = run(capsys, *argv, "--osm", str(bad))
     assert code == 2 and out == ""
     last = err.splitlines()[-1]  # build-graph's progress bar may come before the error line
-    assert last.startswith(f"craftroute {command}: error: --osm: must be an OSM XML")
+    assert last.startswith(f"craftroute {command}: error: --osm: must be an OSM road file (.osm, .osm.gz, ")
 
 
 def test_misconfigured_osm_path_setting_names_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -129,11 +129,11 @@ def test_misconfigured_osm_path_setting_names_the_setting(monkeypatch: pytest.Mo
     bad = tmp_path / "passwd.osm"
     bad.write_text("root:x:0:0\n")
     monkeypatch.setattr(settings, "osm_path", bad)
-    with pytest.raises(CraftRouteError, match="must be an OSM XML road file") as raised:
+    with pytest.raises(CraftRouteError, match="must be an OSM road file") as raised:
         Router.load()
     assert raised.value.field == "osm_path"
     monkeypatch.setattr(settings, "osm_path", tmp_path / "missing.osm")
-    with pytest.raises(CraftRouteError, match="must be an existing OSM XML file") as raised:
+    with pytest.raises(CraftRouteError, match="must be an existing OSM road file") as raised:
         Router.load()
     assert raised.value.field == "osm_path"
 
