@@ -153,6 +153,46 @@ DENIED_ACCESS: frozenset[str] = frozenset({"no", "private"})
 #: The tag that makes a one-way street two-way for a mode when it says ``no``.
 ONEWAY_EXEMPT_TAGS: dict[str, str] = {"motorbike": "oneway:motorcycle", "bicycle": "oneway:bicycle"}
 
+# Rush hours
+# ----------
+# Travel times depend on the departure time through time bands, each with a speed
+# factor per road class (``SPEEDS_KMH`` x factor). The speeds above are daytime speeds
+# off the peaks, so ``midday`` keeps them (factor 1). The peak windows (06:30-09:00,
+# 16:30-19:00: school and office hours) and the factors are the project's assumptions,
+# not measurements: arterials (trunk, primary, secondary) lose the most in the peaks,
+# because that is where the commuter flows and the queues at junctions are; alleys
+# lose the least; at night main roads run a little faster than by day (still under the
+# legal caps above). Walking is not slowed. The place to calibrate these figures is
+# floating-vehicle speed data by hour (e.g. Hanoi taxi or ride-hailing GPS traces),
+# which are not in the shared data.
+
+#: Time bands of the day: (name, start "HH:MM"), in order; each lasts until the next
+#: starts and the last runs past midnight to the first.
+TIME_BANDS: tuple[tuple[str, str], ...] = (
+    ("morning_peak", "06:30"), ("midday", "09:00"), ("evening_peak", "16:30"), ("evening", "19:00"),
+)
+
+#: Road classes grouped for the factors below; a class in no group is a ``local`` road.
+BAND_ROAD_GROUPS: dict[str, tuple[str, ...]] = {
+    "expressway": ("motorway", "motorway_link"),
+    "arterial": ("trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link"),
+    "collector": ("tertiary", "tertiary_link", "unclassified", "road"),
+}
+
+#: Speed factor by band and road group (``local`` for every other class).
+BAND_SPEED_FACTORS: dict[str, dict[str, float]] = {
+    "morning_peak": {"expressway": 0.7, "arterial": 0.6, "collector": 0.7, "local": 0.85},
+    "midday": {"expressway": 1.0, "arterial": 1.0, "collector": 1.0, "local": 1.0},
+    "evening_peak": {"expressway": 0.65, "arterial": 0.55, "collector": 0.65, "local": 0.85},
+    "evening": {"expressway": 1.1, "arterial": 1.1, "collector": 1.05, "local": 1.0},
+}
+
+#: Modes slowed in the peaks (pedestrians are not).
+RUSH_HOUR_MODES: frozenset[str] = frozenset({"motorbike", "car", "bicycle"})
+
+#: Departure time when none is given: mid-morning, outside the peaks.
+DEFAULT_DEPART: str = "10:30"
+
 #: Ratio of road distance to great-circle distance for estimated legs. Measured on the
 #: urban extract over the 950 routed motorbike trips between bundled places more than
 #: 2 km apart: median 1.27 (middle half 1.19-1.39; car 1.33, walk 1.21). 1.3 rounds that.

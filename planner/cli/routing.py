@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     route.add_argument("origin", metavar="FROM", help='place id, name (any accents) or "lat,lon"')
     route.add_argument("destination", metavar="TO", help='place id, name (any accents) or "lat,lon"')
     _add_source_options(route)
+    _add_depart_option(route)
     _add_format_option(route, default="text")
     route.set_defaults(func=run_route)
 
@@ -41,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help='places separated by commas (ids, names), or by ";" when any is a point '
                              '"lat,lon" (e.g. "21.03,105.85;bat-trang"); default: all bundled')
     _add_source_options(matrix)
+    _add_depart_option(matrix)
     _add_format_option(matrix, default="json")
     matrix.set_defaults(func=run_matrix)
 
@@ -56,6 +58,25 @@ def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--osm", type=Path, nargs="+", metavar="FILE",
                         help="road file(s): .osm, .osm.gz, .osm.bz2 or .osm.pbf (e.g. Geofabrik's Vietnam extract, "
                              "clipped to Hanoi); several are merged; default from settings")
+
+
+def _add_depart_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--depart", metavar="HH:MM",
+                        help=f"departure time: rush hours slow the roads (bands {_bands_text()}; "
+                             f"default {settings.DEFAULT_DEPART}, outside the peaks)")
+
+
+def _bands_text() -> str:
+    return ", ".join(f"{name.replace('_', ' ')} from {start}" for name, start in settings.TIME_BANDS)
+
+
+def _depart_min(args: argparse.Namespace) -> float | None:
+    """Return the ``--depart`` time in minutes after midnight, or ``None``."""
+    if args.depart is None:
+        return None
+    from ..routing.bands import clock_min
+
+    return clock_min(args.depart, field="--depart")
 
 
 def _add_format_option(parser: argparse.ArgumentParser, *, default: str) -> None:
@@ -105,12 +126,15 @@ def run_route(args: argparse.Namespace) -> int:
     """Print the leg between two places."""
     origin = geodata.resolve_location(args.origin, field="FROM")
     destination = geodata.resolve_location(args.destination, field="TO")
+    depart_min = _depart_min(args)
     router = _router(args)
-    leg = router.leg(origin, destination)
+    leg = router.leg(origin, destination, depart_min=depart_min)
     if args.format == "json":
         print(json.dumps(routing.leg_to_dict(leg, origin, destination), ensure_ascii=False))
         return 0
-    print(f"{origin.name} -> {destination.name} by {leg.mode}: {leg.distance_m / 1000:.1f} km, "
+    when = routing.leg_to_dict(leg, origin, destination)
+    print(f"{origin.name} -> {destination.name} by {leg.mode}, leaving {when['depart']} "
+          f"({when['band'].replace('_', ' ')}): {leg.distance_m / 1000:.1f} km, "
           f"{leg.duration_s / 60:.0f} min ({routing.leg_how(leg)})")
     for label, location in (("from", origin), ("to", destination)):
         snap = router.snap(location)
@@ -149,6 +173,7 @@ def _is_number(text: str) -> bool:
 
 def run_matrix(args: argparse.Namespace) -> int:
     """Print the travel matrix between the places."""
+    depart_min = _depart_min(args)
     if args.ids is None:
         matrix = routing.cached_matrix(_router(args), _bundled_locations())
     else:
@@ -160,6 +185,8 @@ def run_matrix(args: argparse.Namespace) -> int:
             matrix = routing.compute_matrix(router, locations)
         else:
             matrix = routing.matrix_with_cache(router, locations, bundled=bundled)
+    if depart_min is not None:
+        matrix = matrix.at(depart_min)
     if args.format == "json":
         print(json.dumps(routing.matrix_to_dict(matrix), ensure_ascii=False))
         return 0

@@ -1,3 +1,4 @@
+from .bands import clock_min as clock_min
 from .coverage import coverage_rows as coverage_rows
 from .graph import NoRoadDataError as NoRoadDataError
 from .graph import check_osm_file as check_osm_file

@@ -25,8 +25,9 @@ import numpy as np
 from geodata.location import Location
 
 from .. import settings
-from .assemble import MatrixDraft
-from .results import TravelMatrix
+from .assemble import MatrixDraft, matrix_from_bands
+from .bands import band_names
+from .results import BandSlices, TravelMatrix
 from .router import Router
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def compute_matrix(router: Router, locations: Sequence[Location]) -> TravelMatri
     if routed.size and router.graph is not None:
         nodes = np.array([snaps[i].node for i in routed], dtype=np.int64)
         joined = [snaps[i] for i in routed]
-        road_s, road_m = router.node_matrix(nodes)
+        road_s, road_m = router.node_band_matrices(nodes)
         draft.put_routed(routed, routed, road_s, road_m, row_snaps=joined, col_snaps=joined)
     return draft.finish()
 
@@ -87,9 +88,10 @@ def cached_matrix(router: Router, locations: Sequence[Location], *,
     folder.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with partial.open("wb") as handle:
+        assert matrix.bands is not None
         np.savez_compressed(handle, key=np.array(key), ids=np.array(matrix.ids, dtype=str),
-                            duration_s=matrix.duration_s, distance_m=matrix.distance_m,
-                            estimated_m=matrix.estimated_metres())
+                            duration_s=matrix.bands.duration_s, distance_m=matrix.bands.distance_m,
+                            estimated_m=matrix.bands.estimated_m)
     partial.replace(path)
     return matrix
 
@@ -99,14 +101,12 @@ def _read(path: Path, *, key: str, mode: str) -> TravelMatrix:
     with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         if str(data["key"]) != key:
             raise ValueError(f"{path} holds another matrix")
-        estimated_m = data["estimated_m"]
-        matrix = TravelMatrix(ids=[str(i) for i in data["ids"]], duration_s=data["duration_s"],
-                              distance_m=data["distance_m"], estimated=estimated_m > 0, mode=mode,
-                              estimated_m=estimated_m)
-    n = len(matrix.ids)
-    if not (matrix.duration_s.shape == matrix.distance_m.shape == estimated_m.shape == (n, n)):
+        bands = BandSlices(data["duration_s"], data["distance_m"], data["estimated_m"])
+        ids = [str(i) for i in data["ids"]]
+    shape = (len(band_names()), len(ids), len(ids))
+    if not (bands.duration_s.shape == bands.distance_m.shape == bands.estimated_m.shape == shape):
         raise ValueError(f"{path} holds arrays of the wrong shape")
-    return matrix
+    return matrix_from_bands(ids, mode, bands)
 
 
 def travel_matrix(router: Router, locations: Sequence[Location], *, known: TravelMatrix,
@@ -143,7 +143,8 @@ def travel_matrix(router: Router, locations: Sequence[Location], *, known: Trave
             added_rows = np.searchsorted(routed, added)
             out_s, out_m, in_s, in_m = router.node_rows_and_columns(nodes[added_rows], nodes)
             draft.put_routed(added, routed, out_s, out_m, row_snaps=new_snaps, col_snaps=joined)
-            draft.put_routed(routed, added, in_s.T, in_m.T, row_snaps=joined, col_snaps=new_snaps)
+            draft.put_routed(routed, added, np.swapaxes(in_s, 1, 2), np.swapaxes(in_m, 1, 2),
+                             row_snaps=joined, col_snaps=new_snaps)
     return draft.finish()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -12,6 +12,7 @@ from geodata.location import Location
 from geodata.query import haversine_m
 
 from .. import settings
+from .bands import band_index, depart_fields, duration_at
 
 #: How a place joins the road network, from best to worst (see :attr:`Snap.status`).
 SNAP_STATUSES: tuple[str, ...] = ("routed", "partly routed", "estimated")
@@ -74,6 +75,8 @@ class Leg:
     estimated_m
         Metres of ``distance_m`` that are estimated: ``0`` when fully routed, the
         access legs of partly routed places, all of it for a straight-line estimate.
+    depart_min
+        Departure in minutes after midnight; ``None``: ``settings.DEFAULT_DEPART``.
     """
 
     from_id: str
@@ -84,6 +87,7 @@ class Leg:
     estimated: bool
     geometry: list[tuple[float, float]]
     estimated_m: float = 0.0
+    depart_min: float | None = None
 
     def geojson_geometry(self) -> dict[str, Any]:
         """Return the leg's shape as a GeoJSON LineString."""
@@ -107,6 +111,12 @@ class TravelMatrix:
     estimated_m
         ``(n, n)`` metres of ``distance_m`` that are estimated (``0`` where fully routed);
         ``None`` means all of an estimated cell.
+    bands
+        The same figures per time band (``settings.TIME_BANDS``); ``duration_s`` and
+        the others are the slice of the default departure's band. ``None``: one slice.
+    depart_min
+        The departure (minutes after midnight) the times are for; ``None``: the default
+        departure, ``settings.DEFAULT_DEPART``.
     """
 
     ids: list[str]
@@ -115,6 +125,8 @@ class TravelMatrix:
     estimated: np.ndarray
     mode: str
     estimated_m: np.ndarray | None = None
+    bands: BandSlices | None = None
+    depart_min: float | None = None
 
     def estimated_metres(self) -> np.ndarray:
         """Return the ``(n, n)`` estimated metres of every cell."""
@@ -130,9 +142,38 @@ class TravelMatrix:
         """Return the matrix restricted to (and ordered by) ``ids``."""
         rows = np.array([self.index(i) for i in ids], dtype=np.int64)
         pick = np.ix_(rows, rows)
+        bands = None
+        if self.bands is not None:
+            band_pick = (slice(None), rows[:, None], rows[None, :])
+            bands = BandSlices(self.bands.duration_s[band_pick], self.bands.distance_m[band_pick],
+                               self.bands.estimated_m[band_pick])
         return TravelMatrix(ids=list(ids), duration_s=self.duration_s[pick], distance_m=self.distance_m[pick],
                             estimated=self.estimated[pick], mode=self.mode,
-                            estimated_m=self.estimated_metres()[pick])
+                            estimated_m=self.estimated_metres()[pick], bands=bands, depart_min=self.depart_min)
+
+    def at(self, depart_min: float) -> TravelMatrix:
+        """Return the matrix of trips leaving at ``depart_min`` (minutes after midnight).
+
+        Times follow each trip through the bands it runs into
+        (:func:`planner.routing.bands.duration_at`); distances and estimated metres are
+        those of the departure's band. A matrix without bands is returned unchanged.
+        """
+        if self.bands is None:
+            return self
+        band = band_index(depart_min)
+        estimated_m = self.bands.estimated_m[band]
+        return replace(self, duration_s=duration_at(self.bands.duration_s, depart_min),
+                       distance_m=self.bands.distance_m[band], estimated=estimated_m > 0, estimated_m=estimated_m,
+                       depart_min=float(depart_min))
+
+
+@dataclass(frozen=True)
+class BandSlices:
+    """A travel matrix's figures in each time band: ``(bands, n, n)`` arrays."""
+
+    duration_s: np.ndarray
+    distance_m: np.ndarray
+    estimated_m: np.ndarray
 
 
 def shape_parts(geometry: Sequence[tuple[float, float]], *,
@@ -193,7 +234,8 @@ def leg_to_dict(leg: Leg, origin: Location, destination: Location) -> dict[str, 
     return {
         "from": origin.id, "to": destination.id, "from_name": origin.name, "to_name": destination.name,
         "mode": leg.mode, "distance_m": round(leg.distance_m, 1), "duration_s": round(leg.duration_s, 1),
-        "estimated": leg.estimated, "estimated_m": round(leg.estimated_m, 1), "geometry": leg.geojson_geometry(),
+        "estimated": leg.estimated, "estimated_m": round(leg.estimated_m, 1), **depart_fields(leg.depart_min),
+        "geometry": leg.geojson_geometry(),
     }
 
 
@@ -205,4 +247,5 @@ def matrix_to_dict(matrix: TravelMatrix) -> dict[str, Any]:
         "distance_m": np.round(matrix.distance_m, 1).tolist(),
         "estimated": matrix.estimated.tolist(),
         "estimated_m": np.round(matrix.estimated_metres(), 1).tolist(),
+        **depart_fields(matrix.depart_min),
     }

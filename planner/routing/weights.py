@@ -43,6 +43,8 @@ class ModeGraph:
         For each key, the compact edge it uses and whether it is run backwards.
     pair_length_m
         For each key, the road length of that edge.
+    pair_time_s
+        For each key, its travel seconds at the mode's speeds (the ``time_csr`` values).
     usable
         ``(n,)`` bool: node is in the largest strongly connected component.
     """
@@ -54,6 +56,7 @@ class ModeGraph:
     pair_edge: np.ndarray
     pair_reversed: np.ndarray
     pair_length_m: np.ndarray
+    pair_time_s: np.ndarray
     usable: np.ndarray
 
     @property
@@ -68,6 +71,19 @@ class ModeGraph:
         # CSR element lookup searches only the tail's few out-edges: several times
         # faster than a binary search over all edge keys.
         return np.asarray(self.pair_csr[tail, head]).ravel().astype(np.int64) - 1
+
+    def scaled_time_csr(self, class_factor: np.ndarray) -> sparse.csr_matrix:
+        """Return ``time_csr`` with each edge's speed times its road class's factor (same edges, same order)."""
+        factor = class_factor[self.compact.edge_class[self.pair_edge]]
+        position = self.time_csr_positions
+        scaled = self.time_csr.copy()
+        scaled.data = np.maximum(self.pair_time_s[position] / factor[position], _MIN_EDGE_S)
+        return scaled
+
+    @property
+    def time_csr_positions(self) -> np.ndarray:
+        """Return, for each stored value of ``time_csr``, its position in the ``pair_*`` arrays."""
+        return self.pair_csr.data.astype(np.int64) - 1
 
 
 def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, float],
@@ -111,12 +127,14 @@ def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, 
     first[1:] = keys[1:] != keys[:-1]
     keep = order[first]
     time_csr = sparse.csr_matrix((time_s[keep], (tail[keep], head[keep])), shape=(n, n))
+    time_csr.sort_indices()
     positions = np.arange(1, keep.shape[0] + 1, dtype=np.int64)
     pair_csr = sparse.csr_matrix((positions, (tail[keep], head[keep])), shape=(n, n))
     pair_csr.sort_indices()
     return ModeGraph(
         mode=mode, compact=compact, time_csr=time_csr, pair_csr=pair_csr,
         pair_edge=edges[keep], pair_reversed=reversed_flag[keep], pair_length_m=length[keep],
+        pair_time_s=time_s[keep],
         usable=_largest_strong_component(time_csr),
     )
 

@@ -95,12 +95,12 @@ def test_one_way_streets_make_vehicle_trips_asymmetric(clip_graph: CompactGraph)
 def test_forward_and_backward_trees_agree_with_the_matrix(clip_graph: CompactGraph) -> None:
     router = Router.from_compact(clip_graph, mode="car")
     nodes = sample_nodes(router, seed=5)
-    seconds, metres = router.node_matrix(nodes)
+    band_s, band_m = router.node_band_matrices(nodes)
     out_s, out_m, in_s, in_m = router.node_rows_and_columns(nodes[:2], nodes)
-    np.testing.assert_allclose(out_s, seconds[:2], rtol=1e-9)
-    np.testing.assert_allclose(out_m, metres[:2], rtol=1e-9)
-    np.testing.assert_allclose(in_s, seconds[:, :2].T, rtol=1e-9)
-    np.testing.assert_allclose(in_m, metres[:, :2].T, rtol=1e-6, atol=0.5)
+    np.testing.assert_allclose(out_s, band_s[:, :2], rtol=1e-9)
+    np.testing.assert_allclose(out_m, band_m[:, :2], rtol=1e-9)
+    np.testing.assert_allclose(in_s, np.swapaxes(band_s[:, :, :2], 1, 2), rtol=1e-9)
+    np.testing.assert_allclose(in_m, np.swapaxes(band_m[:, :, :2], 1, 2), rtol=1e-6, atol=0.5)
 
 
 def test_batched_trees_give_the_same_matrix(clip_graph: CompactGraph, monkeypatch: pytest.MonkeyPatch) -> None:
