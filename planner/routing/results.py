@@ -182,8 +182,8 @@ def shape_parts(geometry: Sequence[tuple[float, float]], *,
 
     A straight-line estimate (two points) is one estimated piece. A routed shape runs
     place -> road node -> roads -> road node -> place (:meth:`Router.leg`): its first
-    and last segments are the access legs, estimated when longer than
-    ``settings.MAX_SNAP_M`` (a partly routed place), and the roads between are routed.
+    and last segments are the access legs, estimated pieces of their own when longer
+    than ``settings.MAX_SNAP_M`` (a partly routed place); the rest is one routed piece.
     """
     points = list(geometry)
     if len(points) < 3:
@@ -192,8 +192,13 @@ def shape_parts(geometry: Sequence[tuple[float, float]], *,
         return [(points, False)]
     lon, lat = np.array(points).T
     first, last = (float(haversine_m(lat[a], lon[a], lat[a + 1], lon[a + 1])) for a in (0, len(points) - 2))
-    return [(points[:2], first > settings.MAX_SNAP_M), (points[1:-1], False),
-            (points[-2:], last > settings.MAX_SNAP_M)]
+    start, stop = int(first > settings.MAX_SNAP_M), len(points) - int(last > settings.MAX_SNAP_M)
+    parts = [(points[start:stop], False)]  # the roads, with any access leg that is routed
+    if start:
+        parts.insert(0, (points[:2], True))
+    if stop < len(points):
+        parts.append((points[-2:], True))
+    return [part for part in parts if len(part[0]) >= 2]
 
 
 def shape_estimated_m(geometry: Sequence[tuple[float, float]], *, estimated: bool, distance_m: float) -> float:
@@ -204,11 +209,10 @@ def shape_estimated_m(geometry: Sequence[tuple[float, float]], *, estimated: boo
     """
     if not estimated:
         return 0.0
-    parts = shape_parts(geometry, estimated=estimated)
-    if len(parts) < 3:
+    if len(geometry) < 3:
         return distance_m
     total = 0.0
-    for points, part_estimated in (parts[0], parts[-1]):
+    for points, part_estimated in shape_parts(geometry, estimated=estimated):
         if part_estimated:
             (lon0, lat0), (lon1, lat1) = points
             total += float(haversine_m(lat0, lon0, lat1, lon1)) * settings.DETOUR_FACTOR
