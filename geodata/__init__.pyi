@@ -1,4 +1,5 @@
 from .area import check_in_hanoi as check_in_hanoi
+from .area import city_outline as city_outline
 from .area import is_in_hanoi as is_in_hanoi
 from .boundaries import assign_areas as assign_areas
 from .boundaries import count_in_areas as count_in_areas

@@ -6,6 +6,7 @@ import functools
 import gzip
 import logging
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import pyproj
@@ -17,6 +18,8 @@ from .errors import OutsideHanoiError
 
 logger = logging.getLogger(__name__)
 
+G = TypeVar("G", bound=shapely.Geometry)
+
 
 @functools.lru_cache(maxsize=1)
 def _outline_metric() -> prepared.PreparedGeometry | None:
@@ -25,16 +28,21 @@ def _outline_metric() -> prepared.PreparedGeometry | None:
     if path is None:
         logger.info("Hanoi outline not found; using the bounding box %s", settings.hanoi_bbox)
         return None
-    outline = _read_poly(path)
-    to_metric = _to_metric()
-    metric = shapely.transform(outline, lambda xy: np.column_stack(to_metric.transform(xy[:, 0], xy[:, 1])))
-    grown = metric.buffer(settings.outline_tolerance_m)
+    grown = _reproject(_read_poly(path)).buffer(settings.outline_tolerance_m)
     return prepared.prep(grown)
 
 
 @functools.lru_cache(maxsize=1)
 def _to_metric() -> pyproj.Transformer:
     return pyproj.Transformer.from_crs("EPSG:4326", settings.metric_crs, always_xy=True)
+
+
+def _reproject(geometry: G, *, inverse: bool = False) -> G:
+    """Return ``geometry`` from WGS84 to the metric CRS (or back, with ``inverse``)."""
+    direction = pyproj.enums.TransformDirection.INVERSE if inverse else pyproj.enums.TransformDirection.FORWARD
+    transformer = _to_metric()
+    return shapely.transform(geometry, lambda xy: np.column_stack(
+        transformer.transform(xy[:, 0], xy[:, 1], direction=direction)))
 
 
 def _read_poly(path: Path) -> Polygon:
@@ -48,6 +56,17 @@ def _read_poly(path: Path) -> Polygon:
         lon_text, lat_text = line.split()[:2]
         ring.append((float(lon_text), float(lat_text)))
     return Polygon(ring)
+
+
+def city_outline(*, buffer_m: float = 0.0) -> Polygon | None:
+    """Return Hanoi's outline in WGS84 degrees, grown by ``buffer_m`` metres, or ``None`` without the shared file."""
+    path = settings.shared_file(settings.city_outline_file)
+    if path is None:
+        return None
+    outline = _read_poly(path)
+    if buffer_m <= 0:
+        return outline
+    return _reproject(_reproject(outline).buffer(buffer_m), inverse=True)
 
 
 def is_in_hanoi(lat: float, lon: float) -> bool:

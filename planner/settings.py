@@ -33,9 +33,23 @@ MODES: tuple[str, ...] = ("motorbike", "car", "bicycle", "walk")
 #: Most visitors to Hanoi's craft villages travel by motorbike (own, rented or xe ôm).
 DEFAULT_MODE: str = "motorbike"
 
-#: OSM XML road file (.osm or .osm.gz). ``None`` means the shared file
-#: :data:`shared_osm_file` found through ``geodata.settings.shared_file``.
-osm_path: Path | None = None
+#: Road file or files (.osm, .osm.gz, .osm.bz2 or .osm.pbf; several are merged). ``None``
+#: means the shared file :data:`shared_osm_file` found through ``geodata.settings.shared_file``.
+osm_path: Path | list[Path] | None = None
+
+#: Keep only the roads inside Hanoi's outline (``geodata.settings.city_outline_file``)
+#: grown by :data:`clip_buffer_m`, so a country extract (Geofabrik's Vietnam .osm.pbf)
+#: gives Hanoi's network. Without the outline file nothing is clipped.
+clip_to_hanoi: bool = True
+
+#: How far past the city outline roads are kept: border villages can be reached over
+#: roads of the next province (Bát Tràng lies on the border with Văn Giang, Hưng Yên).
+#: 10 km keeps every road of the shared urban extract.
+clip_buffer_m: float = 10_000.0
+
+#: Road files larger than this (MB) keep their node locations in a temporary file on
+#: disk while they are read, not in memory (a country extract has tens of millions).
+osm_disk_index_mb: float = 64.0
 
 #: Road file inside the shared data folder (``../shared/data``). Today it covers urban
 #: Hanoi only; a fuller extract can be named here without touching the code.
@@ -65,8 +79,7 @@ download_timeout_s: float = 20.0
 
 #: Speed in km/h by OSM ``highway`` class for each mode. A class missing from a mode's
 #: table is not usable in that mode. Motorways are left out for motorbike, bicycle and
-#: walk: Vietnamese expressways are closed to them (the project brief's rule; the
-#: road traffic law's text was not checked here).
+#: walk: Vietnamese expressways are closed to them (see "Who may use a road" below).
 SPEEDS_KMH: dict[str, dict[str, float]] = {
     "motorbike": {
         "trunk": 35.0, "trunk_link": 25.0, "primary": 30.0, "primary_link": 25.0,
@@ -107,8 +120,78 @@ ROAD_CLASS_ORDER: tuple[str, ...] = (
 #: Modes that may travel against one-way streets (pedestrians use the pavement).
 IGNORE_ONEWAY_MODES: frozenset[str] = frozenset({"walk"})
 
-#: ``access`` tag values that close a way to every mode.
-CLOSED_ACCESS: frozenset[str] = frozenset({"no", "private"})
+# Who may use a road
+# ------------------
+# Vietnam's expressways (``highway=motorway`` and its links in OSM) are closed to
+# motorbikes, bicycles and pedestrians: Law on Road Traffic 2008 (23/2008/QH12),
+# Article 26(3): pedestrians, non-motorised vehicles, mopeds, motorcycles and tractors
+# may not enter expressways (cited from the law as published; its 2024 successor was
+# not checked here). The OSM wiki's global defaults already close ``motorway`` to
+# bicycles and pedestrians (https://wiki.openstreetmap.org/wiki/OSM_tags_for_routing/Access_restrictions).
+# That rule is the missing ``motorway`` classes in ``SPEEDS_KMH`` above.
+# Ways with their own restrictions are tagged in OSM following the access hierarchy of
+# https://wiki.openstreetmap.org/wiki/Key:access (transport mode restrictions): the most
+# specific tag a way has decides for a mode, so ``access=no`` + ``motorcycle=yes`` is
+# open to motorbikes, ``motor_vehicle=no`` closes it to motorbikes and cars but not to
+# bicycles. ``oneway:motorcycle=no`` / ``oneway:bicycle=no`` open a one-way street in
+# both directions to that mode (https://wiki.openstreetmap.org/wiki/Key:oneway). The
+# shared urban extract has 263 ways tagged ``motorcycle=no``, 356 ``oneway:motorcycle=no``,
+# 177 ``bicycle=no``, 224 ``foot=no`` and 174 ``access=no``/``private``.
+
+#: Each mode's access tags, most specific first: the first one a way has decides.
+ACCESS_TAGS: dict[str, tuple[str, ...]] = {
+    "motorbike": ("motorcycle", "motor_vehicle", "vehicle", "access"),
+    "car": ("motorcar", "motor_vehicle", "vehicle", "access"),
+    "bicycle": ("bicycle", "vehicle", "access"),
+    "walk": ("foot", "access"),
+}
+
+#: Access values that close a way to a mode; any other value (``yes``, ``designated``,
+#: ``destination``, ``permissive``, ``customers``) leaves it open.
+DENIED_ACCESS: frozenset[str] = frozenset({"no", "private"})
+
+#: The tag that makes a one-way street two-way for a mode when it says ``no``.
+ONEWAY_EXEMPT_TAGS: dict[str, str] = {"motorbike": "oneway:motorcycle", "bicycle": "oneway:bicycle"}
+
+# Rush hours
+# ----------
+# Travel times depend on the departure time through time bands, each with a speed
+# factor per road class (``SPEEDS_KMH`` x factor). The speeds above are daytime speeds
+# off the peaks, so ``midday`` keeps them (factor 1). The peak windows (06:30-09:00,
+# 16:30-19:00: school and office hours) and the factors are the project's assumptions,
+# not measurements: arterials (trunk, primary, secondary) lose the most in the peaks,
+# because that is where the commuter flows and the queues at junctions are; alleys
+# lose the least; at night main roads run a little faster than by day (still under the
+# legal caps above). Walking is not slowed. The place to calibrate these figures is
+# floating-vehicle speed data by hour (e.g. Hanoi taxi or ride-hailing GPS traces),
+# which are not in the shared data.
+
+#: Time bands of the day: (name, start "HH:MM"), in order; each lasts until the next
+#: starts and the last runs past midnight to the first.
+TIME_BANDS: tuple[tuple[str, str], ...] = (
+    ("morning_peak", "06:30"), ("midday", "09:00"), ("evening_peak", "16:30"), ("evening", "19:00"),
+)
+
+#: Road classes grouped for the factors below; a class in no group is a ``local`` road.
+BAND_ROAD_GROUPS: dict[str, tuple[str, ...]] = {
+    "expressway": ("motorway", "motorway_link"),
+    "arterial": ("trunk", "trunk_link", "primary", "primary_link", "secondary", "secondary_link"),
+    "collector": ("tertiary", "tertiary_link", "unclassified", "road"),
+}
+
+#: Speed factor by band and road group (``local`` for every other class).
+BAND_SPEED_FACTORS: dict[str, dict[str, float]] = {
+    "morning_peak": {"expressway": 0.7, "arterial": 0.6, "collector": 0.7, "local": 0.85},
+    "midday": {"expressway": 1.0, "arterial": 1.0, "collector": 1.0, "local": 1.0},
+    "evening_peak": {"expressway": 0.65, "arterial": 0.55, "collector": 0.65, "local": 0.85},
+    "evening": {"expressway": 1.1, "arterial": 1.1, "collector": 1.05, "local": 1.0},
+}
+
+#: Modes slowed in the peaks (pedestrians are not).
+RUSH_HOUR_MODES: frozenset[str] = frozenset({"motorbike", "car", "bicycle"})
+
+#: Departure time when none is given: mid-morning, outside the peaks.
+DEFAULT_DEPART: str = "10:30"
 
 #: Ratio of road distance to great-circle distance for estimated legs. Measured on the
 #: urban extract over the 950 routed motorbike trips between bundled places more than
@@ -124,12 +207,22 @@ DETOUR_FACTOR: float = 1.3
 #: figures with ``python bench/estimate_calibration.py``.
 ESTIMATE_SPEED_KMH: dict[str, float] = {"motorbike": 22.0, "car": 18.0, "bicycle": 12.0, "walk": 4.5}
 
-#: A place farther than this from the road network is not routed: its legs use the
-#: labelled estimate. The access leg between a place and its road node is a straight
-#: line at the estimate speed; past about 1 km (3 min by motorbike, 13 min on foot) it
-#: stops being a small correction, and the nearest node may lie across a river or dyke. With today's urban extract this leaves Bát Tràng (1.2 km at its
-#: recorded point) estimated; ``craftroute coverage`` lists every place.
+#: A place within this distance of the road network is routed: the access leg between
+#: the place and its road node is a straight line at the estimate speed, counted as part
+#: of the routed leg (a recorded point a few hundred metres off the road). Past about
+#: 1 km (3 min by motorbike, 13 min on foot) it stops being a small correction, so a
+#: farther place is only *partly* routed (see :data:`MAX_ACCESS_M`).
 MAX_SNAP_M: float = 1000.0
+
+#: A place farther than :data:`MAX_SNAP_M` but within this distance of the network is
+#: partly routed: it is joined to its nearest reachable road node by an *estimated*
+#: access leg (great-circle x :data:`DETOUR_FACTOR`, at :data:`ESTIMATE_SPEED_KMH`, the
+#: same model as a whole estimated leg) and the rest of each leg follows the roads. Legs
+#: and matrix cells report that part as ``estimated_m``. With today's urban extract this
+#: partly routes Bát Tràng (1.2 km from the network at its recorded point) and the
+#: villages beyond the extract's southern edge. 15 km is about 40 min by motorbike: past
+#: that the nearest node says little about the way in, and the place is estimated.
+MAX_ACCESS_M: float = 15000.0
 
 #: Dijkstra trees grown per batch when building a matrix: each tree holds two arrays
 #: of the graph's size (about 0.35 MB for urban Hanoi), so 128 keep a batch near 45 MB.
@@ -137,10 +230,10 @@ TREES_PER_BATCH: int = 128
 
 #: Version of the compact graph format; bump it when the arrays change so old caches
 #: are rebuilt instead of misread.
-GRAPH_CACHE_VERSION: int = 2
+GRAPH_CACHE_VERSION: int = 3
 
 #: Version of the cached places matrix format.
-MATRIX_CACHE_VERSION: int = 1
+MATRIX_CACHE_VERSION: int = 3
 
 
 def resolve_cache_dir() -> Path:
@@ -153,10 +246,10 @@ def resolve_cache_dir() -> Path:
     return Path.home() / ".cache" / "craftroute"
 
 
-def resolve_osm_path() -> Path | None:
-    """Return the road file to read: :data:`osm_path`, else the shared file, else ``None``."""
+def resolve_osm_path() -> Path | list[Path] | None:
+    """Return the road file(s) to read: :data:`osm_path`, else the shared file, else ``None``."""
     if osm_path is not None:
-        return Path(osm_path)
+        return [Path(path) for path in osm_path] if isinstance(osm_path, list) else Path(osm_path)
     from geodata import settings as geodata_settings
 
     return geodata_settings.shared_file(shared_osm_file)

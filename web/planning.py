@@ -37,6 +37,15 @@ def check_mode(value: Any, *, field: str = "mode") -> str:
     return routing.check_mode(value, field=field)
 
 
+def check_depart(value: Any, *, field: str = "depart") -> float | None:
+    """Return a departure "HH:MM" as minutes after midnight (``None`` when absent: the default, off-peak)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise CraftRouteError(field, f"must be a time of day HH:MM between 00:00 and 23:59, got {value!r}")
+    return routing.clock_min(value, field=field)
+
+
 def leg_json(leg: routing.Leg, origin: Location, destination: Location) -> dict[str, Any]:
     """Return a leg as ``craftroute route --format json`` prints it."""
     return routing.leg_to_dict(leg, origin, destination)

@@ -19,9 +19,9 @@ from typing import Any
 import geodata
 from geodata.errors import CraftRouteError, NotFoundError
 
-from .. import itinerary, settings
+from .. import itinerary, routing, settings
 from ..itinerary.clock import minutes_to_clock
-from ..itinerary.model import Plan, PlanDay
+from ..itinerary.model import Plan, PlanDay, PlanLeg
 from ..itinerary.request import FIELDS, PACES, parse_plan_request
 
 
@@ -144,6 +144,14 @@ def plan_text(plan: Plan) -> list[str]:
     return lines
 
 
+def _estimated_note(leg: PlanLeg) -> str:
+    """Return " (1.2 km estimated)" for a leg with a known estimated part, " (estimated)" or ""."""
+    if not leg.estimated:
+        return ""
+    estimated_m = leg.estimated_length_m
+    return " (estimated)" if estimated_m is None else f" ({routing.estimated_text(estimated_m)})"
+
+
 def day_lines(day: PlanDay) -> list[str]:
     """Return the lines of one day in the order things happen: legs, visits and lunch by their clock times.
 
@@ -157,7 +165,7 @@ def day_lines(day: PlanDay) -> list[str]:
             continue  # the first stop is the start place itself
         back = " back" if index == len(day.stops) else ""
         events.append((departure, 0, f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
-                                     f"{back}{' (estimated)' if leg.estimated else ''}"))
+                                     f"{back}{_estimated_note(leg)}"))
     for order, stop in enumerate(day.stops, start=1):
         what = stop.craft or stop.kind
         wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""

@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     route.add_argument("origin", metavar="FROM", help='place id, name (any accents) or "lat,lon"')
     route.add_argument("destination", metavar="TO", help='place id, name (any accents) or "lat,lon"')
     _add_source_options(route)
+    _add_depart_option(route)
     _add_format_option(route, default="text")
     route.set_defaults(func=run_route)
 
@@ -41,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help='places separated by commas (ids, names), or by ";" when any is a point '
                              '"lat,lon" (e.g. "21.03,105.85;bat-trang"); default: all bundled')
     _add_source_options(matrix)
+    _add_depart_option(matrix)
     _add_format_option(matrix, default="json")
     matrix.set_defaults(func=run_matrix)
 
@@ -53,7 +55,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _add_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", default=settings.DEFAULT_MODE,
                         help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
-    parser.add_argument("--osm", type=Path, help="OSM XML road file (.osm or .osm.gz); default from settings")
+    parser.add_argument("--osm", type=Path, nargs="+", metavar="FILE",
+                        help="road file(s): .osm, .osm.gz, .osm.bz2 or .osm.pbf (e.g. Geofabrik's Vietnam extract, "
+                             "clipped to Hanoi); several are merged; default from settings")
+
+
+def _add_depart_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--depart", metavar="HH:MM",
+                        help=f"departure time: rush hours slow the roads (bands {_bands_text()}; "
+                             f"default {settings.DEFAULT_DEPART}, outside the peaks)")
+
+
+def _bands_text() -> str:
+    return ", ".join(f"{name.replace('_', ' ')} from {start}" for name, start in settings.TIME_BANDS)
+
+
+def _depart_min(args: argparse.Namespace) -> float | None:
+    """Return the ``--depart`` time in minutes after midnight, or ``None``."""
+    if args.depart is None:
+        return None
+    from ..routing.bands import clock_min
+
+    return clock_min(args.depart, field="--depart")
 
 
 def _add_format_option(parser: argparse.ArgumentParser, *, default: str) -> None:
@@ -66,15 +89,16 @@ def _router(args: argparse.Namespace) -> routing.Router:
     mode = routing.check_mode(args.mode, field="--mode")
     if args.osm is None:
         return routing.get_router(mode)
-    routing.check_osm_file(args.osm, field="--osm")
+    for path in args.osm:
+        routing.check_osm_file(path, field="--osm")
     return routing.Router.load(mode=mode, osm_path=args.osm, field="--osm")
 
 
 def run_build_graph(args: argparse.Namespace) -> int:
     """Build (or validate) the cached road graph and print a summary."""
     mode = routing.check_mode(args.mode, field="--mode")
-    if args.osm is not None:
-        routing.check_osm_file(args.osm, field="--osm")
+    for path in args.osm or ():
+        routing.check_osm_file(path, field="--osm")
     started = time.perf_counter()
     compact = routing.load_graph(osm_path=args.osm, rebuild=args.rebuild, progress=True,
                          field="osm_path" if args.osm is None else "--osm")
@@ -93,8 +117,8 @@ def run_build_graph(args: argparse.Namespace) -> int:
     except CraftRouteError as error:  # no bundled places file: nothing to report on
         print(f"bundled places not checked: {error}")
         return 0
-    print(f"bundled places routed by {mode}: {sum(row['routed'] for row in rows)} of {len(rows)} "
-          f"(within {settings.MAX_SNAP_M:.0f} m of the network; `craftroute coverage` lists them)")
+    print(f"bundled places by {mode}: {_status_counts(rows)} of {len(rows)} "
+          f"(`craftroute coverage` lists them)")
     return 0
 
 
@@ -102,19 +126,20 @@ def run_route(args: argparse.Namespace) -> int:
     """Print the leg between two places."""
     origin = geodata.resolve_location(args.origin, field="FROM")
     destination = geodata.resolve_location(args.destination, field="TO")
+    depart_min = _depart_min(args)
     router = _router(args)
-    leg = router.leg(origin, destination)
+    leg = router.leg(origin, destination, depart_min=depart_min)
     if args.format == "json":
         print(json.dumps(routing.leg_to_dict(leg, origin, destination), ensure_ascii=False))
         return 0
-    how = "estimated from the straight line" if leg.estimated else "routed on OpenStreetMap roads"
-    print(f"{origin.name} -> {destination.name} by {leg.mode}: {leg.distance_m / 1000:.1f} km, "
-          f"{leg.duration_s / 60:.0f} min ({how})")
+    when = routing.leg_to_dict(leg, origin, destination)
+    print(f"{origin.name} -> {destination.name} by {leg.mode}, leaving {when['depart']} "
+          f"({when['band'].replace('_', ' ')}): {leg.distance_m / 1000:.1f} km, "
+          f"{leg.duration_s / 60:.0f} min ({routing.leg_how(leg)})")
     for label, location in (("from", origin), ("to", destination)):
         snap = router.snap(location)
-        state = "routed" if snap.usable else f"not routed (limit {settings.MAX_SNAP_M:.0f} m)"
         distance = "no road data" if not math.isfinite(snap.distance_m) else f"{snap.distance_m:.0f} m"
-        print(f"  {label} {location.id}: nearest road node {distance}, {state}")
+        print(f"  {label} {location.id}: nearest reachable road node {distance}, {snap.status}")
     return 0
 
 
@@ -148,6 +173,7 @@ def _is_number(text: str) -> bool:
 
 def run_matrix(args: argparse.Namespace) -> int:
     """Print the travel matrix between the places."""
+    depart_min = _depart_min(args)
     if args.ids is None:
         matrix = routing.cached_matrix(_router(args), _bundled_locations())
     else:
@@ -159,6 +185,8 @@ def run_matrix(args: argparse.Namespace) -> int:
             matrix = routing.compute_matrix(router, locations)
         else:
             matrix = routing.matrix_with_cache(router, locations, bundled=bundled)
+    if depart_min is not None:
+        matrix = matrix.at(depart_min)
     if args.format == "json":
         print(json.dumps(routing.matrix_to_dict(matrix), ensure_ascii=False))
         return 0
@@ -187,13 +215,23 @@ def run_coverage(args: argparse.Namespace) -> int:
     router = _router(args)
     rows = routing.coverage_rows(router, locations)
     if args.format == "json":
-        print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M, "places": rows},
+        counts = {status: sum(row["status"] == status for row in rows) for status in routing.SNAP_STATUSES}
+        print(json.dumps({"mode": router.mode, "max_snap_m": settings.MAX_SNAP_M,
+                          "max_access_m": settings.MAX_ACCESS_M, "counts": counts, "places": rows},
                          ensure_ascii=False))
         return 0
-    routed = sum(row["routed"] for row in rows)
-    print(f"{routed} of {len(rows)} places routed by {router.mode} "
-          f"(snap limit {settings.MAX_SNAP_M:.0f} m; others use the labelled estimate)")
+    print(f"{_status_counts(rows)} of {len(rows)} places by {router.mode} (routed within "
+          f"{settings.MAX_SNAP_M:.0f} m of the network, partly routed within {settings.MAX_ACCESS_M / 1000:.0f} km "
+          f"with an estimated access leg, others estimated)")
     for row in rows:
         snap = "-" if row["snap_m"] is None else f"{row['snap_m']:.0f} m"
-        print(f"  {'routed   ' if row['routed'] else 'ESTIMATED'} {snap:>9}  {row['id']}  {row['name']}")
+        access = "" if row["access_m"] is None or row["status"] == "routed" else \
+            f" (access {row['access_m'] / 1000:.1f} km estimated)"
+        print(f"  {row['status']:<13} {snap:>9}  {row['id']}  {row['name']}{access}")
     return 0
+
+
+def _status_counts(rows: list[dict[str, object]]) -> str:
+    """Return "N routed, N partly routed, N estimated" for coverage rows."""
+    return ", ".join(f"{sum(row['status'] == status for row in rows)} {status}"
+                     for status in routing.SNAP_STATUSES)

@@ -19,6 +19,7 @@ from geodata import schema
 from geodata import settings as geodata_settings
 
 from .. import settings
+from ..routing.results import shape_parts
 from .clock import minutes_to_clock
 
 if TYPE_CHECKING:
@@ -69,9 +70,10 @@ def plan_map(
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
     Each day is a layer: a line of the day's colour following the legs' road shapes,
-    numbered markers with popups (times, craft) and the day's start place. Legs whose
-    time is a straight-line estimate (``leg.estimated``), or that have no road shape,
-    are drawn dashed with a tooltip saying so. The tiles carry the
+    numbered markers with popups (times, craft) and the day's start place. The estimated
+    parts of legs (a straight-line estimate, or the access leg of a partly routed place,
+    see :func:`planner.routing.results.shape_parts`) and legs without a road shape are
+    drawn dashed with a tooltip saying so; routed roads are solid. The tiles carry the
     "(c) OpenStreetMap contributors" attribution.
 
     Parameters
@@ -149,13 +151,18 @@ class _Labels:
 def _add_day_line(layer: folium.FeatureGroup, day: PlanDay, colour: str, text: _Labels) -> None:
     places = [(day.start.lat, day.start.lon), *((s.lat, s.lon) for s in day.stops), (day.end.lat, day.end.lon)]
     for index, leg in enumerate(day.legs):
-        line = [(lat, lon) for lon, lat in leg.geometry] or [places[index], places[index + 1]]
-        if leg.geometry and not leg.estimated:
-            folium.PolyLine(line, color=colour, weight=5, opacity=0.8).add_to(layer)
-        else:
+        if not leg.geometry:
             tooltip = text("estimated") if leg.estimated else text("no_shape")
-            folium.PolyLine(line, color=colour, weight=4, opacity=0.7, dash_array="8 8",
-                            tooltip=html.escape(tooltip)).add_to(layer)
+            folium.PolyLine([places[index], places[index + 1]], color=colour, weight=4, opacity=0.7,
+                            dash_array="8 8", tooltip=html.escape(tooltip)).add_to(layer)
+            continue
+        for points, estimated in shape_parts(leg.geometry, estimated=leg.estimated):
+            line = [(lat, lon) for lon, lat in points]
+            if estimated:
+                folium.PolyLine(line, color=colour, weight=4, opacity=0.7, dash_array="8 8",
+                                tooltip=html.escape(text("estimated"))).add_to(layer)
+            else:
+                folium.PolyLine(line, color=colour, weight=5, opacity=0.8).add_to(layer)
 
 
 def _add_start_marker(layer: folium.FeatureGroup, day: PlanDay, number: int, text: _Labels) -> None:

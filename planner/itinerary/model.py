@@ -55,6 +55,20 @@ class PlanLeg:
     duration_s: float
     estimated: bool
     geometry: tuple[tuple[float, float], ...] = ()
+    #: Metres of the leg that are estimated, when the plan knows them (``None``: read
+    #: from the road shape when there is one, else unknown).
+    estimated_m: float | None = None
+
+    @property
+    def estimated_length_m(self) -> float | None:
+        """Return the metres of the leg that are estimated (0 when fully routed, ``None`` if unknown)."""
+        if self.estimated_m is not None or not self.estimated:
+            return self.estimated_m if self.estimated_m is not None else 0.0
+        if not self.geometry:
+            return None
+        from planner.routing.results import shape_estimated_m
+
+        return shape_estimated_m(self.geometry, estimated=self.estimated, distance_m=self.distance_m)
 
 
 @dataclass(frozen=True)

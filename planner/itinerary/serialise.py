@@ -68,6 +68,9 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
             "duration_s": round(leg.duration_s, 1),
             "estimated": leg.estimated,
         }
+        estimated_m = leg.estimated_length_m
+        if estimated_m is not None:
+            item["estimated_m"] = round(estimated_m, 1)
         if geometry and leg.geometry:
             item["geometry"] = {"type": "LineString", "coordinates": [list(p) for p in leg.geometry]}
         legs.append(item)

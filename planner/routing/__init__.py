@@ -1,7 +1,9 @@
 """Roads and travel times: from an OpenStreetMap file to legs and travel matrices.
 
-Data flows one way through the modules: ``compact`` (the graph as arrays) ->
-``graph`` (build from OSM, cache on disk, load) -> ``weights`` (one mode's travel
+Data flows one way through the modules: ``osmfile`` (read .osm/.osm.gz/.osm.bz2/.osm.pbf
+files, merged and clipped, into OSMnx's graph builder) -> ``compact`` (the graph as
+arrays, with ``access``: who may use each road) -> ``graph`` (build from files or a
+download, cache on disk, load) -> ``weights`` (one mode's travel
 times, the snapping index) -> ``paths`` (Dijkstra trees, lengths and shapes along
 them) -> ``router`` (snap places, search, route one leg) -> ``assemble`` and
 ``matrix`` (whole matrices, the bundled places' matrix cached on disk) ->

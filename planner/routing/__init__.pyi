@@ -1,3 +1,4 @@
+from .bands import clock_min as clock_min
 from .coverage import coverage_rows as coverage_rows
 from .graph import NoRoadDataError as NoRoadDataError
 from .graph import check_osm_file as check_osm_file
@@ -6,11 +7,16 @@ from .matrix import cached_matrix as cached_matrix
 from .matrix import compute_matrix as compute_matrix
 from .matrix import matrix_with_cache as matrix_with_cache
 from .matrix import travel_matrix as travel_matrix
+from .results import SNAP_STATUSES as SNAP_STATUSES
 from .results import Leg as Leg
 from .results import Snap as Snap
 from .results import TravelMatrix as TravelMatrix
+from .results import estimated_text as estimated_text
+from .results import leg_how as leg_how
 from .results import leg_to_dict as leg_to_dict
 from .results import matrix_to_dict as matrix_to_dict
+from .results import shape_estimated_m as shape_estimated_m
+from .results import shape_parts as shape_parts
 from .router import Router as Router
 from .router import check_mode as check_mode
 from .router import get_router as get_router

@@ -10,14 +10,18 @@ The arrays are mode-independent; per-mode weights are derived at load
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import zipfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import numpy as np
+
+from .access import mode_bits, tag_values
 
 logger = logging.getLogger(__name__)
 
@@ -43,13 +47,17 @@ class CompactGraph:
         Index into ``class_names`` of the edge's ``highway`` class.
     edge_oneway
         Whether the edge belongs to a one-way street.
-    edge_closed
-        Whether the way's ``access`` tag closes it to everyone (``no``, ``private``).
+    edge_closed_modes, edge_two_way_modes
+        Bit masks over ``mode_names`` (bit ``i`` = ``mode_names[i]``): the edge's access
+        tags close it to the mode; a one-way edge is open both ways to the mode
+        (``oneway:motorcycle=no``). See :mod:`planner.routing.access`.
     geom_offsets, geom_lon, geom_lat
         Edge shapes, flattened: points of edge ``i`` (from u to v, both ends included)
         are ``geom_*[geom_offsets[i]:geom_offsets[i + 1]]``.
     class_names
         The ``highway`` classes, indexed by ``edge_class``.
+    mode_names
+        The travel modes of the bit masks.
     source_sha256
         Checksum of the road file (or of the download query) the graph came from.
     source_name
@@ -64,11 +72,13 @@ class CompactGraph:
     edge_length_m: np.ndarray
     edge_class: np.ndarray
     edge_oneway: np.ndarray
-    edge_closed: np.ndarray
+    edge_closed_modes: np.ndarray
+    edge_two_way_modes: np.ndarray
     geom_offsets: np.ndarray
     geom_lon: np.ndarray
     geom_lat: np.ndarray
     class_names: np.ndarray
+    mode_names: np.ndarray
     source_sha256: str
     source_name: str
 
@@ -88,12 +98,28 @@ class CompactGraph:
         points = np.column_stack((self.geom_lon[start:stop], self.geom_lat[start:stop]))
         return points[::-1] if reverse else points
 
+    def mode_mask(self, masks: np.ndarray, mode: str) -> np.ndarray:
+        """Return the bool per edge of ``mode`` in one of the bit masks (all ``False`` for an unknown mode)."""
+        names = [str(name) for name in self.mode_names]
+        if mode not in names:
+            return np.zeros(self.n_edges, dtype=bool)
+        return ((masks >> names.index(mode)) & 1).astype(bool)
 
-def _values(value: Any) -> list[str]:
-    """Return an edge attribute as a list of texts (OSMnx merges ways' tags into lists)."""
-    if value is None:
-        return []
-    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+@dataclass(frozen=True)
+class AccessRules:
+    """How access tags read for each mode (the values in :mod:`planner.settings`)."""
+
+    modes: tuple[str, ...]
+    access_tags: dict[str, tuple[str, ...]]
+    denied: frozenset[str]
+    oneway_exempt_tags: dict[str, str] = field(default_factory=dict)
+
+    def key(self) -> str:
+        """Return a short hex digest of the rules, so caches built with other rules are not reused."""
+        text = json.dumps([self.modes, self.access_tags, sorted(self.denied), self.oneway_exempt_tags],
+                          sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:8]
 
 
 def edge_class_name(data: dict[str, Any], class_order: tuple[str, ...]) -> str:
@@ -104,30 +130,23 @@ def edge_class_name(data: dict[str, Any], class_order: tuple[str, ...]) -> str:
     that may not use the higher class off the whole edge.
     """
     rank = {name: i for i, name in enumerate(class_order)}
-    classes = _values(data.get("highway")) or ["road"]
+    classes = tag_values(data.get("highway")) or ["road"]
     return min(classes, key=lambda name: (rank.get(name, len(rank)), name))
 
 
-def edge_is_closed(data: dict[str, Any], closed_access: frozenset[str]) -> bool:
-    """Return whether an edge's ``access`` tags close it (any merged way closed)."""
-    return any(value in closed_access for value in _values(data.get("access")))
-
-
 def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_name: str,
-                       closed_access: frozenset[str] = frozenset({"no", "private"}),
-                       class_order: tuple[str, ...] = ()) -> CompactGraph:
+                       rules: AccessRules, class_order: tuple[str, ...] = ()) -> CompactGraph:
     """Return the compact arrays of an OSMnx graph (unprojected, EPSG:4326).
 
     Parameters
     ----------
     graph
         A graph from ``osmnx.graph_from_xml`` / ``graph_from_bbox`` with ``length``,
-        ``highway`` and ``oneway`` edge attributes.
+        ``highway`` and ``oneway`` edge attributes, and the access tags ``rules`` read.
     source_sha256, source_name
         Provenance stamped into the result.
-    closed_access
-        ``access`` tag values that close a way to every mode (an edge merging several
-        ways is closed if any of them is).
+    rules
+        How access tags close ways or open one-way streets per mode.
     class_order
         ``highway`` classes from most to least important, to pick one class per edge.
     """
@@ -143,7 +162,8 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
     length = np.empty(n_edges, dtype=np.float64)
     klass = np.empty(n_edges, dtype=np.int16)
     oneway = np.empty(n_edges, dtype=bool)
-    closed = np.empty(n_edges, dtype=bool)
+    closed = np.empty(n_edges, dtype=np.uint8)
+    two_way = np.empty(n_edges, dtype=np.uint8)
     offsets = np.zeros(n_edges + 1, dtype=np.int64)
     lon_parts: list[np.ndarray] = []
     lat_parts: list[np.ndarray] = []
@@ -153,7 +173,8 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
         highway = edge_class_name(data, class_order)
         klass[i] = class_index.setdefault(highway, len(class_index))
         oneway[i] = bool(data.get("oneway", False))
-        closed[i] = edge_is_closed(data, closed_access)
+        closed[i], two_way[i] = mode_bits(data, modes=rules.modes, access_tags=rules.access_tags,
+                                          denied=rules.denied, oneway_exempt_tags=rules.oneway_exempt_tags)
         geometry = data.get("geometry")
         if geometry is not None:
             coords = np.asarray(geometry.coords, dtype=np.float64)
@@ -166,10 +187,10 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
     return CompactGraph(
         node_osmid=osmids, node_lat=node_lat, node_lon=node_lon,
         edge_u=edge_u, edge_v=edge_v, edge_length_m=length, edge_class=klass,
-        edge_oneway=oneway, edge_closed=closed, geom_offsets=offsets,
+        edge_oneway=oneway, edge_closed_modes=closed, edge_two_way_modes=two_way, geom_offsets=offsets,
         geom_lon=np.concatenate(lon_parts) if lon_parts else np.empty(0),
         geom_lat=np.concatenate(lat_parts) if lat_parts else np.empty(0),
-        class_names=np.array(list(class_index), dtype=str),
+        class_names=np.array(list(class_index), dtype=str), mode_names=np.array(rules.modes, dtype=str),
         source_sha256=source_sha256, source_name=source_name,
     )
 
@@ -230,7 +251,7 @@ def _check_consistent(compact: CompactGraph, path: Path) -> None:
     n_nodes, n_edges = compact.n_nodes, compact.n_edges
     same_nodes = compact.node_lon.shape[0] == n_nodes == compact.node_osmid.shape[0]
     edge_arrays = (compact.edge_v, compact.edge_length_m, compact.edge_class,
-                   compact.edge_oneway, compact.edge_closed)
+                   compact.edge_oneway, compact.edge_closed_modes, compact.edge_two_way_modes)
     same_edges = all(a.shape[0] == n_edges for a in edge_arrays)
     ends_ok = n_edges == 0 or (int(max(compact.edge_u.max(), compact.edge_v.max())) < n_nodes
                                and int(min(compact.edge_u.min(), compact.edge_v.min())) >= 0)

@@ -25,8 +25,9 @@ import numpy as np
 from geodata.location import Location
 
 from .. import settings
-from .assemble import MatrixDraft
-from .results import TravelMatrix
+from .assemble import MatrixDraft, matrix_from_bands
+from .bands import band_names
+from .results import BandSlices, TravelMatrix
 from .router import Router
 
 logger = logging.getLogger(__name__)
@@ -43,9 +44,9 @@ def compute_matrix(router: Router, locations: Sequence[Location]) -> TravelMatri
     routed = np.array([i for i, snap in enumerate(snaps) if snap.usable], dtype=np.int64)
     if routed.size and router.graph is not None:
         nodes = np.array([snaps[i].node for i in routed], dtype=np.int64)
-        access_m = np.array([snaps[i].distance_m for i in routed])
-        road_s, road_m = router.node_matrix(nodes)
-        draft.put_routed(routed, routed, road_s, road_m, row_access_m=access_m, col_access_m=access_m)
+        joined = [snaps[i] for i in routed]
+        road_s, road_m = router.node_band_matrices(nodes)
+        draft.put_routed(routed, routed, road_s, road_m, row_snaps=joined, col_snaps=joined)
     return draft.finish()
 
 
@@ -56,8 +57,8 @@ def matrix_key(router: Router, locations: Sequence[Location]) -> str:
         "version": settings.MATRIX_CACHE_VERSION, "mode": router.mode, "source": source,
         "places": [[loc.id, round(loc.lat, 7), round(loc.lon, 7)] for loc in locations],
         "speeds": settings.SPEEDS_KMH[router.mode], "estimate_kmh": settings.ESTIMATE_SPEED_KMH[router.mode],
-        "detour": settings.DETOUR_FACTOR, "max_snap_m": settings.MAX_SNAP_M,
-        "ignore_oneway": router.mode in settings.IGNORE_ONEWAY_MODES, "closed": sorted(settings.CLOSED_ACCESS),
+        "detour": settings.DETOUR_FACTOR, "max_snap_m": settings.MAX_SNAP_M, "max_access_m": settings.MAX_ACCESS_M,
+        "ignore_oneway": router.mode in settings.IGNORE_ONEWAY_MODES, "access": [settings.ACCESS_TAGS, sorted(settings.DENIED_ACCESS), settings.ONEWAY_EXEMPT_TAGS],
     }
     return hashlib.sha256(json.dumps(fingerprint, sort_keys=True).encode()).hexdigest()
 
@@ -87,9 +88,10 @@ def cached_matrix(router: Router, locations: Sequence[Location], *,
     folder.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     with partial.open("wb") as handle:
+        assert matrix.bands is not None
         np.savez_compressed(handle, key=np.array(key), ids=np.array(matrix.ids, dtype=str),
-                            duration_s=matrix.duration_s, distance_m=matrix.distance_m,
-                            estimated=matrix.estimated)
+                            duration_s=matrix.bands.duration_s, distance_m=matrix.bands.distance_m,
+                            estimated_m=matrix.bands.estimated_m)
     partial.replace(path)
     return matrix
 
@@ -99,12 +101,12 @@ def _read(path: Path, *, key: str, mode: str) -> TravelMatrix:
     with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
         if str(data["key"]) != key:
             raise ValueError(f"{path} holds another matrix")
-        matrix = TravelMatrix(ids=[str(i) for i in data["ids"]], duration_s=data["duration_s"],
-                              distance_m=data["distance_m"], estimated=data["estimated"], mode=mode)
-    n = len(matrix.ids)
-    if not (matrix.duration_s.shape == matrix.distance_m.shape == matrix.estimated.shape == (n, n)):
+        bands = BandSlices(data["duration_s"], data["distance_m"], data["estimated_m"])
+        ids = [str(i) for i in data["ids"]]
+    shape = (len(band_names()), len(ids), len(ids))
+    if not (bands.duration_s.shape == bands.distance_m.shape == bands.estimated_m.shape == shape):
         raise ValueError(f"{path} holds arrays of the wrong shape")
-    return matrix
+    return matrix_from_bands(ids, mode, bands)
 
 
 def travel_matrix(router: Router, locations: Sequence[Location], *, known: TravelMatrix,
@@ -136,13 +138,13 @@ def travel_matrix(router: Router, locations: Sequence[Location], *, known: Trave
         added = np.intersect1d(new, routed)
         if added.size:
             nodes = np.array([snaps[i].node for i in routed], dtype=np.int64)
-            access_m = np.array([snaps[i].distance_m for i in routed])
+            joined = [snaps[i] for i in routed]
+            new_snaps = [snaps[i] for i in added]
             added_rows = np.searchsorted(routed, added)
             out_s, out_m, in_s, in_m = router.node_rows_and_columns(nodes[added_rows], nodes)
-            draft.put_routed(added, routed, out_s, out_m,
-                             row_access_m=access_m[added_rows], col_access_m=access_m)
-            draft.put_routed(routed, added, in_s.T, in_m.T,
-                             row_access_m=access_m, col_access_m=access_m[added_rows])
+            draft.put_routed(added, routed, out_s, out_m, row_snaps=new_snaps, col_snaps=joined)
+            draft.put_routed(routed, added, np.swapaxes(in_s, 1, 2), np.swapaxes(in_m, 1, 2),
+                             row_snaps=joined, col_snaps=new_snaps)
     return draft.finish()
 
 

@@ -1,9 +1,11 @@
 """The router: snap places to one mode's road graph, search it, route single legs.
 
 A :class:`Router` holds one mode's weighted graph (or none, when there is no road data
-at all: then every answer is the labelled estimate). Places farther than
-``settings.MAX_SNAP_M`` from the mode's largest strongly connected component get
-estimated legs, leg by leg, so one plan can mix routed and estimated legs. Whole
+at all: then every answer is the labelled estimate). A place within
+``settings.MAX_SNAP_M`` of the mode's largest strongly connected component is routed;
+one within ``settings.MAX_ACCESS_M`` is partly routed (an estimated access leg to its
+nearest reachable node, then the roads); a farther one gets estimated legs, so one plan
+can mix routed, partly routed and estimated legs. Whole
 travel matrices are assembled from its node searches in :mod:`.matrix`.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +26,7 @@ from geodata.location import Location
 from geodata.query import haversine_m
 
 from .. import settings
+from .bands import band_index, band_names, class_factors, clock_min, default_band, duration_at
 from .compact import CompactGraph
 from .estimate import estimate_matrix, speed_m_per_s
 from .graph import NoRoadDataError, load_graph
@@ -56,7 +60,7 @@ class Router:
         self.graph = graph
         self.routed = graph is not None
         self._index = SnapIndex.from_mode_graph(graph) if graph is not None else None
-        self._reverse_csr: sparse.csr_matrix | None = None
+        self._band_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
 
     @classmethod
     def from_compact(cls, compact: CompactGraph, *, mode: str = settings.DEFAULT_MODE) -> Router:
@@ -67,7 +71,7 @@ class Router:
         return cls(mode, graph)
 
     @classmethod
-    def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | None = None,
+    def load(cls, *, mode: str = settings.DEFAULT_MODE, osm_path: Path | Sequence[Path] | None = None,
              cache_dir: Path | None = None, field: str = "osm_path") -> Router:
         """Return the router of ``mode``, loading (or building and caching) the road graph.
 
@@ -110,82 +114,113 @@ class Router:
         nodes = self._index.nearest(lat, lon)
         compact = self.graph.compact
         distance = np.asarray(haversine_m(lat, lon, compact.node_lat[nodes], compact.node_lon[nodes]))
-        return [Snap(node=int(node), distance_m=float(d), usable=bool(d <= settings.MAX_SNAP_M))
-                for node, d in zip(nodes, distance, strict=True)]
+        return [snap_at(int(node), float(d)) for node, d in zip(nodes, distance, strict=True)]
 
-    def node_matrix(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(seconds, metres)`` along the fastest road paths between graph nodes.
+    def band_csr(self, band: int, *, reverse: bool = False) -> sparse.csr_matrix:
+        """Return the mode's edge times in time band ``band`` (transposed with ``reverse``), built once."""
+        if self.graph is None:
+            raise RuntimeError("band_csr needs road data")
+        key = (band, reverse)
+        if key not in self._band_csr:
+            factors = class_factors(self.graph.compact.class_names, mode=self.mode)[band]
+            forward = self.graph.scaled_time_csr(factors)
+            self._band_csr[key] = forward.transpose().tocsr() if reverse else forward
+        return self._band_csr[key]
+
+    def node_matrix(self, nodes: np.ndarray, *, band: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)`` along the fastest road paths between graph nodes in one band.
 
         One Dijkstra tree per distinct node, grown ``settings.TREES_PER_BATCH`` at a
-        time so memory stays bounded; ``inf``/``nan`` where unreachable.
+        time so memory stays bounded; ``inf``/``nan`` where unreachable. ``band``
+        ``None`` is the default departure's band.
         """
         if self.graph is None:
             raise RuntimeError("node_matrix needs road data")
+        time_csr = self.band_csr(default_band() if band is None else band)
         unique, inverse = np.unique(nodes, return_inverse=True)
         seconds = np.empty((unique.size, unique.size))
         metres = np.empty((unique.size, unique.size))
         for start in range(0, unique.size, settings.TREES_PER_BATCH):
             batch = slice(start, start + settings.TREES_PER_BATCH)
-            tree_s, predecessors = fastest_trees(self.graph.time_csr, unique[batch])
+            tree_s, predecessors = fastest_trees(time_csr, unique[batch])
             seconds[batch] = tree_s[:, unique]
             metres[batch] = lengths_along(self.graph, predecessors, unique)
         block = np.ix_(inverse, inverse)
         road_s = seconds[block]
         return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
 
-    def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
-        """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``.
+    def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band."""
+        slices = [self.node_matrix(nodes, band=band) for band in range(len(band_names()))]
+        return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
 
-        One forward and one backward Dijkstra tree per node in ``nodes``: what adding
-        an ad-hoc place (a hotel) to an already computed matrix costs.
+    def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``, per band.
+
+        One forward and one backward Dijkstra tree per node in ``nodes`` and band: what
+        adding an ad-hoc place (a hotel) to an already computed matrix costs.
 
         Returns
         -------
         tuple
-            ``(out_s, out_m, in_s, in_m)``, each ``(len(nodes), len(others))``;
-            ``in_*[i, j]`` is from ``others[j]`` to ``nodes[i]``.
+            ``(out_s, out_m, in_s, in_m)``, each ``(bands, len(nodes), len(others))``;
+            ``in_*[b, i, j]`` is from ``others[j]`` to ``nodes[i]``.
         """
         if self.graph is None:
             raise RuntimeError("node_rows_and_columns needs road data")
-        if self._reverse_csr is None:
-            self._reverse_csr = self.graph.time_csr.transpose().tocsr()
-        out_s, out_pred = fastest_trees(self.graph.time_csr, nodes)
-        in_s, in_pred = fastest_trees(self._reverse_csr, nodes)
-        out_m = lengths_along(self.graph, out_pred, others)
-        in_m = lengths_along(self.graph, in_pred, others, backward=True)
-        out_s, in_s = out_s[:, others], in_s[:, others]
-        return (out_s, np.where(np.isfinite(out_s), out_m, np.nan),
-                in_s, np.where(np.isfinite(in_s), in_m, np.nan))
+        parts: list[list[np.ndarray]] = [[], [], [], []]
+        for band in range(len(band_names())):
+            out_s, out_pred = fastest_trees(self.band_csr(band), nodes)
+            in_s, in_pred = fastest_trees(self.band_csr(band, reverse=True), nodes)
+            out_m = lengths_along(self.graph, out_pred, others)
+            in_m = lengths_along(self.graph, in_pred, others, backward=True)
+            out_s, in_s = out_s[:, others], in_s[:, others]
+            for part, value in zip(parts, (out_s, np.where(np.isfinite(out_s), out_m, np.nan),
+                                           in_s, np.where(np.isfinite(in_s), in_m, np.nan)), strict=True):
+                part.append(value)
+        return tuple(np.stack(part) for part in parts)
 
-    def leg(self, origin: Location, destination: Location) -> Leg:
-        """Return the trip from ``origin`` to ``destination``: routed if both snap, else estimated."""
+    def leg(self, origin: Location, destination: Location, *, depart_min: float | None = None) -> Leg:
+        """Return the trip from ``origin`` to ``destination``: (partly) routed if both join the roads.
+
+        ``depart_min`` (minutes after midnight; ``None``: ``settings.DEFAULT_DEPART``)
+        picks the time band the path is searched in; the trip's time follows it through
+        the bands it runs into (:func:`planner.routing.bands.duration_at`).
+        """
         origin_snap, destination_snap = self.snap_many([origin, destination])
         if (origin.lat, origin.lon) == (destination.lat, destination.lon):
             point = (origin.lon, origin.lat)
             return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode, distance_m=0.0,
-                       duration_s=0.0, estimated=False, geometry=[point, point])
+                       duration_s=0.0, estimated=False, geometry=[point, point], depart_min=depart_min)
         if origin_snap.usable and destination_snap.usable and self.graph is not None:
-            seconds, predecessors = fastest_trees(self.graph.time_csr, np.array([origin_snap.node]))
+            depart = depart_min if depart_min is not None else clock_min(settings.DEFAULT_DEPART)
+            _, predecessors = fastest_trees(self.band_csr(band_index(depart)), np.array([origin_snap.node]))
             nodes = path_nodes(predecessors[0], origin_snap.node, destination_snap.node)
             if nodes:
-                return self._routed_leg(origin, destination, origin_snap, destination_snap,
-                                        nodes, float(seconds[0, destination_snap.node]))
+                return self._routed_leg(origin, destination, origin_snap, destination_snap, nodes, depart_min)
             logger.warning("no road path from %s to %s, using the estimate", origin.id, destination.id)
-        return self._estimated_leg(origin, destination)
+        return replace(self._estimated_leg(origin, destination), depart_min=depart_min)
 
     def _routed_leg(self, origin: Location, destination: Location, origin_snap: Snap,
-                    destination_snap: Snap, nodes: list[int], road_s: float) -> Leg:
-        """Return a routed leg along ``nodes`` with access legs at both ends."""
+                    destination_snap: Snap, nodes: list[int], depart_min: float | None) -> Leg:
+        """Return a (partly) routed leg along ``nodes`` with access legs at both ends."""
         assert self.graph is not None
         array = np.asarray(nodes, dtype=np.int64)
-        road_m = float(self.graph.pair_length_m[self.graph.pair_index(array[:-1], array[1:])].sum())
-        access_m = origin_snap.distance_m + destination_snap.distance_m
+        pairs = self.graph.pair_index(array[:-1], array[1:])
+        road_m = float(self.graph.pair_length_m[pairs].sum())
+        access_m = origin_snap.access_m + destination_snap.access_m
+        estimated_m = origin_snap.estimated_m + destination_snap.estimated_m
+        factors = class_factors(self.graph.compact.class_names, mode=self.mode)
+        pair_class = self.graph.compact.edge_class[self.graph.pair_edge[pairs]]
+        band_s = (self.graph.pair_time_s[pairs][None, :] / factors[:, pair_class]).sum(axis=1)
+        band_s += access_m / speed_m_per_s(self.mode)
+        depart = depart_min if depart_min is not None else clock_min(settings.DEFAULT_DEPART)
         points = [(origin.lon, origin.lat)]
         points += [(float(x), float(y)) for x, y in path_points(self.graph, nodes)]
         points.append((destination.lon, destination.lat))
-        return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
-                   distance_m=road_m + access_m, duration_s=road_s + access_m / speed_m_per_s(self.mode),
-                   estimated=False, geometry=points)
+        return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode, distance_m=road_m + access_m,
+                   duration_s=float(duration_at(band_s[:, None], depart)[0]), estimated=estimated_m > 0,
+                   geometry=points, estimated_m=estimated_m, depart_min=depart_min)
 
     def _estimated_leg(self, origin: Location, destination: Location) -> Leg:
         """Return the labelled straight-line estimate from ``origin`` to ``destination``."""
@@ -193,7 +228,23 @@ class Router:
                                                  np.array([origin.lon, destination.lon]), mode=self.mode)
         return Leg(from_id=origin.id, to_id=destination.id, mode=self.mode,
                    distance_m=float(distance_m[0, 1]), duration_s=float(duration_s[0, 1]), estimated=True,
-                   geometry=[(origin.lon, origin.lat), (destination.lon, destination.lat)])
+                   geometry=[(origin.lon, origin.lat), (destination.lon, destination.lat)],
+                   estimated_m=float(distance_m[0, 1]))
+
+
+def snap_at(node: int, distance_m: float) -> Snap:
+    """Return the snap of a place ``distance_m`` from its nearest reachable road ``node``.
+
+    Routed within ``settings.MAX_SNAP_M`` (straight access leg, counted as routed),
+    partly routed within ``settings.MAX_ACCESS_M`` (access leg estimated as
+    great-circle x ``settings.DETOUR_FACTOR``), estimated beyond.
+    """
+    if distance_m <= settings.MAX_SNAP_M:
+        return Snap(node=node, distance_m=distance_m, usable=True, access_m=distance_m)
+    if distance_m <= settings.MAX_ACCESS_M:
+        access_m = distance_m * settings.DETOUR_FACTOR
+        return Snap(node=node, distance_m=distance_m, usable=True, access_m=access_m, estimated_m=access_m)
+    return Snap(node=node, distance_m=distance_m, usable=False)
 
 
 @functools.lru_cache(maxsize=len(settings.MODES))

@@ -43,6 +43,8 @@ class ModeGraph:
         For each key, the compact edge it uses and whether it is run backwards.
     pair_length_m
         For each key, the road length of that edge.
+    pair_time_s
+        For each key, its travel seconds at the mode's speeds (the ``time_csr`` values).
     usable
         ``(n,)`` bool: node is in the largest strongly connected component.
     """
@@ -54,6 +56,7 @@ class ModeGraph:
     pair_edge: np.ndarray
     pair_reversed: np.ndarray
     pair_length_m: np.ndarray
+    pair_time_s: np.ndarray
     usable: np.ndarray
 
     @property
@@ -69,6 +72,19 @@ class ModeGraph:
         # faster than a binary search over all edge keys.
         return np.asarray(self.pair_csr[tail, head]).ravel().astype(np.int64) - 1
 
+    def scaled_time_csr(self, class_factor: np.ndarray) -> sparse.csr_matrix:
+        """Return ``time_csr`` with each edge's speed times its road class's factor (same edges, same order)."""
+        factor = class_factor[self.compact.edge_class[self.pair_edge]]
+        position = self.time_csr_positions
+        scaled = self.time_csr.copy()
+        scaled.data = np.maximum(self.pair_time_s[position] / factor[position], _MIN_EDGE_S)
+        return scaled
+
+    @property
+    def time_csr_positions(self) -> np.ndarray:
+        """Return, for each stored value of ``time_csr``, its position in the ``pair_*`` arrays."""
+        return self.pair_csr.data.astype(np.int64) - 1
+
 
 def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, float],
                      ignore_oneway: bool) -> ModeGraph:
@@ -83,16 +99,20 @@ def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, 
     speeds_kmh
         Speed by ``highway`` class; classes not listed are closed to this mode.
     ignore_oneway
-        Add the reverse of one-way edges (pedestrians walk both ways).
+        Add the reverse of every one-way edge (pedestrians walk both ways); otherwise
+        only of those tagged two-way for the mode (``oneway:motorcycle=no``).
     """
     class_speed = np.array([speeds_kmh.get(str(name), 0.0) for name in compact.class_names])
     speed_kmh = class_speed[compact.edge_class] if compact.n_edges else np.empty(0)
-    allowed = (speed_kmh > 0) & ~compact.edge_closed
+    allowed = (speed_kmh > 0) & ~compact.mode_mask(compact.edge_closed_modes, mode)
     edges = np.flatnonzero(allowed)
     tail, head = compact.edge_u[edges], compact.edge_v[edges]
     reversed_flag = np.zeros(edges.shape[0], dtype=bool)
-    if ignore_oneway:
-        back = edges[compact.edge_oneway[edges]]
+    two_way = compact.edge_oneway[edges]
+    if not ignore_oneway:
+        two_way &= compact.mode_mask(compact.edge_two_way_modes, mode)[edges]
+    if two_way.any():
+        back = edges[two_way]
         edges = np.concatenate((edges, back))
         tail, head = np.concatenate((tail, compact.edge_v[back])), np.concatenate((head, compact.edge_u[back]))
         reversed_flag = np.concatenate((reversed_flag, np.ones(back.shape[0], dtype=bool)))
@@ -107,12 +127,14 @@ def build_mode_graph(compact: CompactGraph, *, mode: str, speeds_kmh: dict[str, 
     first[1:] = keys[1:] != keys[:-1]
     keep = order[first]
     time_csr = sparse.csr_matrix((time_s[keep], (tail[keep], head[keep])), shape=(n, n))
+    time_csr.sort_indices()
     positions = np.arange(1, keep.shape[0] + 1, dtype=np.int64)
     pair_csr = sparse.csr_matrix((positions, (tail[keep], head[keep])), shape=(n, n))
     pair_csr.sort_indices()
     return ModeGraph(
         mode=mode, compact=compact, time_csr=time_csr, pair_csr=pair_csr,
         pair_edge=edges[keep], pair_reversed=reversed_flag[keep], pair_length_m=length[keep],
+        pair_time_s=time_s[keep],
         usable=_largest_strong_component(time_csr),
     )
 

@@ -52,18 +52,19 @@ def place(place_id: str) -> Response:
 
 @bp.get("/route")
 def route() -> Response:
-    """Return the road route between two places or points (``from``, ``to``, ``mode``)."""
+    """Return the road route between two places or points (``from``, ``to``, ``mode``, ``depart`` "HH:MM")."""
     places = state.get_places()
     origin = geodata.resolve_location(params.get_text(request.args, "from"), places, field="from")
     destination = geodata.resolve_location(params.get_text(request.args, "to"), places, field="to")
     mode = planning.check_mode(request.args.get("mode"))
-    leg = state.get_router(mode).leg(origin, destination)
+    depart_min = planning.check_depart(request.args.get("depart"))
+    leg = state.get_router(mode).leg(origin, destination, depart_min=depart_min)
     return jsonify(planning.leg_json(leg, origin, destination))
 
 
 @bp.post("/matrix")
 def matrix() -> Response:
-    """Return travel times and distances between ``locations`` (ids, names or "lat,lon")."""
+    """Return travel times and distances between ``locations`` (ids, names or "lat,lon"), leaving at ``depart``."""
     body = json_body()
     texts = body.get("locations")
     limit = current_app.config["MAX_MATRIX_LOCATIONS"]
@@ -77,7 +78,9 @@ def matrix() -> Response:
         for position, text in enumerate(texts)
     ]
     mode = planning.check_mode(body.get("mode"))
-    return jsonify(planning.matrix_json(state.get_matrix(mode, locations)))
+    depart_min = planning.check_depart(body.get("depart"))
+    found = state.get_matrix(mode, locations)
+    return jsonify(planning.matrix_json(found.at(depart_min) if depart_min is not None else found))
 
 
 @bp.post("/itineraries")

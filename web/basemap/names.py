@@ -46,11 +46,18 @@ def segment_names(osm_path: Path) -> dict[tuple[int, int, int], str]:
     return names
 
 
-def edge_names(compact: CompactGraph, osm_path: Path | None) -> list[str]:
-    """Return the name of each edge of ``compact`` (``""`` when unnamed or no OSM file)."""
-    if osm_path is None or not Path(osm_path).is_file():
+def edge_names(compact: CompactGraph, osm_path: Path | list[Path] | None) -> list[str]:
+    """Return the name of each edge of ``compact`` (``""`` when unnamed or no OSM file).
+
+    ``osm_path`` may name several files (merged road data); names are read from each.
+    """
+    paths = [Path(path) for path in (osm_path if isinstance(osm_path, list) else [osm_path]) if path is not None]
+    paths = [path for path in paths if path.is_file()]
+    if not paths:
         return [""] * compact.n_edges
-    by_segment = segment_names(Path(osm_path))
+    by_segment: dict[tuple[int, int, int], str] = {}
+    for path in paths:
+        by_segment.update(segment_names(path))
     second = compact.geom_offsets[:-1] + 1
     start_ids = compact.node_osmid[compact.edge_u].tolist()
     xs = np.round(compact.geom_lon[second] * OSM_COORD_SCALE).astype(np.int64).tolist()

@@ -55,7 +55,7 @@ def _band_file(gzipped: bytes) -> BandFile:
     return BandFile(gzipped=gzipped, etag=hashlib.sha256(gzipped).hexdigest()[:32])
 
 
-def build_band_files(compact: CompactGraph | None, osm_path: Path | None, districts: gpd.GeoDataFrame | None,
+def build_band_files(compact: CompactGraph | None, osm_path: Path | list[Path] | None, districts: gpd.GeoDataFrame | None,
                      communes: gpd.GeoDataFrame | None, *, cache_dir: Path | None) -> list[BandFile]:
     """Return every band's file, read from ``cache_dir`` or built (and written there).
 

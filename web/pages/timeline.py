@@ -29,7 +29,9 @@ class Event:
     duration_min, distance_km
         Travel time and distance of a ``"travel"`` event.
     estimated
-        Whether that travel is a straight-line estimate (no road data nearby).
+        Whether any part of that travel is estimated (no road data nearby).
+    estimated_km
+        The estimated part of ``distance_km`` (all of it for a straight-line estimate).
     order
         The stop's number on the day (1, 2...), 0 when not a stop.
     why
@@ -45,6 +47,12 @@ class Event:
     order: int = 0
     estimated: bool = False
     why: tuple[Why, ...] = ()
+    estimated_km: float = 0.0
+
+    @property
+    def partly_estimated(self) -> bool:
+        """Return whether the travel follows roads except for an estimated part."""
+        return self.estimated and self.estimated_km < self.distance_km
 
 
 @dataclass(frozen=True)
@@ -69,8 +77,12 @@ def _clock(value: Any) -> str:
 
 def _travel(leg: Mapping[str, Any]) -> list[Event]:
     """Return the travel event of a leg; none for a leg of no length (the stop is the start place)."""
+    distance_m = float(leg.get("distance_m", 0))
+    estimated = bool(leg.get("estimated"))
+    estimated_m = float(leg.get("estimated_m", distance_m if estimated else 0.0))  # unknown: all of it
     event = Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
-                  distance_km=round(float(leg.get("distance_m", 0)) / 1000, 1), estimated=bool(leg.get("estimated")))
+                  distance_km=round(distance_m / 1000, 1), estimated=estimated,
+                  estimated_km=round(estimated_m / 1000, 1))
     return [] if event.duration_min == 0 and event.distance_km == 0 else [event]
 
 

@@ -9,9 +9,11 @@ import folium
 import pytest
 from trip_places import trip_places
 
+from geodata.location import Location
 from planner import settings
 from planner.itinerary import Plan, PlanLeg, parse_plan_request, plan_trip
 from planner.itinerary.map import plan_map
+from planner.routing.compact import CompactGraph
 from planner.routing.router import Router
 
 
@@ -61,6 +63,22 @@ def test_estimated_legs_are_dashed_even_with_a_shape(plan: Plan) -> None:
     page = plan_map(replace(plan, days=(replace(day, legs=legs),))).get_root().render()
     assert page.count('"dashArray": "8 8"') == estimated
     assert page.count("straight-line estimate") == estimated
+
+
+def test_partly_routed_legs_dash_only_their_estimated_access(plan: Plan, clip_graph: CompactGraph) -> None:
+    router = Router.from_compact(clip_graph, mode="motorbike")
+    day = plan.days[0]
+    lake = Location(day.start.id, day.start.name, day.start.lat, day.start.lon)
+    van_phuc = Location("van-phuc", "Vạn Phúc", 20.9803, 105.7720)  # 8 km outside the central clip
+    leg = router.leg(lake, van_phuc)
+    assert leg.estimated and 0 < leg.estimated_m < leg.distance_m
+    plan_leg = PlanLeg(lake.id, van_phuc.id, leg.distance_m, leg.duration_s, True, tuple(leg.geometry))
+    assert plan_leg.estimated_length_m == pytest.approx(leg.estimated_m, rel=1e-6)
+    page = plan_map(replace(plan, days=(replace(day, stops=(), legs=(plan_leg,)),))).get_root().render()
+    assert page.count('"dashArray": "8 8"') == 1  # the access line only; the roads and the lake's access are solid
+    assert page.count("straight-line estimate") == 1
+    road = leg.geometry[len(leg.geometry) // 2]
+    assert f"{road[1]}, {road[0]}" in page
 
 
 def test_every_text_can_be_replaced(plan: Plan) -> None:

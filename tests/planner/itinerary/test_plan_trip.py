@@ -277,8 +277,10 @@ def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
     everything = load_places()
     router = get_router("motorbike")
     lunches_after_a_visit = 0
-    scenarios = [{"must": "vietnam-museum-of-ethnology"}, {"must": "temple-of-literature"}, {"must": "van-phuc"},
-                 {"must": "vietnam-museum-of-ethnology", "interests": "silk"}]
+    later_lunch, earlier_lunch = {"lunch_start": "12:00", "lunch_end": "13:30"}, {"lunch_start": "11:30", "lunch_end": "12:30"}
+    scenarios = [{"must": must} for must in ("vietnam-museum-of-ethnology", "temple-of-literature", "van-phuc")]
+    scenarios += [{"must": "vietnam-museum-of-ethnology", "interests": "silk"},
+                  {"must": "vietnam-museum-of-ethnology", **later_lunch}, {"must": "van-phuc", **earlier_lunch}]
     for fields in scenarios:
         plan = _plan(everything, router, start="hoan-kiem-lake", days=2, date="2026-12-07", **fields)
         assert plan.checker_findings == ()

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from planner import settings
+from planner.routing.access import mode_denied
 from planner.routing.compact import (
     CacheError,
     CompactGraph,
     edge_class_name,
-    edge_is_closed,
     load_compact,
     save_compact,
 )
@@ -121,6 +121,8 @@ def test_merged_edges_get_one_class_whatever_the_list_order(highway: object, exp
 
 
 def test_an_edge_is_closed_if_any_merged_way_is() -> None:
-    assert edge_is_closed({"access": ["yes", "private"]}, settings.CLOSED_ACCESS)
-    assert not edge_is_closed({"access": "destination"}, settings.CLOSED_ACCESS)
-    assert not edge_is_closed({}, settings.CLOSED_ACCESS)
+    hierarchy = settings.ACCESS_TAGS["motorbike"]
+    assert mode_denied({"access": ["yes", "private"]}, hierarchy, settings.DENIED_ACCESS)
+    assert not mode_denied({"access": "destination"}, hierarchy, settings.DENIED_ACCESS)
+    assert not mode_denied({}, hierarchy, settings.DENIED_ACCESS)
+    assert not mode_denied({"motorcycle": "yes|yes|designated"}, hierarchy, settings.DENIED_ACCESS)

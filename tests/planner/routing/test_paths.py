@@ -11,7 +11,9 @@ import osmnx as ox
 import pytest
 
 from planner import Router, settings
-from planner.routing.compact import CompactGraph, edge_class_name, edge_is_closed
+from planner.routing.access import mode_denied, oneway_exempt
+from planner.routing.compact import CompactGraph, edge_class_name
+from planner.routing.graph import way_tags_to_keep
 
 N_SAMPLE = 12
 
@@ -22,7 +24,7 @@ def travel_time_weight(mode: str) -> Any:
 
     def seconds(data: dict[str, Any]) -> float | None:
         highway = edge_class_name(data, settings.ROAD_CLASS_ORDER)
-        if highway not in speeds or edge_is_closed(data, settings.CLOSED_ACCESS):
+        if highway not in speeds or mode_denied(data, settings.ACCESS_TAGS[mode], settings.DENIED_ACCESS):
             return None
         return max(float(data["length"]) / (speeds[highway] / 3.6), 1e-3)
 
@@ -36,6 +38,7 @@ def travel_time_weight(mode: str) -> Any:
 @pytest.fixture(scope="module")
 def clip_networkx(osm_clip: Path) -> nx.MultiDiGraph:
     """Return the OSMnx graph of the clip, built the same way as the compact graph."""
+    ox.settings.useful_tags_way = way_tags_to_keep()
     return ox.graph_from_xml(osm_clip, simplify=True, retain_all=True)
 
 
@@ -45,10 +48,13 @@ def fastest_edge_length(parallel: dict[Any, dict[str, Any]], weight: Any) -> flo
     return float(min(allowed, key=lambda d: weight(0, 0, {0: d}))["length"])
 
 
-def both_ways(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Return a copy with every edge also in reverse (``to_undirected`` would merge parallel edges)."""
+def mode_ways(graph: nx.MultiDiGraph, mode: str) -> nx.MultiDiGraph:
+    """Return a copy with the one-way edges the mode may ride backwards also in reverse."""
     copy = graph.copy()
-    copy.add_edges_from((v, u, data) for u, v, data in graph.edges(data=True))
+    ignore = mode in settings.IGNORE_ONEWAY_MODES
+    exempt = settings.ONEWAY_EXEMPT_TAGS.get(mode)
+    copy.add_edges_from((v, u, data) for u, v, data in graph.edges(data=True)
+                        if ignore or (data.get("oneway") and oneway_exempt(data, exempt)))
     return copy
 
 
@@ -64,7 +70,7 @@ def test_matrix_equals_networkx_dijkstra(mode: str, clip_graph: CompactGraph,
     router = Router.from_compact(clip_graph, mode=mode)
     nodes = sample_nodes(router, seed=len(mode))
     seconds, metres = router.node_matrix(nodes)
-    graph = both_ways(clip_networkx) if mode in settings.IGNORE_ONEWAY_MODES else clip_networkx
+    graph = mode_ways(clip_networkx, mode)
     weight = travel_time_weight(mode)
     osmids = clip_graph.node_osmid[nodes].tolist()
     for i, source in enumerate(osmids):
@@ -89,12 +95,12 @@ def test_one_way_streets_make_vehicle_trips_asymmetric(clip_graph: CompactGraph)
 def test_forward_and_backward_trees_agree_with_the_matrix(clip_graph: CompactGraph) -> None:
     router = Router.from_compact(clip_graph, mode="car")
     nodes = sample_nodes(router, seed=5)
-    seconds, metres = router.node_matrix(nodes)
+    band_s, band_m = router.node_band_matrices(nodes)
     out_s, out_m, in_s, in_m = router.node_rows_and_columns(nodes[:2], nodes)
-    np.testing.assert_allclose(out_s, seconds[:2], rtol=1e-9)
-    np.testing.assert_allclose(out_m, metres[:2], rtol=1e-9)
-    np.testing.assert_allclose(in_s, seconds[:, :2].T, rtol=1e-9)
-    np.testing.assert_allclose(in_m, metres[:, :2].T, rtol=1e-6, atol=0.5)
+    np.testing.assert_allclose(out_s, band_s[:, :2], rtol=1e-9)
+    np.testing.assert_allclose(out_m, band_m[:, :2], rtol=1e-9)
+    np.testing.assert_allclose(in_s, np.swapaxes(band_s[:, :, :2], 1, 2), rtol=1e-9)
+    np.testing.assert_allclose(in_m, np.swapaxes(band_m[:, :, :2], 1, 2), rtol=1e-6, atol=0.5)
 
 
 def test_batched_trees_give_the_same_matrix(clip_graph: CompactGraph, monkeypatch: pytest.MonkeyPatch) -> None:

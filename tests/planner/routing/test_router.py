@@ -7,11 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import geodata
 from geodata import haversine_m
 from geodata.errors import CraftRouteError, OutsideHanoiError
 from geodata.location import Location
 from planner import Router, compute_matrix, get_router, settings
 from planner.routing.compact import CompactGraph
+from planner.routing.paths import fastest_trees, path_nodes
 
 # Inputs, not expected results: coordinates from ../shared/data/SOURCES.md.
 HOAN_KIEM = Location("hoan-kiem-lake", "Hồ Hoàn Kiếm", 21.0287, 105.8524, "destination")
@@ -41,12 +43,31 @@ def test_unknown_mode_names_the_allowed_modes(clip_graph: CompactGraph) -> None:
         get_router("boat")
 
 
-def test_snap_reports_distance_and_usability(clip_router: Router) -> None:
+def test_snap_reports_distance_and_how_the_place_is_routed(clip_router: Router) -> None:
     near = clip_router.snap(HOAN_KIEM)
     assert near.usable and 0 <= near.distance_m <= settings.MAX_SNAP_M
+    assert (near.status, near.access_m, near.estimated_m) == ("routed", near.distance_m, 0.0)
     assert clip_router.graph is not None and clip_router.graph.usable[near.node]
-    far = clip_router.snap(VAN_PHUC)  # outside the clip
-    assert not far.usable and far.distance_m > settings.MAX_SNAP_M
+    outside = clip_router.snap(VAN_PHUC)  # 8 km outside the clip
+    assert settings.MAX_SNAP_M < outside.distance_m <= settings.MAX_ACCESS_M
+    assert outside.status == "partly routed" and outside.usable
+    assert outside.estimated_m == outside.access_m == pytest.approx(outside.distance_m * settings.DETOUR_FACTOR)
+    far = clip_router.snap(CHUYEN_MY)  # beyond the access limit
+    assert far.status == "estimated" and not far.usable and far.distance_m > settings.MAX_ACCESS_M
+
+
+def test_partly_routed_leg_estimates_only_the_access_part(clip_router: Router) -> None:
+    leg = clip_router.leg(HOAN_KIEM, VAN_PHUC)
+    outside = clip_router.snap(VAN_PHUC)
+    assert leg.estimated and leg.estimated_m == pytest.approx(outside.access_m)
+    assert len(leg.geometry) > 5  # the roads of the clip, then the access line
+    road_m = leg.distance_m - clip_router.snap(HOAN_KIEM).access_m - outside.access_m
+    assert road_m == pytest.approx(polyline_m(leg.geometry[1:-1]), rel=0.01)
+    matrix = compute_matrix(clip_router, [HOAN_KIEM, VAN_PHUC])
+    assert matrix.estimated_m[0, 1] == pytest.approx(leg.estimated_m)
+    assert matrix.duration_s[0, 1] == pytest.approx(leg.duration_s)
+    estimate = clip_router.leg(HOAN_KIEM, CHUYEN_MY)
+    assert estimate.estimated_m == estimate.distance_m and len(estimate.geometry) == 2
 
 
 def test_place_outside_hanoi_is_an_error(clip_router: Router) -> None:
@@ -81,15 +102,17 @@ def test_a_leg_to_the_same_place_is_empty(clip_router: Router) -> None:
 
 
 def test_unroutable_places_get_estimated_legs_in_a_mixed_matrix(clip_router: Router) -> None:
-    places = [HOAN_KIEM, OLD_QUARTER, VAN_PHUC]
+    places = [HOAN_KIEM, OLD_QUARTER, CHUYEN_MY]
     matrix = compute_matrix(clip_router, places)
     assert matrix.ids == [p.id for p in places]
     expected = np.array([[False, False, True], [False, False, True], [True, True, False]])
     np.testing.assert_array_equal(matrix.estimated, expected)
-    estimate_m = straight_m(HOAN_KIEM, VAN_PHUC) * settings.DETOUR_FACTOR
+    np.testing.assert_array_equal(matrix.estimated_m[expected], matrix.distance_m[expected])
+    assert not matrix.estimated_m[~expected].any()
+    estimate_m = straight_m(HOAN_KIEM, CHUYEN_MY) * settings.DETOUR_FACTOR
     assert matrix.distance_m[0, 2] == pytest.approx(estimate_m, rel=1e-9)
     assert matrix.duration_s[0, 2] == pytest.approx(estimate_m / (settings.ESTIMATE_SPEED_KMH["motorbike"] / 3.6))
-    leg = clip_router.leg(VAN_PHUC, HOAN_KIEM)
+    leg = clip_router.leg(CHUYEN_MY, HOAN_KIEM)
     assert leg.estimated and len(leg.geometry) == 2
 
 
@@ -140,8 +163,46 @@ def test_motorbikes_and_bicycles_keep_off_motorways(full_graph: CompactGraph) ->
 
 
 @pytest.mark.slow
-def test_far_villages_are_estimated_on_the_urban_extract(full_graph: CompactGraph) -> None:
+def test_far_villages_are_partly_routed_on_the_urban_extract(full_graph: CompactGraph) -> None:
     router = Router.from_compact(full_graph, mode="motorbike")
     matrix = compute_matrix(router, [HOAN_KIEM, VAN_PHUC, CHUYEN_MY])
     assert not matrix.estimated[0, 1] and not matrix.estimated[1, 0]
     assert matrix.estimated[2, :2].all() and matrix.estimated[:2, 2].all()
+    access = router.snap(CHUYEN_MY)
+    assert access.status == "partly routed"
+    np.testing.assert_allclose(matrix.estimated_m[2, :2], access.access_m)
+    assert (matrix.estimated_m[2, :2] < matrix.distance_m[2, :2]).all()
+
+
+@pytest.mark.slow
+def test_van_phuc_to_bat_trang_follows_the_roads_but_the_last_stretch(full_graph: CompactGraph) -> None:
+    bat_trang = geodata.resolve_location("bat-trang")  # the bundled record
+    leg = Router.from_compact(full_graph, mode="motorbike").leg(VAN_PHUC, bat_trang)
+    assert leg.estimated and 0 < leg.estimated_m <= 2000
+    assert polyline_m(leg.geometry[1:-1]) == pytest.approx(leg.distance_m - leg.estimated_m, rel=0.01)
+
+
+def matrix_path_edges(router: Router, locations: list[Location]) -> np.ndarray:
+    """Return the compact edges on the fastest paths between every pair of the places' road nodes."""
+    assert router.graph is not None
+    nodes = np.unique([snap.node for snap in router.snap_many(locations) if snap.usable])
+    _, predecessors = fastest_trees(router.graph.time_csr, nodes)
+    edges = []
+    for row, source in enumerate(nodes):
+        for target in nodes:
+            path = np.asarray(path_nodes(predecessors[row], int(source), int(target)), dtype=np.int64)
+            edges.append(router.graph.pair_edge[router.graph.pair_index(path[:-1], path[1:])])
+    return np.concatenate(edges)
+
+
+@pytest.mark.slow
+def test_motorbike_matrix_paths_use_no_motorway_nor_closed_way(full_graph: CompactGraph) -> None:
+    locations = geodata.places_to_locations(geodata.load_places())
+    motorway = np.isin(full_graph.class_names, ["motorway", "motorway_link"])
+    closed = full_graph.mode_mask(full_graph.edge_closed_modes, "motorbike")
+    assert closed.sum() > 100, "the urban extract has ways closed to motorbikes (motorcycle=no)"
+    motorbike = matrix_path_edges(Router.from_compact(full_graph, mode="motorbike"), locations)
+    assert not motorway[full_graph.edge_class[motorbike]].any()
+    assert not closed[motorbike].any()
+    car = matrix_path_edges(Router.from_compact(full_graph, mode="car"), locations)
+    assert motorway[full_graph.edge_class[car]].any()  # the check above can see a motorway

@@ -44,6 +44,8 @@ def test_route_from_a_typed_point_without_diacritics(client, shared_data_dir, tw
     ({"from": "21.03,105.85", "to": "21.02,105.84", "mode": "plane"}, 400, "mode"),
     # An explicitly empty mode is refused, as `craftroute route --mode ""` is.
     ({"from": "21.03,105.85", "to": "21.02,105.84", "mode": ""}, 400, "mode"),
+    ({"from": "21.03,105.85", "to": "21.02,105.84", "depart": "8am"}, 400, "depart"),
+    ({"from": "21.03,105.85", "to": "21.02,105.84", "depart": "24:00"}, 400, "depart"),
 ])
 def test_route_bad_input(client, shared_data_dir, query, status, field) -> None:
     response = client.get("/api/v1/route", query_string=query)
@@ -63,6 +65,20 @@ def test_matrix_answers_square_matrices_in_request_order(client, shared_data_dir
     assert body["distance_m"][0][1] > 0
 
 
+def test_route_and_matrix_take_the_departure_time(client, shared_data_dir) -> None:
+    query = {"from": "hoan-kiem-lake", "to": "van-phuc"}
+    peak = client.get("/api/v1/route", query_string={**query, "depart": "07:45"}).get_json()
+    off_peak = client.get("/api/v1/route", query_string={**query, "depart": "10:30"}).get_json()
+    default = client.get("/api/v1/route", query_string=query).get_json()
+    assert (peak["band"], off_peak["band"]) == ("morning_peak", "midday")
+    assert peak["duration_s"] > 1.2 * off_peak["duration_s"]
+    assert default["duration_s"] == off_peak["duration_s"] and default["depart"] == "10:30"
+    body = {"locations": ["hoan-kiem-lake", "van-phuc"], "depart": "17:30"}
+    evening = client.post("/api/v1/matrix", json=body).get_json()
+    assert evening["band"] == "evening_peak" and evening["depart"] == "17:30"
+    assert evening["duration_s"][0][1] > off_peak["duration_s"]
+
+
 @pytest.mark.parametrize(("body", "field"), [
     ({"locations": ["21.03,105.85"]}, "locations"),
     ({"locations": "a,b"}, "locations"),
@@ -71,6 +87,7 @@ def test_matrix_answers_square_matrices_in_request_order(client, shared_data_dir
     ({"locations": ["21.03,105.85", "21.02,105.84"], "mode": ""}, "mode"),
     ({"locations": ["21.03,105.85", "somewhere-unknown"]}, "locations[1]"),
     ({"locations": ["21.03,105.85"] * 61}, "locations"),
+    ({"locations": ["21.03,105.85", "21.02,105.84"], "depart": 8}, "depart"),
 ])
 def test_matrix_bad_input(client, shared_data_dir, body, field) -> None:
     response = client.post("/api/v1/matrix", json=body)
