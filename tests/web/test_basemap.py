@@ -23,10 +23,11 @@ def _two_way_street() -> CompactGraph:
     return CompactGraph(
         node_osmid=np.arange(10, 14), node_lat=lat, node_lon=lon, edge_u=u, edge_v=v,
         edge_length_m=np.array([104.0, 104.0, 104.0, 104.0, 111.0]), edge_class=np.array([0, 0, 0, 0, 1]),
-        edge_oneway=np.zeros(5, bool), edge_closed=np.zeros(5, bool), geom_offsets=np.arange(0, 12, 2),
+        edge_oneway=np.zeros(5, bool), edge_closed_modes=np.zeros(5, np.uint8),
+        edge_two_way_modes=np.zeros(5, np.uint8), geom_offsets=np.arange(0, 12, 2),
         geom_lon=np.concatenate([lon[[a, b]] for a, b in zip(u, v, strict=True)]),
         geom_lat=np.concatenate([lat[[a, b]] for a, b in zip(u, v, strict=True)]),
-        class_names=np.array(["primary", "residential"]), source_sha256="x", source_name="test")
+        class_names=np.array(["primary", "residential"]), mode_names=np.array(["motorbike"]), source_sha256="x", source_name="test")
 
 
 def _band(classes: frozenset[str], labelled: frozenset[str]) -> Band:

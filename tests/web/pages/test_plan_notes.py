@@ -14,9 +14,9 @@ from web.pages.timeline import day_timeline
 
 pytestmark = pytest.mark.slow
 
-#: Chùa Hương is too far from the Old Quarter for an eight-hour day, even with its shortest visit.
+#: Chùa Hương is too far from the Old Quarter for a six-hour day, even with its shortest visit.
 FAR_MUST = {"start": "hoan-kiem-lake", "days": "2", "date": "2026-12-01", "interests": "ceramics",
-            "must_see": "perfume-pagoda", "day_start": "09:00", "day_end": "17:00"}
+            "must_see": "perfume-pagoda", "day_start": "09:00", "day_end": "15:00"}
 
 
 @pytest.fixture
@@ -46,13 +46,15 @@ def test_left_out_lists_must_see_places_and_groups_the_rest(far_plan) -> None:
     assert "min" in useful_detail(result.listed[0])
 
 
-def test_plan_and_print_pages_show_the_warnings(client) -> None:
+def test_plan_and_print_pages_show_the_warnings(client, far_plan) -> None:
+    listed = left_out(far_plan).listed
+    assert listed and all(item["reason"] != "no time" or item.get("must") for item in listed)
     for path in ("/plan", "/plan/print"):
         page = client.get(path, query_string=FAR_MUST).get_data(as_text=True)
         assert 'id="plan-warnings"' in page
         assert "Must-see place Chùa Hương is not in the plan: too far" in page
         assert page.count("no time left (no time left") == 0
-        assert '<details><summary>' in page and page.count("<li data-reason=") == 1
+        assert '<details><summary>' in page and page.count("<li data-reason=") == len(listed)
 
 
 def test_vietnamese_plan_page_translates_warnings_reasons_and_weekdays(client) -> None:
@@ -69,9 +71,9 @@ def test_timeline_marks_estimated_legs_and_hides_legs_of_no_length(far_plan) -> 
     moving = [leg for leg in day["legs"] if round(leg["distance_m"] / 1000, 1) or round(leg["duration_s"] / 60)]
     assert [event.estimated for event in travel] == [leg["estimated"] for leg in moving]
     assert timeline.weekday == 1  # 2026-12-01 is a Tuesday
-    # The first stop moved onto the start place: its leg has no length and is not shown.
-    assert day["legs"][0] in moving
-    day["legs"][0] = {**day["legs"][0], "distance_m": 0.0, "duration_s": 0.0}
+    # A moving leg given no length (a stop at the start place) is not shown.
+    first = next(index for index, leg in enumerate(day["legs"]) if leg in moving)
+    day["legs"][first] = {**day["legs"][first], "distance_m": 0.0, "duration_s": 0.0}
     assert len([e for e in day_timeline(day, number=1).events if e.kind == "travel"]) == len(travel) - 1
 
 
