@@ -140,7 +140,7 @@ def plan_text(plan: Plan) -> list[str]:
         lines.append(f"  no time left beside stops worth more to this trip ({len(crowded)}): {', '.join(crowded)}")
     lines += [f"Warning: {warning}" for warning in plan.warnings]
     if plan.estimated:
-        lines.append("Some travel times are straight-line estimates (no road route found for those legs).")
+        lines.append("Legs marked estimated are straight-line estimates in part or in whole (beyond the mapped roads).")
     return lines
 
 

@@ -155,9 +155,11 @@ def _plan_day(
             typical_min=typical, why=stop_reasons(trip, k, tour, index),
         ))
     path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
+    estimated_m = matrix.estimated_metres()
     legs = tuple(
         PlanLeg(locations[a].id, locations[b].id, float(matrix.distance_m[a, b]),
-                float(matrix.duration_s[a, b]), bool(matrix.estimated[a, b]))
+                float(matrix.duration_s[a, b]), bool(matrix.estimated[a, b]),
+                estimated_m=float(estimated_m[a, b]))
         for a, b in itertools.pairwise(path)
     )
     lunch = None

@@ -123,7 +123,7 @@ def test_day_lines_are_chronological_and_mark_estimates(end: str) -> None:
     assert len(travel) == len(moving)
     assert travel[-1].split(" km")[1].startswith(" back") == (moving[-1] is day.legs[-1])
     for line, leg in zip(travel, moving, strict=True):
-        assert line.endswith("(estimated)") == leg.estimated
+        assert line.endswith(" km estimated)") == leg.estimated  # estimate-only routing: the whole leg
     assert any(leg.estimated for leg in day.legs)
     # each line's clock: a visit's start, lunch's start, a leg's departure (the previous line's end)
     clocks = []
