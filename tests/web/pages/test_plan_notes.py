@@ -12,7 +12,7 @@ from web.hours_text import format_opening_hours
 from web.pages.plan_notes import left_out, plan_warnings, useful_detail
 from web.pages.timeline import day_timeline
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.converged_plans]
 
 #: Chùa Hương is too far from the Old Quarter for a six-hour day, even with its shortest visit.
 FAR_MUST = {"start": "hoan-kiem-lake", "days": "2", "date": "2026-12-01", "interests": "ceramics",

@@ -10,7 +10,7 @@ import pytest
 
 import geodata
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.converged_plans]
 
 TRIP = {"start": "Ho Hoan Kiem", "days": "2", "date": "2026-12-01", "mode": "motorbike"}
 GPX = "{http://www.topografix.com/GPX/1/1}"
