@@ -12,7 +12,6 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from web import create_app
 
-
 #: A plan budget long enough that the search ends by convergence, not by the clock, so that
 #: two requests for the same trip get the same plan however busy the machine is.
 CONVERGED_PLAN_TIME_LIMIT_S = 60.0
