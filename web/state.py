@@ -40,7 +40,8 @@ class WebState:
     register_path
         The register file to load, or ``None`` for geodata's bundled register.
     cache
-        Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``).
+        Loaded objects by name (``"places"``, ``"communes"``, ``"router:car"``), and the
+        small most-recent-first caches of :func:`get_recent` (``"recent:matrix"``...).
     key_locks
         One lock per name in ``cache``, held while that object loads.
     """
@@ -49,7 +50,6 @@ class WebState:
     register_path: str | None = None
     matrix_cache_size: int = 64
     cache: dict[str, Any] = field(default_factory=dict)
-    matrices: OrderedDict[tuple, planner.TravelMatrix] = field(default_factory=OrderedDict)
     lock: threading.RLock = field(default_factory=threading.RLock)
     key_locks: dict[str, threading.RLock] = field(default_factory=dict)
 
@@ -166,18 +166,9 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     plan just shown) reuse the matrix; a miss reads the planner's disk-cached matrix
     of all places and searches only for a start that is not one of them.
     """
-    state = _state()
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
-    with state.lock:
-        if key in state.matrices:
-            state.matrices.move_to_end(key)
-            return state.matrices[key]
-    matrix = planner.matrix_with_cache(get_router(mode), list(locations), bundled=place_locations(get_places()))
-    with state.lock:
-        state.matrices[key] = matrix
-        while len(state.matrices) > state.matrix_cache_size:
-            state.matrices.popitem(last=False)
-    return matrix
+    return get_recent("matrix", key, lambda: planner.matrix_with_cache(
+        get_router(mode), list(locations), bundled=place_locations(get_places())), size=_state().matrix_cache_size)
 
 
 def get_basemap() -> list[BandFile]:
