@@ -3,6 +3,7 @@
 Subpackages, each importing only those listed before it (and :mod:`geodata`):
 
 - :mod:`planner.settings`: every default (speeds by road class, day windows, scores).
+- :mod:`planner.clock`: ``HH:MM`` clock times read and written, for routing and itineraries.
 - :mod:`planner.routing`: the road graph from OpenStreetMap, snapping, legs and travel
   matrices (routed or labelled straight-line estimates).
 - :mod:`planner.optimiser`: the pure TOPTW solver over arrays and its independent checker.

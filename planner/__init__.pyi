@@ -1,4 +1,6 @@
 from . import settings as settings
+from .clock import clock_minutes as clock_minutes
+from .clock import minutes_to_clock as minutes_to_clock
 from .itinerary import Plan as Plan
 from .itinerary import PlanRequest as PlanRequest
 from .itinerary import parse_plan_request as parse_plan_request

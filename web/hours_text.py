@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geodata.errors import CraftRouteError
 from geodata.hours import parse_opening_hours
-from planner.itinerary.clock import minutes_to_clock
+from planner.clock import minutes_to_clock
 
 #: Short weekday names, Monday first, per interface language.
 WEEKDAYS: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ import geodata
 from geodata.errors import CraftRouteError, NotFoundError
 
 from .. import itinerary, routing, settings
-from ..itinerary.clock import minutes_to_clock
+from ..clock import minutes_to_clock
 from ..itinerary.model import Plan, PlanDay, PlanLeg
 from ..itinerary.request import FIELDS, PACES, parse_plan_request
 

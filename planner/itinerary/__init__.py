@@ -4,7 +4,7 @@ Data flows one way: ``request`` (validate the fields of ``craftroute plan`` and 
 API) -> ``problem`` (candidates, scores and opening windows as an optimiser
 :class:`~planner.optimiser.Problem`) -> ``plan`` (solve, then build the
 :mod:`.model` dataclasses; ``reasons`` explains what was left out) -> ``serialise``
-(JSON) and ``map`` (a Folium map). ``clock`` formats times for all of them.
+(JSON) and ``map`` (a Folium map); clock times come from :mod:`planner.clock`.
 May import :mod:`planner.settings`, :mod:`planner.routing`, :mod:`planner.optimiser`
 and :mod:`geodata`; never the web layer.
 """

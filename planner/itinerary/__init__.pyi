@@ -1,4 +1,3 @@
-from .clock import minutes_to_clock as minutes_to_clock
 from .model import Plan as Plan
 from .model import PlanDay as PlanDay
 from .model import PlanLeg as PlanLeg

@@ -19,8 +19,8 @@ from geodata import schema
 from geodata import settings as geodata_settings
 
 from .. import settings
+from ..clock import minutes_to_clock
 from ..routing.results import shape_parts
-from .clock import minutes_to_clock
 
 if TYPE_CHECKING:
     from .model import Plan, PlanDay, PlanStop

@@ -16,10 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import settings
+from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
-from .clock import minutes_to_clock
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
 from .reasons import stop_reasons, unvisited_reasons

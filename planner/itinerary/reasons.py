@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .. import settings
+from ..clock import minutes_to_clock as clock
 from ..optimiser import Problem, Solution, TourPlan, schedule_route, shortest_visits
-from .clock import minutes_to_clock as clock
 from .problem import TripProblem
 from .value import WHY_FILLER, WHY_ON_THE_WAY, WHY_SHORTENED
 

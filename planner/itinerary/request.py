@@ -8,7 +8,6 @@ the CLI (exit 2) and the API (HTTP 400) report the same message.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,7 +17,7 @@ from geodata.errors import CraftRouteError, NotFoundError
 from geodata.location import Location
 
 from .. import settings
-from .clock import minutes_to_clock
+from ..clock import clock_minutes, minutes_to_clock
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -44,7 +43,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "pace": (),
     "max_stops": ("max_stops_per_day",),
 }
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -135,13 +133,13 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         raise CraftRouteError("start", "is required: a place id or name, or 'lat,lon' (e.g. your hotel)")
     interests = _interests(values.get("interests", ()))
     date = _date(values.get("date"), days)
-    day_start = _minutes(values.get("day_start", settings.DAY_START), "day_start")
-    day_end = _minutes(values.get("day_end", settings.DAY_END), "day_end")
+    day_start = clock_minutes(values.get("day_start", settings.DAY_START), field="day_start")
+    day_end = clock_minutes(values.get("day_end", settings.DAY_END), field="day_end")
     if day_end <= day_start:
         msg = f"must be after day_start ({minutes_to_clock(day_start)}), got {minutes_to_clock(day_end)}"
         raise CraftRouteError("day_end", msg)
-    lunch_start = _minutes(values.get("lunch_start", settings.LUNCH_START), "lunch_start")
-    lunch_end = _minutes(values.get("lunch_end", settings.LUNCH_END), "lunch_end")
+    lunch_start = clock_minutes(values.get("lunch_start", settings.LUNCH_START), field="lunch_start")
+    lunch_end = clock_minutes(values.get("lunch_end", settings.LUNCH_END), field="lunch_end")
     if lunch_end < lunch_start:
         msg = f"must not be before lunch_start ({minutes_to_clock(lunch_start)}), got {minutes_to_clock(lunch_end)}"
         raise CraftRouteError("lunch_end", msg)
@@ -206,15 +204,6 @@ def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     if value not in allowed:
         raise CraftRouteError(field, f"must be one of {', '.join(allowed)}, got {value!r}")
     return str(value)
-
-
-def _minutes(value: Any, field: str) -> int:
-    match = _TIME.match(str(value).strip())
-    if match:
-        hours, minutes = int(match.group(1)), int(match.group(2))
-        if minutes < 60 and hours * 60 + minutes <= 24 * 60:
-            return hours * 60 + minutes
-    raise CraftRouteError(field, f"must be a time HH:MM between 00:00 and 24:00, got {value!r}")
 
 
 def _date(value: Any, days: int) -> dt.date:

@@ -6,7 +6,7 @@ from typing import Any
 
 from geodata.location import Location
 
-from .clock import minutes_to_clock
+from ..clock import minutes_to_clock
 from .model import Plan, PlanDay, PlanStop
 
 

@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from geodata.errors import CraftRouteError
-
 from .. import settings
-
-_DAY_MIN = 24 * 60
+from ..clock import MINUTES_PER_DAY, clock_minutes, minutes_to_clock
 
 
 def band_names() -> list[str]:
@@ -30,35 +27,26 @@ def band_starts_min() -> np.ndarray:
 
 
 def clock_min(text: str, *, field: str = "depart") -> float:
-    """Return the minutes after midnight of a clock time "HH:MM".
+    """Return the minutes after midnight of a departure ``"HH:MM"`` (a time of day, 00:00-23:59).
 
     Raises
     ------
     CraftRouteError
         Naming ``field`` if the text is not a time 00:00-23:59.
     """
-    hours, _, minutes = str(text).strip().partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and int(hours) < 24 and int(minutes) < 60):
-        raise CraftRouteError(field, f"must be a time of day HH:MM between 00:00 and 23:59, got {text!r}")
-    return float(int(hours) * 60 + int(minutes))
-
-
-def clock_text(minutes: float) -> str:
-    """Return "HH:MM" for minutes after midnight."""
-    whole = int(round(minutes)) % _DAY_MIN
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+    return float(clock_minutes(text, field=field, latest_min=MINUTES_PER_DAY - 1))
 
 
 def depart_fields(depart_min: float | None) -> dict[str, str]:
     """Return the JSON fields naming a departure and its band (the default departure for ``None``)."""
     minutes = depart_min if depart_min is not None else clock_min(settings.DEFAULT_DEPART, field="DEFAULT_DEPART")
-    return {"depart": clock_text(minutes), "band": band_names()[band_index(minutes)]}
+    return {"depart": minutes_to_clock(minutes % MINUTES_PER_DAY), "band": band_names()[band_index(minutes)]}
 
 
 def band_index(depart_min: float) -> int:
     """Return the band a departure at ``depart_min`` (minutes after midnight) falls in."""
     starts = band_starts_min()
-    position = int(np.searchsorted(starts, depart_min % _DAY_MIN, side="right")) - 1
+    position = int(np.searchsorted(starts, depart_min % MINUTES_PER_DAY, side="right")) - 1
     return position % len(starts)  # before the first start: the last band, run past midnight
 
 
@@ -99,7 +87,7 @@ def duration_at(band_duration_s: np.ndarray, depart_min: float) -> np.ndarray:
     shape = np.shape(band_duration_s)[1:]
     band_duration_s = np.asarray(band_duration_s, dtype=np.float64).reshape(len(settings.TIME_BANDS), -1)
     starts = band_starts_min() * 60.0
-    day_s = _DAY_MIN * 60.0
+    day_s = MINUTES_PER_DAY * 60.0
     clock = np.full(band_duration_s.shape[1:], float(depart_min) * 60.0)
     left = np.ones(band_duration_s.shape[1:])  # share of the trip still to travel
     total = np.zeros(band_duration_s.shape[1:])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planner import settings as planner_settings
-from planner.itinerary.clock import minutes_to_clock
+from planner.clock import minutes_to_clock
 
 from .why import Why, why_items
 
