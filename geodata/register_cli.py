@@ -54,9 +54,14 @@ def select_records(args: argparse.Namespace) -> gpd.GeoDataFrame:
 
 
 def format_table(records: gpd.GeoDataFrame) -> str:
-    """Return the records as an aligned text table and a count line."""
+    """Return the records as an aligned text table, a count line and how they are located."""
     rows = [[str(row[column]) for column in TABLE_COLUMNS] for _, row in records.iterrows()]
-    return aligned_table(TABLE_COLUMNS, rows, noun="village")
+    located = records["coord_source"].value_counts()
+    where = ", ".join(f"{located[source]} {source}" for source in sorted(located.index))
+    village_level = int(located.get("osm_place", 0))
+    return (aligned_table(TABLE_COLUMNS, rows, noun="village")
+            + f"\nLocated at village level (OSM place node in the former commune): {village_level}; by coord_source: "
+            + where)
 
 
 def run_register(args: argparse.Namespace) -> int:

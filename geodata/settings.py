@@ -31,6 +31,9 @@ districts_file: str = "boundaries/hanoi-districts-gadm41.geojson.gz"
 units_mapping_file: str = "admin/hanoi-2025-units-from-former.csv"
 #: Drivable OSM extract searched for village place names.
 osm_file: str = "osm/hanoi-urban-drive.osm.gz"
+#: OSM ``place`` values that can name a register village (thôn/làng); every OSM file
+#: in the shared ``osm/`` folder is searched for named nodes with one of them.
+village_place_values: tuple[str, ...] = ("village", "hamlet", "neighbourhood", "quarter")
 #: Hanoi city outline (OSM relation 1903516, Osmosis .poly).
 city_outline_file: str = "boundaries/hanoi-osm-relation-1903516.poly.gz"
 

@@ -15,6 +15,7 @@ import functools
 import logging
 import unicodedata
 from collections import defaultdict
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -163,6 +164,25 @@ def gadm_current_units() -> gpd.GeoDataFrame | None:
                              for commune, basis in zip(result["commune"], bases, strict=True)]
     _assign_unmatched(result)
     return result
+
+
+def former_commune_index(communes: gpd.GeoDataFrame, district: str, commune: str) -> list[Any]:
+    """Return the index labels of the GADM communes forming a former commune.
+
+    Parameters
+    ----------
+    communes
+        The frame of :func:`gadm_current_units`.
+    district, commune
+        The former district and commune, any spelling :func:`unit_key` folds alike. A
+        commune formed 2019-2024 by a merger (absent from GADM) gives the GADM
+        communes that went into it.
+    """
+    in_district = communes["district"].map(unit_key) == unit_key(district)
+    hits = communes.index[in_district & (communes["commune"].map(unit_key) == unit_key(commune))]
+    if not len(hits):
+        hits = communes.index[in_district & (communes["mapped_unit"].map(unit_key) == unit_key(commune))]
+    return list(hits)
 
 
 def _syllables(name: str) -> set[str]:

@@ -8,11 +8,15 @@ Inputs:
   tourist village takes that place's position and current unit (both sourced there)
   and ``tourism`` true; tourist villages no source row names are added as records.
 - The shared data (``../shared/data``): GADM commune polygons, the 2025 unit mapping,
-  the OSM extract (searched for place names).
+  every OSM file of its ``osm/`` folder (streamed with pyosmium for named place nodes,
+  :mod:`geodata.osm_places`).
 
-For every other row: the position is the village's OSM place if one with its name lies
-inside its former commune, else the centroid of the former commune polygon (computed in
-UTM 48N; a representative point when the centroid falls outside a concave polygon);
+For every other row: the position is the village's OSM place node
+(``place`` = village, hamlet, neighbourhood or quarter) if one named like it (accents,
+case and a leading "thôn"/"làng" ignored) lies inside its former commune polygon
+(``coord_source`` ``osm_place``, ``coord_ref`` e.g. ``node/123 place=village``), else
+the centroid of the former commune polygon (computed in UTM 48N; a representative
+point when the centroid falls outside a concave polygon);
 the current unit is the one the former commune polygon is assigned to
 (:func:`geodata.units.gadm_current_units`, basis recorded). Prints the counts that
 ``geodata/data/SOURCES.md`` quotes.
@@ -27,10 +31,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import io
 import sys
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -42,32 +44,15 @@ import geopandas as gpd
 from shapely.geometry import Point
 
 from geodata import load_places, settings, units
+from geodata.osm_places import PlaceNode, match_village, read_place_nodes, shared_osm_files
 from geodata.register import FIELDS, _csv_cell
-from geodata.text import ascii_fold, compact_key
+from geodata.text import ascii_fold
 
 SOURCES_PATH = settings.PACKAGE_DIR / "data" / "register-sources.csv"
 PLACES_NOTE = "geodata/data/places.geojson (bundled tourist place {id}): "
 #: Places' recognition levels that are distinctions, not the city's village titles.
 DISTINCTIONS = ("world_craft_city", "world_craft_city_candidate", "unesco_world_heritage",
                 "special_national_monument", "national_monument")
-
-
-def osm_places() -> list[tuple[str, str, float, float]]:
-    """Return ``(compact name, ref, lat, lon)`` of every named OSM node tagged ``place``."""
-    path = settings.shared_file(settings.osm_file)
-    if path is None:
-        return []
-    found: list[tuple[str, str, float, float]] = []
-    with gzip.open(path) as handle:
-        for _, element in ET.iterparse(handle):
-            if element.tag == "node":
-                tags = {tag.get("k"): tag.get("v") for tag in element.findall("tag")}
-                if tags.get("place") and tags.get("name"):
-                    found.append((compact_key(tags["name"]), f"node/{element.get('id')}",
-                                  float(element.get("lat", "nan")), float(element.get("lon", "nan"))))
-            if element.tag in ("node", "way", "relation"):
-                element.clear()
-    return found
 
 
 def commune_point(commune: gpd.GeoDataFrame) -> Point:
@@ -78,14 +63,9 @@ def commune_point(commune: gpd.GeoDataFrame) -> Point:
     return gpd.GeoSeries([point], crs=settings.metric_crs).to_crs("EPSG:4326").iloc[0]
 
 
-def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[tuple[str, str, float, float]],
-           ) -> dict[str, Any]:
+def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[PlaceNode]) -> dict[str, Any]:
     """Return position and current-unit fields of a source row from its former commune."""
-    district, commune = units.unit_key(row["former_district"]), units.unit_key(row["former_commune"])
-    in_district = communes["district"].map(units.unit_key) == district
-    hits = communes.index[in_district & (communes["commune"].map(units.unit_key) == commune)]
-    if not len(hits):  # a commune formed 2019-2024: the GADM communes merged into it
-        hits = communes.index[in_district & (communes["mapped_unit"].map(units.unit_key) == commune)]
+    hits = units.former_commune_index(communes, row["former_district"], row["former_commune"])
     if not len(hits) or len(set(communes.loc[hits, "current_unit"])) != 1:
         msg = f"row {row['id']!r}: ({row['former_district']}, {row['former_commune']}) matched {len(hits)} GADM communes"
         raise LookupError(msg)
@@ -93,11 +73,10 @@ def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[tup
     shape = communes.loc[hits].union_all()
     result = {"current_unit": communes.at[index, "current_unit"],
               "current_unit_basis": communes.at[index, "current_basis"]}
-    village = compact_key(row["village"]) if row["village"] else ""
-    for name, ref, lat, lon in places_osm:
-        if village and name == village and shape.contains(Point(lon, lat)):
-            return {**result, "lat": round(lat, 5), "lon": round(lon, 5), "coord_source": "osm_place",
-                    "coord_ref": ref}
+    place = match_village(row["village"], shape, places_osm)
+    if place is not None:
+        return {**result, "lat": round(place.lat, 5), "lon": round(place.lon, 5), "coord_source": "osm_place",
+                "coord_ref": place.ref}
     point = commune_point(communes.loc[hits].dissolve())
     return {**result, "lat": round(point.y, 5), "lon": round(point.x, 5), "coord_source": "commune_centroid",
             "coord_ref": "+".join(communes.loc[hits, "gid"])}
@@ -135,7 +114,7 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
         rows: list[dict[str, Any]] = list(csv.DictReader(handle))
     named = {row["id"] for row in rows}
     rows += [place_row(place) for _, place in villages.iterrows() if place["id"] not in named]
-    places_osm = osm_places()
+    places_osm = read_place_nodes(shared_osm_files())
     built: list[dict[str, Any]] = []
     for row in rows:
         record = {name: "" for name in FIELDS} | row | {"name": ascii_fold(row["name_vi"]),
@@ -155,6 +134,7 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
         counts["tourism" if record["tourism"] else "production_or_unknown"] += 1
         counts["proposed_removal"] += str(record["proposed_removal"]).lower() == "true"
     counts["osm_place_nodes_searched"] = len(places_osm)
+    counts["located_village_level"] = counts["coord_source=osm_place"]
     return built, counts
 
 

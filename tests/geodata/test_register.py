@@ -123,7 +123,11 @@ def test_cli_other_formats(capsys, register, fmt) -> None:
     elif fmt == "csv":
         assert {row["id"] for row in csv.DictReader(out.splitlines())} == set(expected.index)
     else:
-        assert out.strip().endswith(f"{len(expected)} village(s)")
+        count_line, located_line = out.strip().splitlines()[-2:]
+        assert count_line == f"{len(expected)} village(s)"
+        village_level = int((expected["coord_source"] == "osm_place").sum())
+        assert located_line.startswith(f"Located at village level (OSM place node in the former commune): {village_level};")
+        assert f"{int((expected['coord_source'] == 'commune_centroid').sum())} commune_centroid" in located_line
 
 
 @pytest.mark.parametrize(("argv", "option"), [
