@@ -3,7 +3,8 @@
 Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limits),
 ``errors`` (the exception family every layer raises), ``crafts`` (words for crafts), ``text`` (accent folding),
 ``hours`` (opening hours), ``area`` (is a point in Hanoi), ``location`` (the light
-point type), ``loader`` (read and validate place files), ``query`` (search, filter,
+point type), ``loader`` (read and validate place files), ``place_text`` (a place's
+texts in the interface language), ``osm_places`` (village positions from OSM place nodes), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``
 (communes and districts, spatial joins) and ``cli`` (``craftroute villages``).
 The bottom layer: imports nothing from ``planner`` or ``web``.

@@ -159,6 +159,7 @@ def _check_values(label: str, record: dict[str, Any]) -> None:
     if short and not (low <= short <= high and short <= record["visit_min"]):
         msg = f"must be 0 (unknown) or between {low} and the typical visit_min {record['visit_min']}, got {short}"
         raise DataValidationError(label, "visit_short_min", msg)
+    _check_vietnamese_texts(label, record)
     try:
         parse_opening_hours(record["opening_hours"])
     except CraftRouteError as error:
@@ -167,6 +168,17 @@ def _check_values(label: str, record: dict[str, Any]) -> None:
         check_in_hanoi(record["lat"], record["lon"])
     except CraftRouteError as error:
         raise DataValidationError(label, "lat/lon", error.message) from None
+
+
+def _check_vietnamese_texts(label: str, record: dict[str, Any]) -> None:
+    for name, english in schema.VI_TEXT_FIELDS.items():
+        text = record[name]
+        if not text:
+            continue
+        if not record[english]:
+            raise DataValidationError(label, name, f"is given but the English {english!r} is empty; give both or neither")
+        if text.isascii():
+            raise DataValidationError(label, name, f"must be Vietnamese with its diacritics, got {text[:40]!r}")
 
 
 def _check_choice(label: str, field: str, value: str, allowed: Iterable[str]) -> None:

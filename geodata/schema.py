@@ -79,9 +79,15 @@ OPTIONAL_FIELDS: dict[str, object] = {
     "former_commune": "",
     "experiences": [],
     "story": "",
+    "description_vi": "",
+    "story_vi": "",
     "source": "",
     "visit_short_min": 0,
 }
+
+#: Vietnamese texts and the English field each one renders: the vi interface shows
+#: them instead (see :func:`geodata.place_text.place_story`).
+VI_TEXT_FIELDS: dict[str, str] = {"description_vi": "description", "story_vi": "story"}
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VISIT_MIN_RANGE: tuple[int, int] = (10, 600)

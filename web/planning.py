@@ -94,7 +94,7 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
     return build_plan_map(plan, places=state.get_places(), labels=labels,
                           craft_names=i18n.craft_labels(language),
-                          format_hours=lambda text: format_opening_hours(text, language))
+                          format_hours=lambda text: format_opening_hours(text, language), language=language)
 
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata import settings as geodata_settings
+from geodata.place_text import place_story
 
 from .. import settings
 from ..clock import minutes_to_clock
@@ -66,6 +67,7 @@ def plan_map(
     labels: Mapping[str, str] | None = None,
     craft_names: Mapping[str, str] | None = None,
     format_hours: Callable[[str], str] | None = None,
+    language: str = "en",
 ) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
@@ -91,6 +93,9 @@ def plan_map(
         Display name of each craft key (default ``geodata.schema.CRAFTS``, English).
     format_hours
         Turns a place's ``opening_hours`` text into the text shown (default: as written).
+    language
+        Language of the stories in the popups: ``"vi"`` shows a place's ``story_vi``
+        (``description_vi``) where it has one, anything else the English texts.
 
     Raises
     ------
@@ -100,7 +105,7 @@ def plan_map(
     unknown = sorted(set(labels or {}) - set(PLAN_MAP_LABELS))
     if unknown:
         raise ValueError(f"`labels` keys must be among {', '.join(PLAN_MAP_LABELS)}, got {', '.join(unknown)}")
-    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours)
+    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours, language)
     points = [(day.start.lat, day.start.lon) for day in plan.days]
     points += [(stop.lat, stop.lon) for day in plan.days for stop in day.stops]
     points += [(day.end.lat, day.end.lon) for day in plan.days]
@@ -133,8 +138,9 @@ class _Labels:
     """The map's texts: templates filled in, craft names and opening hours as the caller shows them."""
 
     def __init__(self, templates: Mapping[str, str], craft_names: Mapping[str, str] | None,
-                 format_hours: Callable[[str], str] | None) -> None:
+                 format_hours: Callable[[str], str] | None, language: str) -> None:
         self.templates = templates
+        self.language = language
         self.craft_names = craft_names if craft_names is not None else schema.CRAFTS
         self.format_hours = format_hours
 
@@ -200,7 +206,7 @@ def _add_stop_marker(
         lines.append(html.escape(_lunch_text(plan_day, text)))
     if details is not None:
         lines.append(html.escape(text("hours", hours=text.hours(str(details["opening_hours"])))))
-        story = str(details["story"] or details["description"])
+        story = place_story(details, text.language)
         if story:
             lines.append(f"<small>{html.escape(story)}</small>")
     badge = (

@@ -52,6 +52,15 @@ def test_every_place_has_a_shortest_visit_within_its_typical_one(places: gpd.Geo
     assert places.loc["bat-trang", ["visit_short_min", "visit_min"]].tolist() == [90, 180]
 
 
+def test_every_place_has_vietnamese_texts_for_the_vi_interface(places: gpd.GeoDataFrame) -> None:
+    for place in places.itertuples():
+        assert place.description_vi and not place.description_vi.isascii(), place.id
+        assert place.description_vi != place.description
+        assert bool(place.story_vi) == bool(place.story), place.id
+        assert geodata.place_story(place._asdict(), "vi") == (place.story_vi or place.description_vi)
+        assert geodata.place_story(place._asdict(), "en") == (place.story or place.description)
+
+
 def test_geometry_matches_lat_lon(places: gpd.GeoDataFrame) -> None:
     assert (places.geometry.x == places["lon"]).all()
     assert (places.geometry.y == places["lat"]).all()
@@ -80,6 +89,8 @@ def _feature_of(features: list[dict[str, Any]], index: int = 0) -> dict[str, Any
         (lambda p: p.update(recognition="famous"), "recognition", "allowed: world_craft_city"),
         (lambda p: p.update(coord_source="guess"), "coord_source", "allowed: osm"),
         (lambda p: p.update(name="Bát Tràng"), "name", "must be ASCII"),
+        (lambda p: p.update(story_vi="Lang nghe khong dau"), "story_vi", "Vietnamese with its diacritics"),
+        (lambda p: p.update(story="", story_vi="Câu chuyện làng nghề"), "story_vi", "English 'story' is empty"),
     ],
 )
 def test_bad_field_is_reported_with_record_and_field(

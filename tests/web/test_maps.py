@@ -93,6 +93,14 @@ def test_popup_escapes_data_text() -> None:
     assert "Silk weaving" in html
 
 
+def test_popup_story_follows_the_interface_language() -> None:
+    record = {"name_vi": "Làng", "story": "A story.", "story_vi": "Một câu chuyện.", "description": "Text."}
+    assert "A story." in place_popup_html(record) and "Một câu chuyện." not in place_popup_html(record)
+    assert "Một câu chuyện." in place_popup_html(record, language="vi")
+    assert "Mô tả." in place_popup_html({"name_vi": "Làng", "description": "Text.", "description_vi": "Mô tả."},
+                                        language="vi")
+
+
 @pytest.mark.parametrize("top", [0, 1, 3, 6, 11, 40, 31.58])
 def test_choropleth_classes_hold_every_value(top) -> None:
     from web.maps.dashboard import CHOROPLETH_COLOURS, class_breaks

@@ -9,6 +9,7 @@ from typing import Any
 import folium
 
 from geodata import schema
+from geodata.place_text import place_story
 from web.hours_text import format_opening_hours
 
 POPUP_MAX_WIDTH_PX = 320
@@ -30,7 +31,7 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
     ----------
     record
         A place record (``name_vi``, ``name``, ``craft``, ``opening_hours``,
-        ``story`` or ``description``).
+        ``story`` or ``description``, and their ``_vi`` texts).
     link_url
         Address of the place page; no link when ``None``.
     craft_labels
@@ -38,7 +39,8 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
     extra_html
         Trusted HTML built by the caller (times of a stop), placed after the facts.
     language
-        Interface language of the opening hours ("Mon–Sun 08:00–17:00" / "T2–CN ...").
+        Interface language of the opening hours ("Mon–Sun 08:00–17:00" / "T2–CN ...") and
+        of the story (``story_vi`` in Vietnamese).
     """
     name = escape(str(record.get("name_vi") or record.get("name") or ""))
     if link_url:
@@ -54,7 +56,7 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
         lines.append(f"&#128339; {escape(hours)}")
     if extra_html:
         lines.append(extra_html)
-    story = str(record.get("story") or record.get("description") or "")
+    story = place_story(record, language)
     if story:
         lines.append(f'<span class="popup-story">{escape(story)}</span>')
     return "<br>".join(lines)

@@ -137,3 +137,17 @@ def test_popups_show_craft_name_hours_and_story_when_places_are_given(plan: Plan
     assert {stop.craft for stop in crafted} >= {"ceramics", "silk"}  # the interests' villages are in the plan
     for stop in crafted:
         assert f"Craft: {CRAFTS[stop.craft]}" in rich
+
+
+def test_stop_popups_tell_the_story_in_the_map_language(plan: Plan) -> None:
+    import html
+
+    import geodata
+
+    places = geodata.load_places()  # the bundled texts, for the stops that are bundled places
+    stop = next(stop for day in plan.days for stop in day.stops if stop.id in places.index)
+    english, vietnamese = (places.at[stop.id, "story"], places.at[stop.id, "story_vi"])
+    in_vi = plan_map(plan, places=places, language="vi").get_root().render()
+    in_en = plan_map(plan, places=places).get_root().render()
+    assert html.escape(vietnamese)[:40] in in_vi and html.escape(english)[:40] not in in_vi
+    assert html.escape(english)[:40] in in_en and html.escape(vietnamese)[:40] not in in_en

@@ -66,6 +66,14 @@ def test_place_page_shows_facts_nearby_and_add_to_plan(client, places) -> None:
     assert f"{low}-{high} min (shortest to typical visit)" in page
 
 
+def test_place_page_tells_the_story_in_the_interface_language(client, places) -> None:
+    village = places.loc["bat-trang"]
+    english = client.get("/places/bat-trang?lang=en").get_data(as_text=True)
+    vietnamese = client.get("/places/bat-trang?lang=vi").get_data(as_text=True)
+    assert village["story"].split(";")[0] in english and village["story_vi"].split(";")[0] not in english
+    assert village["story_vi"].split(";")[0] in vietnamese and village["story"].split(";")[0] not in vietnamese
+
+
 def test_unknown_place_page_is_404(client) -> None:
     response = client.get("/places/no-such-place")
     assert response.status_code == 404
