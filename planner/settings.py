@@ -325,6 +325,18 @@ PACES: dict[str, tuple[float, int]] = {
 DEFAULT_PACE: str = "normal"
 
 #: Default day window (leave the start place, be back at the end place).
+# Register villages (geodata/data/register.csv) as candidate stops
+#: Offer the register's tourism-ready villages (``tourism`` true) that are not tourist
+#: places to the planner. Off by default: plans, their tests and the benchmarks are
+#: made over the 65 bundled places, and the register villages have no published
+#: hours or visit times; ``craftroute plan --register-villages`` and the API field
+#: ``register_villages`` turn it on for one request.
+REGISTER_VILLAGES: bool = False
+#: Typical and shortest visit (minutes) of a register village: editorial defaults for
+#: a workshop or showroom visit (not measured; the bundled villages use 60-180 min).
+REGISTER_VISIT_MIN: int = 60
+REGISTER_VISIT_SHORT_MIN: int = 30
+
 DAY_START: str = "08:00"
 DAY_END: str = "18:00"
 #: Lunch: a break of ``LUNCH_MIN`` minutes starting between these times.

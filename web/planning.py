@@ -66,8 +66,8 @@ def make_plan(fields: Mapping[str, Any], *, geometry: bool = False) -> itinerary
     geometry
         Fetch each leg's road shape (for maps and GPX tracks).
     """
-    places = state.get_places()
-    plan_request = itinerary.parse_plan_request(fields, places=places)
+    plan_request = itinerary.parse_plan_request(fields, places=state.get_places())
+    places = itinerary.plan_places(plan_request, state.get_places())
     matrix = state.get_matrix(plan_request.mode, trip_locations(plan_request, candidate_places(plan_request, places)))
     return itinerary.plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode),
                                matrix=matrix, time_limit_s=current_app.config["PLAN_TIME_LIMIT_S"],
@@ -92,7 +92,9 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     """
     language = language or i18n.current_language()
     labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
-    return build_plan_map(plan, places=state.get_places(), labels=labels,
+    # the register villages too, so that their stops show "hours unknown"
+    places = itinerary.with_register_villages(state.get_places())
+    return build_plan_map(plan, places=places, labels=labels,
                           craft_names=i18n.craft_labels(language),
                           format_hours=lambda text: format_opening_hours(text, language), language=language)
 

@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import geodata
 from geodata.errors import CraftRouteError, NotFoundError
 
 from .. import itinerary, routing, settings
@@ -52,6 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pace", default=settings.DEFAULT_PACE,
                         help=f"{', '.join(PACES)}: visit time and stops a day (default {settings.DEFAULT_PACE})")
     parser.add_argument("--max-stops", type=int, help="most stops a day (default from the pace)")
+    parser.add_argument("--register-villages", action="store_true", default=None,
+                        help="also offer the register's villages that receive visitors and are not tourist "
+                             f"places ({settings.REGISTER_VISIT_MIN} min visits, hours unknown)")
     parser.add_argument("--time-limit", type=float, default=settings.OPTIMISER_TIME_LIMIT_S,
                         help=f"optimiser seconds (default {settings.OPTIMISER_TIME_LIMIT_S})")
     parser.add_argument("--seed", type=int, default=settings.OPTIMISER_SEED, help="optimiser seed")
@@ -84,11 +86,13 @@ def run_plan(args: argparse.Namespace) -> int:
         path = Path(f"craftroute-plan-{request.date.isoformat()}.html")
     if path is not None:
         check_output(path)
-    plan = itinerary.plan_trip(request, time_limit_s=args.time_limit, seed=args.seed, geometry=args.format == "html")
+    places = itinerary.plan_places(request)
+    plan = itinerary.plan_trip(request, places=places, time_limit_s=args.time_limit, seed=args.seed,
+                               geometry=args.format == "html")
     if args.format == "html":
         from ..itinerary.map import plan_map
 
-        html = plan_map(plan, places=geodata.load_places()).get_root().render()
+        html = plan_map(plan, places=places).get_root().render()
         _write(path, html)
         print(f"plan map written to {path} (it loads the map library and tiles from the internet)")
         return 0

@@ -5,8 +5,10 @@ from .model import PlanLunch as PlanLunch
 from .model import PlanStop as PlanStop
 from .model import Unvisited as Unvisited
 from .plan import plan_legs_geometry as plan_legs_geometry
+from .plan import plan_places as plan_places
 from .plan import plan_trip as plan_trip
 from .plan import with_leg_geometry as with_leg_geometry
+from .register_stops import with_register_villages as with_register_villages
 from .request import FIELDS as FIELDS
 from .request import PACES as PACES
 from .request import PlanRequest as PlanRequest

@@ -40,6 +40,7 @@ TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #: ``craft``: popup line, ``{craft}`` (the craft's name, from ``craft_names`` or ``geodata.schema.CRAFTS``).
 #: ``wait``: popup line, ``{wait_min}`` (whole minutes).
 #: ``hours``: popup line, ``{hours}`` (the place's ``opening_hours``, through ``format_hours`` if given).
+#: ``hours_unknown``: popup line of a place without known hours (a register village).
 #: ``lunch``: popup line at the stop or start place where lunch is taken, ``{start}``, ``{end}``.
 #: ``lunch_on_site``: the same when lunch is eaten during a long visit, ``{start}``, ``{end}``.
 #: ``estimated``: tooltip of a leg whose time is a straight-line estimate (drawn dashed).
@@ -52,6 +53,7 @@ PLAN_MAP_LABELS: dict[str, str] = {
     "craft": "Craft: {craft}",
     "wait": "Wait {wait_min} min before the visit",
     "hours": "Opening hours: {hours}",
+    "hours_unknown": "Opening hours: unknown",
     "lunch": "Lunch {start}-{end}",
     "lunch_on_site": "Lunch {start}-{end} on site, during the visit",
     "estimated": "straight-line estimate",
@@ -205,7 +207,8 @@ def _add_stop_marker(
     if plan_day.lunch is not None and plan_day.lunch.at_id == stop.id:
         lines.append(html.escape(_lunch_text(plan_day, text)))
     if details is not None:
-        lines.append(html.escape(text("hours", hours=text.hours(str(details["opening_hours"])))))
+        hours = str(details["opening_hours"] or "")
+        lines.append(html.escape(text("hours", hours=text.hours(hours)) if hours else text("hours_unknown")))
         story = place_story(details, text.language)
         if story:
             lines.append(f"<small>{html.escape(story)}</small>")

@@ -34,6 +34,23 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def plan_places(request: PlanRequest, places: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+    """Return the places ``request`` plans over.
+
+    That is ``places`` (``None``: the bundled ones), plus the register's tourism-ready
+    villages when ``request.register_villages`` (:mod:`.register_stops`).
+    """
+    if places is None:
+        from geodata.loader import load_places
+
+        places = load_places()
+    if request.register_villages:
+        from .register_stops import with_register_villages
+
+        places = with_register_villages(places)
+    return places
+
+
 def plan_trip(
     request: PlanRequest,
     *,
@@ -64,10 +81,7 @@ def plan_trip(
     geometry
         Fetch each leg's road shape from the router (for maps).
     """
-    if places is None:
-        from geodata.loader import load_places
-
-        places = load_places()
+    places = plan_places(request, places)
     candidates = candidate_places(request, places)
     if matrix is None:
         router = router if router is not None else get_router(request.mode)

@@ -58,7 +58,14 @@ def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoD
 
 
 def visit_windows(opening_hours: str, date_index: int, request: PlanRequest, visit_min: float) -> Windows:
-    """Return the start-of-visit windows of a place on day ``date_index``: the visit must end by closing."""
+    """Return the start-of-visit windows of a place on day ``date_index``: the visit must end by closing.
+
+    Empty ``opening_hours`` means unknown hours (a register village): the visit may
+    fall anywhere in the day window.
+    """
+    if not opening_hours.strip():
+        start, end = float(request.day_start_min), float(request.day_end_min)
+        return ((start, end - visit_min),) if end - visit_min >= start else ()
     hours = parse_opening_hours(opening_hours)
     intervals = open_intervals(hours, request.dates[date_index])
     return tuple((float(o), float(c - visit_min)) for o, c in intervals if c - visit_min >= o)

@@ -42,6 +42,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "lunch_min": (),
     "pace": (),
     "max_stops": ("max_stops_per_day",),
+    "register_villages": (),
 }
 
 
@@ -74,6 +75,9 @@ class PlanRequest:
         ``relaxed``, ``normal`` or ``packed``: scales visit times and stops per day.
     max_stops
         Most stops a day (default from the pace).
+    register_villages
+        Also offer the register's tourism-ready villages that are not tourist places
+        (:mod:`.register_stops`); default ``settings.REGISTER_VILLAGES``.
     """
 
     starts: tuple[Location, ...]
@@ -91,6 +95,7 @@ class PlanRequest:
     lunch_min: int
     pace: str
     max_stops: int
+    register_villages: bool = False
 
     @property
     def visit_factor(self) -> float:
@@ -112,7 +117,8 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         ``start`` (required), ``end``, ``days``, ``date`` (``YYYY-MM-DD``), ``mode``,
         ``interests``, ``must`` (alias ``must_see``), ``candidates``, ``day_start``,
         ``day_end``, ``lunch_start``, ``lunch_end`` (``HH:MM``), ``lunch_min``, ``pace``,
-        ``max_stops`` (alias ``max_stops_per_day``). Lists may be JSON lists or
+        ``max_stops`` (alias ``max_stops_per_day``), ``register_villages`` (true or
+        false: also offer the register's tourism-ready villages). Lists may be JSON lists or
         comma-separated text; numbers may be text. ``start``/``end`` may also be a
         list with one place per day.
     places
@@ -145,10 +151,15 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         raise CraftRouteError("lunch_end", msg)
     lunch_min = _integer(values.get("lunch_min", settings.LUNCH_MIN), "lunch_min", 0, 180)
     max_stops = _integer(values.get("max_stops", settings.PACES[pace][1]), "max_stops", 1, 20)
+    register_villages = _boolean(values.get("register_villages", settings.REGISTER_VILLAGES), "register_villages")
     if places is None:
         from geodata.loader import load_places
 
         places = load_places()
+    if register_villages:
+        from .register_stops import with_register_villages
+
+        places = with_register_villages(places)
     starts = _places_per_day(values["start"], "start", days, places)
     ends = _places_per_day(values["end"], "end", days, places) if values.get("end") else starts
     return PlanRequest(
@@ -167,6 +178,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         lunch_min=lunch_min,
         pace=pace,
         max_stops=max_stops,
+        register_villages=register_villages,
     )
 
 
@@ -197,6 +209,18 @@ def _integer(value: Any, field: str, low: int, high: int) -> int:
     if not low <= number <= high:
         raise CraftRouteError(field, f"must be between {low} and {high}, got {number}")
     return number
+
+
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
+
+
+def _boolean(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text not in _BOOLEANS:
+        raise CraftRouteError(field, f"must be true or false, got {value!r}")
+    return _BOOLEANS[text]
 
 
 def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:

@@ -23,6 +23,7 @@ from planner.routing.router import Router
         (["--interests", "ceramics,potery"], "--interests: unknown interest 'potery'; did you mean 'pottery'"),
         (["--pace", "sprint"], "--pace: must be one of relaxed, normal, packed"),
         (["--must", "atlantis"], "--must: no place with id 'atlantis'"),
+        (["--must", "dao-xa"], "--must: no place with id 'dao-xa'"),  # a register village: only with the option
         (["--time-limit", "0"], "--time-limit: must be more than 0 seconds"),
         (["--time-limit", "nan"], "--time-limit: must be more than 0 seconds"),
         (["--time-limit", "inf"], "--time-limit: must be more than 0 seconds"),
@@ -62,6 +63,16 @@ def test_missing_start_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> N
         main(["plan", "--days", "2"])
     assert raised.value.code == 2
     assert "--start" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_register_villages_option_offers_the_tourism_ready_register_villages(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", "Hoan Kiem Lake", "--date", "2026-12-07", "--must", "dao-xa", "--register-villages",
+            "--time-limit", "1", "--format", "json"]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert "dao-xa" in {stop["id"] for day in document["days"] for stop in day["stops"]}
 
 
 @pytest.mark.slow

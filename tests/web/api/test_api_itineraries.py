@@ -60,6 +60,13 @@ def test_itinerary_keeps_must_see_places(client, shared_data_dir) -> None:
     assert village in [stop["id"] for day in body["days"] for stop in day["stops"]]
 
 
+def test_itinerary_offers_register_villages_only_when_asked(client, shared_data_dir) -> None:
+    trip = {**TRIP, "days": 1, "must_see": ["trieu-khuc"]}
+    assert client.post("/api/v1/itineraries", json=trip).status_code == 404
+    body = client.post("/api/v1/itineraries", json={**trip, "register_villages": True}).get_json()
+    assert "trieu-khuc" in [stop["id"] for day in body["days"] for stop in day["stops"]]
+
+
 @pytest.mark.parametrize(("changes", "status", "field"), [
     ({"days": 0}, 400, "days"),
     ({"days": "two"}, 400, "days"),
@@ -72,6 +79,7 @@ def test_itinerary_keeps_must_see_places(client, shared_data_dir) -> None:
     ({"interests": ["plastic"]}, 400, "interests"),
     ({"must_see": ["no-such-place"]}, 404, "must"),
     ({"colour": "red"}, 400, "colour"),
+    ({"register_villages": "maybe"}, 400, "register_villages"),
 ])
 def test_itinerary_bad_field_answers_error_naming_it(client, shared_data_dir, changes, status, field) -> None:
     response = client.post("/api/v1/itineraries", json={**TRIP, **changes})
