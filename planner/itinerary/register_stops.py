@@ -17,6 +17,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata.loader import records_to_frame
+from geodata.register import CRAFTS
 from geodata.text import compact_key
 
 from .. import settings
@@ -60,9 +61,9 @@ def register_stop_records(register: pd.DataFrame, places: gpd.GeoDataFrame, *, v
             "former_commune": row.former_commune, "former_district": row.former_district,
             "lat": row.lat, "lon": row.lon, "recognition": recognition,
             "visit_min": visit_min, "visit_short_min": min(visit_short_min, visit_min), "opening_hours": "",
-            "description": f"Craft village of the register ({row.craft_vi or row.craft}); it receives visitors. "
-                           "Opening hours unknown.",
-            "description_vi": f"Làng nghề trong danh sách làng nghề ({row.craft_vi or row.craft}), có đón khách "
+            "description": f"Craft village of the register ({CRAFTS.get(row.craft, row.craft).lower()}); it "
+                           "receives visitors. Opening hours unknown.",
+            "description_vi": f"Làng nghề {row.craft_vi or 'thủ công'} trong danh sách làng nghề, có đón khách "
                               "tham quan. Chưa rõ giờ mở cửa.",
             "coord_source": row.coord_source, "coord_ref": row.coord_ref,
             "source": f"register: {row.source}; visitors: {row.tourism_source}",
