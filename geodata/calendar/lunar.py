@@ -83,10 +83,13 @@ def to_solar(lunar: LunarDate) -> dt.date:
                                                 time_zone=VIETNAM_UTC_OFFSET_H)
     except ValueError:
         raise CraftRouteError("lunar_date", f"{lunar} does not exist (no such leap month that year)") from None
-    found = to_lunar(solar)
-    if found.leap != lunar.leap:  # the library ignores the leap flag in a year without a leap month
-        raise CraftRouteError("lunar_date", f"{lunar} does not exist (no leap month {lunar.month} that year)")
-    if found != lunar:  # it rolls day 30 of a 29-day month into the next month
+    if to_lunar(solar) != lunar:
+        # the library ignores the leap flag in a year without that leap month, and rolls
+        # day 30 of a 29-day month into the next month: tell the two apart by the month's first day
+        first = lunar_vn.convert_lunar_to_solar(1, lunar.month, lunar.year, 1 if lunar.leap else 0,
+                                                time_zone=VIETNAM_UTC_OFFSET_H)
+        if to_lunar(first).leap != lunar.leap:
+            raise CraftRouteError("lunar_date", f"{lunar} does not exist (no leap month {lunar.month} that year)")
         raise CraftRouteError("lunar_date", f"{lunar} does not exist (that month has 29 days)")
     return solar
 
