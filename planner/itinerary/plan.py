@@ -20,9 +20,10 @@ from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
+from .events import TripEvents, closed_detail, event_reasons, stop_events, trip_events
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
-from .reasons import stop_reasons, unvisited_reasons
+from .reasons import CLOSED, stop_reasons, unvisited_reasons
 from .request import PlanRequest
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def plan_trip(
     time_limit_s: float | None = None,
     seed: int | None = None,
     geometry: bool = False,
+    events: TripEvents | None = None,
 ) -> Plan:
     """Return the best plan found for ``request``.
 
@@ -63,17 +65,22 @@ def plan_trip(
         Optimiser budget and seed (defaults in :mod:`planner.settings`).
     geometry
         Fetch each leg's road shape from the router (for maps).
+    events
+        The trip's festivals, markets, closures and sessions; ``None`` reads them from
+        the bundled events (:func:`geodata.calendar.load_events`) for the request's dates.
     """
     if places is None:
         from geodata.loader import load_places
 
         places = load_places()
     candidates = candidate_places(request, places)
+    if events is None:
+        events = load_trip_events(request, candidates)
     if matrix is None:
         router = router if router is not None else get_router(request.mode)
         matrix = matrix_with_cache(router, trip_locations(request, candidates),
                                    bundled=place_locations(places))
-    trip = build_trip_problem(request, candidates, matrix.duration_s)
+    trip = build_trip_problem(request, candidates, matrix.duration_s, events=events)
     solution = solve_toptw(
         trip.problem,
         time_limit_s=settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s,
@@ -92,6 +99,14 @@ def plan_trip(
     return plan
 
 
+def load_trip_events(request: PlanRequest, places: gpd.GeoDataFrame) -> TripEvents:
+    """Return the bundled events at ``places`` on the days of ``request``."""
+    from geodata.calendar.events import load_events
+
+    kinds = {str(place_id): str(kind) for place_id, kind in places["kind"].items()} if "kind" in places else {}
+    return trip_events(load_events(), request.dates, kinds)
+
+
 def _plan_from_solution(
     request: PlanRequest, trip: TripProblem, solution: Solution, matrix: TravelMatrix,
     places: gpd.GeoDataFrame,
@@ -100,8 +115,11 @@ def _plan_from_solution(
         _plan_day(request, trip, k, tour, matrix, places) for k, tour in enumerate(solution.tours)
     )
     names = {loc.id: loc.name for loc in trip.locations}
+    every_day = range(request.days)
     unvisited = tuple(
-        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason, detail, v in trip.problem.mandatory)
+        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason,
+                  (closed_detail(trip.events, every_day, trip.candidate_ids[v]) or detail) if reason == CLOSED
+                  else detail, v in trip.problem.mandatory)
         for v, reason, detail in unvisited_reasons(trip.problem, solution)
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
@@ -152,7 +170,9 @@ def _plan_day(
             score=float(problem.score[visit.vertex]),
             wait_min=max(0.0, visit.wait - (lunch_min if index == lunch_here and tour.lunch_vertex == visit.vertex
                                            else 0.0)),
-            typical_min=typical, why=stop_reasons(trip, k, tour, index),
+            typical_min=typical,
+            why=(*stop_reasons(trip, k, tour, index), *event_reasons(trip.events, k, location.id, visit.start)),
+            events=stop_events(trip.events, k, location.id),
         ))
     path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
     estimated_m = matrix.estimated_metres()
