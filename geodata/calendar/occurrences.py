@@ -116,7 +116,8 @@ def _rule_times(rule: EventRule, days: list[dt.date],
 def _annual_days(rule: EventRule, first: dt.date, last: dt.date) -> set[dt.date]:
     assert rule.lunar_month is not None and rule.lunar_day is not None
     found: set[dt.date] = set()
-    for year in range(to_lunar(first).year - 1, to_lunar(last).year + 1):
+    # a year's event may start before its lunar year does (days_before: Tết eve) or run past it
+    for year in range(to_lunar(first).year - 1, to_lunar(last).year + 2):
         try:
             anchor = to_solar(LunarDate(year, rule.lunar_month, rule.lunar_day))
         except CraftRouteError:  # that year lacks the day (day 30 of a 29-day month)

@@ -153,6 +153,8 @@ class Plan:
     estimated: bool
     warnings: tuple[str, ...] = ()
     checker_findings: tuple[str, ...] = ()
+    #: With flexible dates: the value of the plan of each start date compared.
+    date_choices: tuple[tuple[dt.date, float], ...] = ()
 
     @property
     def travel_s(self) -> float:

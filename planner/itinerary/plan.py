@@ -68,11 +68,19 @@ def plan_trip(
     events
         The trip's festivals, markets, closures and sessions; ``None`` reads them from
         the bundled events (:func:`geodata.calendar.load_events`) for the request's dates.
+
+    A request with ``flexible_dates`` plans every start date of the window and returns
+    the best plan (:func:`planner.itinerary.flexible.plan_best_start`).
     """
     if places is None:
         from geodata.loader import load_places
 
         places = load_places()
+    if request.flexible_dates is not None:
+        from .flexible import plan_best_start
+
+        return plan_best_start(request, places=places, router=router, matrix=matrix, time_limit_s=time_limit_s,
+                               seed=seed, geometry=geometry)
     candidates = candidate_places(request, places)
     if events is None:
         events = load_trip_events(request, candidates)

@@ -102,3 +102,10 @@ def test_bad_options_exit_2_naming_the_option(capsys: pytest.CaptureFixture[str]
     code, out, err = run(capsys, "calendar", *argv)
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and option in err
+
+
+def test_tet_eve_is_found_in_a_one_day_span(place_kinds: dict[str, str]) -> None:
+    """The eve (29 tháng Chạp 2026 = 5 Feb 2027) belongs to the 2027 Tết, a lunar year after its own."""
+    found = occurrences(load_events(), dt.date(2027, 2, 5), dt.date(2027, 2, 5), place_kinds=place_kinds,
+                        place_ids=["bat-trang"])
+    assert [(o.kind, str(o.lunar_date)) for o in found] == [("closure", "2026-12-29")]
