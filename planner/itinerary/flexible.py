@@ -75,8 +75,8 @@ def plan_best_start(
     logger.info("flexible dates: best start %s of %d (value %.2f)", dates[best], len(dates), plans[best].score)
     plan = plans[best]
     if geometry:
-        from .plan import with_leg_geometry
         from ..routing.router import get_router
+        from .plan import with_leg_geometry
 
         plan = with_leg_geometry(plan, router if router is not None else get_router(request.mode))
     return replace(plan, request=replace(plan.request, flexible_dates=request.flexible_dates),
