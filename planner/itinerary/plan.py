@@ -21,6 +21,7 @@ from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
 from .events import TripEvents, closed_detail, event_reasons, stop_events, trip_events
+from .flexible import per_start_budget_s, start_dates
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
 from .reasons import CLOSED, stop_reasons, unvisited_reasons
@@ -70,15 +71,13 @@ def plan_trip(
         the bundled events (:func:`geodata.calendar.load_events`) for the request's dates.
 
     A request with ``flexible_dates`` plans every start date of the window and returns
-    the best plan (:func:`planner.itinerary.flexible.plan_best_start`).
+    the best plan (:func:`plan_best_start`).
     """
     if places is None:
         from geodata.loader import load_places
 
         places = load_places()
     if request.flexible_dates is not None:
-        from .flexible import plan_best_start
-
         return plan_best_start(request, places=places, router=router, matrix=matrix, time_limit_s=time_limit_s,
                                seed=seed, geometry=geometry)
     candidates = candidate_places(request, places)
@@ -105,6 +104,40 @@ def plan_trip(
             router = get_router(request.mode)
         plan = with_leg_geometry(plan, router)
     return plan
+
+
+def plan_best_start(
+    request: PlanRequest,
+    *,
+    places: gpd.GeoDataFrame,
+    router: Router | None,
+    matrix: TravelMatrix | None,
+    time_limit_s: float | None = None,
+    seed: int | None = None,
+    geometry: bool = False,
+) -> Plan:
+    """Return the plan of the best start date of ``request.flexible_dates``, listing every date's value.
+
+    Runtime is bounded: at most ``settings.FLEXIBLE_DATES_MAX_STARTS`` dates (the request
+    parser refuses more), one travel matrix for all (places do not change with the date)
+    and one optimiser budget shared by the dates (:func:`.flexible.per_start_budget_s`).
+    Ties go to the earliest date; the plan's ``date_choices`` hold ``(date, value)`` of each.
+    """
+    dates = start_dates(request)
+    if matrix is None:
+        router = router if router is not None else get_router(request.mode)
+        matrix = matrix_with_cache(router, trip_locations(request, candidate_places(request, places)),
+                                   bundled=place_locations(places))
+    budget = per_start_budget_s(len(dates), time_limit_s)
+    plans = [plan_trip(replace(request, date=day, flexible_dates=None), places=places, router=router, matrix=matrix,
+                       time_limit_s=budget, seed=seed) for day in dates]
+    best = max(range(len(plans)), key=lambda i: (round(plans[i].score, 6), -i))
+    logger.info("flexible dates: best start %s of %d (value %.2f)", dates[best], len(dates), plans[best].score)
+    plan = plans[best]
+    if geometry:
+        plan = with_leg_geometry(plan, router if router is not None else get_router(request.mode))
+    return replace(plan, request=replace(plan.request, flexible_dates=request.flexible_dates),
+                   date_choices=tuple((day, p.score) for day, p in zip(dates, plans, strict=True)))
 
 
 def load_trip_events(request: PlanRequest, places: gpd.GeoDataFrame) -> TripEvents:
