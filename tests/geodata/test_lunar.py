@@ -1,4 +1,4 @@
-"""Lunar conversions agree with dates published for 2025-2027, the 2025 leap month and Tết."""
+"""Lunar conversions agree with dates published for 2025-2028, the 2025 leap month and Tết."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ CONGAN = "http://www.congan.com.vn/?catid=702&id=388656&mod=detnews"
 VNANET = "https://vietnammedia.vnanet.vn/video/lich-nghi-tet-nguyen-dan-va-quoc-khanh-nam-2026-165342.htm"
 NTDVN = "https://www.ntdvn.net/tet-2027-vao-ngay-nao-mung-1-tet-2027-la-ngay-may-duong-lich-441248.html"
 KIENTRUC = "https://kientruc2014.com/vietnam/cau-tra-loi-nhanh-chong-what-year-is-it-in-vietnam.html"
+CNY_2028 = "https://freeprintablecalendartemplates.com/chinese-new-year-2028.html"
 
 #: (solar date, lunar date as YYYY-MM[L]-DD, the page that states it)
 PUBLISHED: list[tuple[str, str, str]] = [
@@ -46,6 +47,9 @@ PUBLISHED: list[tuple[str, str, str]] = [
     # Vietnam (UTC+7) and China (UTC+8) disagree: Tết 2007 and 2030 a day earlier in Vietnam
     ("2007-02-17", "2007-01-01", KIENTRUC),
     ("2030-02-02", "2030-01-01", KIENTRUC),
+    # 2028: the Chinese New Year is Wednesday 26 January 2028 (CNY_2028), and KIENTRUC lists
+    # 2007, 2030 and 2053 as the only years of this century when Vietnam's differs
+    ("2028-01-26", "2028-01-01", CNY_2028),
 ]
 
 #: Every day of the 2025 leap sixth month, which the same page gives as 25.7-22.8 (29 days).
@@ -64,7 +68,7 @@ def test_conversion_agrees_with_the_published_date(solar: str, lunar: str, sourc
 def test_the_table_covers_enough_distinct_dates_across_the_years() -> None:
     dates = {solar for solar, _, _ in PUBLISHED + LEAP_MONTH_2025}
     assert len(dates) >= 30
-    assert {d[:4] for d in dates} >= {"2025", "2026", "2027"}
+    assert {d[:4] for d in dates} >= {"2025", "2026", "2027", "2028"}
 
 
 def test_vietnamese_text_names_the_leap_month() -> None:
