@@ -83,3 +83,13 @@ def test_place_page_lists_coming_events(app: Flask) -> None:
 def test_month_helpers() -> None:
     assert parse_month(None, today=dt.date(2027, 2, 17)) == dt.date(2027, 2, 1)
     assert month_end(dt.date(2028, 2, 1)) == dt.date(2028, 2, 29)
+
+
+@pytest.mark.slow
+def test_plan_page_with_flexible_dates_names_the_best_start(client: FlaskClient, shared_data_dir) -> None:
+    query = {"start": "hoan-kiem-lake", "interests": "ceramics", "candidates": "bat-trang,kim-lan",
+             "flexible_dates": "2027-02-06..2027-02-09", "lang": "vi"}
+    page = client.get("/plan", query_string=query).get_data(as_text=True)
+    assert 'id="flexible-dates"' in page and "Ngày khởi hành tốt nhất: 2027-02-09" in page
+    form = client.get("/plan?lang=en").get_data(as_text=True)
+    assert 'name="flexible_dates"' in form and "compare start dates" in form
