@@ -5,7 +5,8 @@ Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limit
 ``hours`` (opening hours), ``area`` (is a point in Hanoi), ``location`` (the light
 point type), ``loader`` (read and validate place files), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``
-(communes and districts, spatial joins) and ``cli`` (``craftroute villages``).
+(communes and districts, spatial joins) and ``cli`` (``craftroute villages``); the
+``calendar`` subpackage holds lunar dates and the places' dated events (``craftroute calendar``).
 The bottom layer: imports nothing from ``planner`` or ``web``.
 
 The public names below are importable from here; they load on first use, so
