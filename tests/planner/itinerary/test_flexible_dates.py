@@ -55,3 +55,14 @@ def test_the_best_start_avoids_tet_and_lists_every_date(places: gpd.GeoDataFrame
     assert plan.score == pytest.approx(max(choices.values()))
     data = plan_to_dict(plan)
     assert data["flexible_dates"]["best"] == "2027-02-03" and len(data["flexible_dates"]["choices"]) == 7
+
+
+def test_cli_flexible_dates_prints_the_best_start(capsys: pytest.CaptureFixture[str]) -> None:
+    from cli_run import run
+
+    code, out, err = run(capsys, "plan", "--start", "hoan-kiem-lake", "--interests", "ceramics",
+                         "--candidates", "bat-trang,kim-lan", "--flexible-dates", "2027-02-07..2027-02-09")
+    assert code == 0, err
+    assert "Best start date 2027-02-09" in out and "Day 1 (Tue 2027-02-09)" in out
+    code, out, err = run(capsys, "plan", "--start", "hoan-kiem-lake", "--flexible-dates", "soon")
+    assert code == 2 and out == "" and "--flexible-dates" in err and len(err.strip().splitlines()) == 1
