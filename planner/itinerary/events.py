@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 WHY_MARKET = "market day"
 WHY_FESTIVAL = "festival day"
 WHY_SESSION = "session at {time}"
+#: The published hours of the day's market or festival (Chuông's market is over by 06:00).
+WHY_EVENT_HOURS = "held {time}"
 #: The words of the ``closed`` reason's detail for a place closed by an event.
 CLOSED_FOR = "{name} ({name_vi}) on {dates}"
 
@@ -108,6 +110,8 @@ def event_reasons(events: TripEvents, k: int, place_id: str, start_min: float) -
     found = events.highlight(k, place_id)
     if found is not None:
         reasons.append(WHY_MARKET if found.kind == "market" else WHY_FESTIVAL)
+        if found.start and found.end:
+            reasons.append(WHY_EVENT_HOURS.format(time=f"{found.start}-{found.end}"))
     for session in events.sessions(k, place_id):
         if session.start and abs(clock_minutes(session.start, field="start") - start_min) < 0.5:
             reasons.append(WHY_SESSION.format(time=session.start))

@@ -29,6 +29,7 @@ TEMPLATES: dict[str, str] = {
     events.WHY_MARKET: "why.market",
     events.WHY_FESTIVAL: "why.festival",
     events.WHY_SESSION: "why.session",
+    events.WHY_EVENT_HOURS: "why.event_hours",
 }
 _FIELD = re.compile(r"\\\{(\w+)(?::[^}]*)?\\\}")
 

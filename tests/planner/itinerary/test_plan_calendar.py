@@ -46,7 +46,7 @@ def test_a_three_day_trip_visits_chuong_on_its_market_day(places: gpd.GeoDataFra
     plan = _plan(places, router, days=3, date=date, interests="conical_hats")
     assert _day_of(plan, "chuong") == market_day
     stop = next(stop for stop in plan.days[market_day].stops if stop.id == "chuong")
-    assert "market day" in stop.why
+    assert "market day" in stop.why and "held 04:00-06:00" in stop.why  # the market is early in the morning
     assert [event["kind"] for event in stop.events] == ["market"]
     assert stop.events[0]["start"] == "04:00" and stop.events[0]["source"].startswith("https://")
     assert plan.checker_findings == ()
