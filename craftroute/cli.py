@@ -22,6 +22,7 @@ from geodata.errors import CraftRouteError
 COMMAND_MODULES: tuple[str, ...] = (
     "geodata.cli",
     "geodata.register_cli",
+    "geodata.calendar.cli",
     "planner.cli",
     "web.cli",
 )

@@ -6,7 +6,8 @@ Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limit
 point type), ``loader`` (read and validate place files), ``place_text`` (a place's
 texts in the interface language), ``osm_places`` (village positions from OSM place nodes), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``
-(communes and districts, spatial joins) and ``cli`` (``craftroute villages``).
+(communes and districts, spatial joins) and ``cli`` (``craftroute villages``); the
+``calendar`` subpackage holds lunar dates and the places' dated events (``craftroute calendar``).
 The bottom layer: imports nothing from ``planner`` or ``web``.
 
 The public names below are importable from here; they load on first use, so

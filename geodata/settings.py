@@ -15,6 +15,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: The bundled villages and destinations (GeoJSON, UTF-8).
 places_path: Path = PACKAGE_DIR / "data" / "places.geojson"
 
+#: Dated events of the places: festivals, markets, closures, sessions (JSON, see data/EVENTS.md).
+events_path: Path = PACKAGE_DIR / "data" / "events.json"
+
+#: Longest span (days) one calendar listing may cover.
+calendar_max_days: int = 400
+
 #: The register of recognised craft villages (CSV, UTF-8), built by tools/build_register.py.
 register_path: Path = PACKAGE_DIR / "data" / "register.csv"
 

@@ -362,3 +362,13 @@ PLAN_DAY_COLOURS: tuple[str, ...] = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
     "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
 )
+
+#: Calendar: a place's value on a day with one of its events, as a factor on its score
+#: (a village on its festival or market day is the best visit of a trip).
+EVENT_VALUE_FACTOR: dict[str, float] = {"festival": 2.0, "market": 2.0}
+#: ``--flexible-dates``: most start dates compared, and the optimiser budget (seconds)
+#: shared by all of them, so the whole comparison stays within about this time.
+FLEXIBLE_DATES_MAX_STARTS: int = 31
+FLEXIBLE_DATES_BUDGET_S: float = 12.0
+#: ... with at least this budget per start date.
+FLEXIBLE_DATES_MIN_S: float = 0.3

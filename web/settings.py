@@ -55,6 +55,9 @@ DEFAULT_CONFIG: dict[str, object] = {
     # How many nearby places a place page lists, and within what radius.
     "NEARBY_COUNT": 6,
     "NEARBY_RADIUS_KM": 15.0,
+    # How far ahead (days) and how many dated events a place page lists.
+    "UPCOMING_EVENTS_DAYS": 60,
+    "UPCOMING_EVENTS_COUNT": 8,
     # Optimiser time budget of one plan request in seconds (None: the planner's default,
     # as ``craftroute plan``); short, so that a plan answers within 300 ms.
     "PLAN_TIME_LIMIT_S": 0.2,

@@ -32,6 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--end", metavar="PLACE", help="where each day ends (default: the start)")
     parser.add_argument("--days", type=int, default=1, help=f"number of days, 1 to {settings.MAX_DAYS} (default 1)")
     parser.add_argument("--date", help="first day, YYYY-MM-DD (default today): opening hours depend on it")
+    parser.add_argument("--flexible-dates", metavar="FROM..TO",
+                        help="compare start dates FROM..TO (at most "
+                             f"{settings.FLEXIBLE_DATES_MAX_STARTS}) and plan the best one: festivals, market days "
+                             f"and Tet closures make dates matter (about {settings.FLEXIBLE_DATES_BUDGET_S:.0f} s)")
     parser.add_argument("--mode", default=settings.DEFAULT_MODE,
                         help=f"travel mode: {', '.join(settings.MODES)} (default {settings.DEFAULT_MODE})")
     parser.add_argument("--interests", help="comma-separated crafts you like, in English or Vietnamese, accents "
@@ -130,6 +134,10 @@ def plan_text(plan: Plan) -> list[str]:
         (f"{request.days}-day plan from {request.starts[0].name} by {request.mode} (pace {request.pace}): "
         f"value {plan.score:.1f}, travel {_duration(plan.travel_s)}, {plan.distance_m / 1000:.1f} km")
     ]
+    if plan.date_choices:
+        best = max(plan.date_choices, key=lambda choice: choice[1])
+        values = ", ".join(f"{day.isoformat()} {score:.1f}" for day, score in plan.date_choices)
+        lines.append(f"Best start date {best[0].isoformat()} (value {best[1]:.1f}) of: {values}")
     for number, day in enumerate(plan.days, start=1):
         weekday = dt.date.strftime(day.date, "%a")
         lines.append(f"Day {number} ({weekday} {day.date.isoformat()}): leave {day.start.name} "

@@ -1,9 +1,12 @@
+from .events import TripEvents as TripEvents
+from .events import trip_events as trip_events
 from .model import Plan as Plan
 from .model import PlanDay as PlanDay
 from .model import PlanLeg as PlanLeg
 from .model import PlanLunch as PlanLunch
 from .model import PlanStop as PlanStop
 from .model import Unvisited as Unvisited
+from .plan import plan_best_start as plan_best_start
 from .plan import plan_legs_geometry as plan_legs_geometry
 from .plan import plan_places as plan_places
 from .plan import plan_trip as plan_trip

@@ -6,8 +6,9 @@ Every other itinerary module builds or reads these; this one imports none of the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from geodata.location import Location
 
@@ -20,7 +21,8 @@ class PlanStop:
 
     ``visit_min`` is the visit length chosen (it may be shortened down to the place's
     shortest worthwhile visit), ``typical_min`` the place's typical visit at this pace;
-    ``why`` holds short reasons the stop is in the plan ("matches ceramics").
+    ``why`` holds short reasons the stop is in the plan ("matches ceramics", "market day");
+    ``events`` the day's events at the place (records of :class:`geodata.calendar.Occurrence`).
     """
 
     id: str
@@ -38,6 +40,7 @@ class PlanStop:
     wait_min: float = 0.0
     typical_min: float = 0.0
     why: tuple[str, ...] = ()
+    events: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def visit_end_min(self) -> float:
@@ -150,6 +153,8 @@ class Plan:
     estimated: bool
     warnings: tuple[str, ...] = ()
     checker_findings: tuple[str, ...] = ()
+    #: With flexible dates: the value of the plan of each start date compared.
+    date_choices: tuple[tuple[dt.date, float], ...] = ()
 
     @property
     def travel_s(self) -> float:

@@ -20,9 +20,11 @@ from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
+from .events import TripEvents, closed_detail, event_reasons, stop_events, trip_events
+from .flexible import per_start_budget_s, start_dates
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
-from .reasons import stop_reasons, unvisited_reasons
+from .reasons import CLOSED, stop_reasons, unvisited_reasons
 from .request import PlanRequest
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ def plan_trip(
     time_limit_s: float | None = None,
     seed: int | None = None,
     geometry: bool = False,
+    events: TripEvents | None = None,
 ) -> Plan:
     """Return the best plan found for ``request``.
 
@@ -80,14 +83,25 @@ def plan_trip(
         Optimiser budget and seed (defaults in :mod:`planner.settings`).
     geometry
         Fetch each leg's road shape from the router (for maps).
+    events
+        The trip's festivals, markets, closures and sessions; ``None`` reads them from
+        the bundled events (:func:`geodata.calendar.load_events`) for the request's dates.
+
+    A request with ``flexible_dates`` plans every start date of the window and returns
+    the best plan (:func:`plan_best_start`).
     """
     places = plan_places(request, places)
+    if request.flexible_dates is not None:
+        return plan_best_start(request, places=places, router=router, matrix=matrix, time_limit_s=time_limit_s,
+                               seed=seed, geometry=geometry)
     candidates = candidate_places(request, places)
+    if events is None:
+        events = load_trip_events(request, candidates)
     if matrix is None:
         router = router if router is not None else get_router(request.mode)
         matrix = matrix_with_cache(router, trip_locations(request, candidates),
                                    bundled=place_locations(places))
-    trip = build_trip_problem(request, candidates, matrix.duration_s)
+    trip = build_trip_problem(request, candidates, matrix.duration_s, events=events)
     solution = solve_toptw(
         trip.problem,
         time_limit_s=settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s,
@@ -106,6 +120,48 @@ def plan_trip(
     return plan
 
 
+def plan_best_start(
+    request: PlanRequest,
+    *,
+    places: gpd.GeoDataFrame,
+    router: Router | None,
+    matrix: TravelMatrix | None,
+    time_limit_s: float | None = None,
+    seed: int | None = None,
+    geometry: bool = False,
+) -> Plan:
+    """Return the plan of the best start date of ``request.flexible_dates``, listing every date's value.
+
+    Runtime is bounded: at most ``settings.FLEXIBLE_DATES_MAX_STARTS`` dates (the request
+    parser refuses more), one travel matrix for all (places do not change with the date)
+    and one optimiser budget shared by the dates (:func:`.flexible.per_start_budget_s`).
+    Ties go to the earliest date; the plan's ``date_choices`` hold ``(date, value)`` of each.
+    """
+    dates = start_dates(request)
+    if matrix is None:
+        router = router if router is not None else get_router(request.mode)
+        matrix = matrix_with_cache(router, trip_locations(request, candidate_places(request, places)),
+                                   bundled=place_locations(places))
+    budget = per_start_budget_s(len(dates), time_limit_s)
+    plans = [plan_trip(replace(request, date=day, flexible_dates=None), places=places, router=router, matrix=matrix,
+                       time_limit_s=budget, seed=seed) for day in dates]
+    best = max(range(len(plans)), key=lambda i: (round(plans[i].score, 6), -i))
+    logger.info("flexible dates: best start %s of %d (value %.2f)", dates[best], len(dates), plans[best].score)
+    plan = plans[best]
+    if geometry:
+        plan = with_leg_geometry(plan, router if router is not None else get_router(request.mode))
+    return replace(plan, request=replace(plan.request, flexible_dates=request.flexible_dates),
+                   date_choices=tuple((day, p.score) for day, p in zip(dates, plans, strict=True)))
+
+
+def load_trip_events(request: PlanRequest, places: gpd.GeoDataFrame) -> TripEvents:
+    """Return the bundled events at ``places`` on the days of ``request``."""
+    from geodata.calendar.events import load_events
+
+    kinds = {str(place_id): str(kind) for place_id, kind in places["kind"].items()} if "kind" in places else {}
+    return trip_events(load_events(), request.dates, kinds)
+
+
 def _plan_from_solution(
     request: PlanRequest, trip: TripProblem, solution: Solution, matrix: TravelMatrix,
     places: gpd.GeoDataFrame,
@@ -114,8 +170,11 @@ def _plan_from_solution(
         _plan_day(request, trip, k, tour, matrix, places) for k, tour in enumerate(solution.tours)
     )
     names = {loc.id: loc.name for loc in trip.locations}
+    every_day = range(request.days)
     unvisited = tuple(
-        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason, detail, v in trip.problem.mandatory)
+        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason,
+                  (closed_detail(trip.events, every_day, trip.candidate_ids[v]) or detail) if reason == CLOSED
+                  else detail, v in trip.problem.mandatory)
         for v, reason, detail in unvisited_reasons(trip.problem, solution)
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
@@ -166,7 +225,9 @@ def _plan_day(
             score=float(problem.score[visit.vertex]),
             wait_min=max(0.0, visit.wait - (lunch_min if index == lunch_here and tour.lunch_vertex == visit.vertex
                                            else 0.0)),
-            typical_min=typical, why=stop_reasons(trip, k, tour, index),
+            typical_min=typical,
+            why=(*stop_reasons(trip, k, tour, index), *event_reasons(trip.events, k, location.id, visit.start)),
+            events=stop_events(trip.events, k, location.id),
         ))
     path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
     estimated_m = matrix.estimated_metres()

@@ -21,6 +21,7 @@ from geodata.query import places_to_locations
 from .. import settings
 from ..optimiser import LunchBreak, Problem, Tour
 from ..optimiser.problem import Windows
+from .events import TripEvents, event_window, merge_windows, session_starts, value_factor
 from .request import PlanRequest
 from .value import PlaceValue, place_values, value_groups
 
@@ -41,6 +42,8 @@ class TripProblem:
         Typical visit minutes of each vertex (pace applied; 0 for start/end places).
     values
         The value of each candidate place and why (:mod:`.value`).
+    events
+        What happens at the candidates on each day (:mod:`.events`).
     """
 
     problem: Problem
@@ -48,6 +51,7 @@ class TripProblem:
     candidate_ids: tuple[str, ...]
     visit_min: np.ndarray
     values: tuple[PlaceValue, ...] = ()
+    events: TripEvents = TripEvents()
 
 
 def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -89,10 +93,29 @@ def trip_locations(request: PlanRequest, places: gpd.GeoDataFrame) -> list[Locat
     return place_locations(places) + depot_locations(request)
 
 
+def day_windows(opening_hours: str, day: int, request: PlanRequest, visit_min: float, place_id: str,
+                events: TripEvents) -> Windows:
+    """Return the start-of-visit windows of a place on day ``day`` with the day's events applied.
+
+    A closure closes it; sessions are its only starts; a market's or festival's published
+    hours are added to its opening hours.
+    """
+    if events.closure(day, place_id) is not None:
+        return ()
+    sessions = session_starts(events, day, place_id)
+    if sessions:
+        return sessions
+    windows = visit_windows(opening_hours, day, request, visit_min)
+    extra = event_window(events, day, place_id)
+    return merge_windows((*windows, extra)) if extra is not None else windows
+
+
 def build_trip_problem(
     request: PlanRequest,
     places: gpd.GeoDataFrame,
     duration_s: np.ndarray,
+    *,
+    events: TripEvents | None = None,
 ) -> TripProblem:
     """Return the TOPTW problem of ``request``.
 
@@ -104,7 +127,10 @@ def build_trip_problem(
         The candidate places (:func:`candidate_places`), in vertex order.
     duration_s
         Travel seconds between the vertices of :func:`trip_locations`.
+    events
+        The trip's events (:func:`planner.itinerary.events.trip_events`); ``None``: none.
     """
+    events = events if events is not None else TripEvents()
     depots = depot_locations(request)
     n_places = len(places)
     locations = tuple(trip_locations(request, places))
@@ -118,14 +144,20 @@ def build_trip_problem(
         min(full, round(float(short) * request.visit_factor)) if short else full
         for short, full in zip(_column(places, "visit_short_min"), visit_min[:n_places], strict=True)
     ]
+    ids = [str(place_id) for place_id in places.index]
+    for i, place_id in enumerate(ids):  # a show is seen whole: no shortened visit
+        if events.has_sessions(place_id):
+            short_min[i] = visit_min[i]
     values = place_values(places, request.interests, request.must)
     score = np.zeros(n)
     score[:n_places] = [v.score for v in values]
+    factors = np.ones((request.days, n))
+    factors[:, :n_places] = [[value_factor(events, day, place_id) for place_id in ids] for day in range(request.days)]
     groups, decay, _ = value_groups(values)
     windows = []
     for day in range(request.days):
         per_vertex: list[Windows] = [
-            visit_windows(str(hours), day, request, visit_min[i])
+            day_windows(str(hours), day, request, visit_min[i], ids[i], events)
             for i, hours in enumerate(places["opening_hours"])
         ]
         per_vertex += [((float(request.day_start_min), float(request.day_end_min)),)] * len(depots)
@@ -142,8 +174,9 @@ def build_trip_problem(
         length_exponent=settings.VISIT_VALUE_EXPONENT,
         group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
         group_decay=decay,
+        day_score=score[None, :] * factors if bool(np.any(factors != 1.0)) else None,
     )
-    return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min, tuple(values))
+    return TripProblem(problem, locations, tuple(ids), visit_min, tuple(values), events)
 
 
 def _column(places: gpd.GeoDataFrame, name: str) -> list[int]:

@@ -43,6 +43,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "pace": (),
     "max_stops": ("max_stops_per_day",),
     "register_villages": (),
+    "flexible_dates": (),
 }
 
 
@@ -78,6 +79,9 @@ class PlanRequest:
     register_villages
         Also offer the register's tourism-ready villages that are not tourist places
         (:mod:`.register_stops`); default ``settings.REGISTER_VILLAGES``.
+    flexible_dates
+        First and last start date to compare (``--flexible-dates FROM..TO``); ``None``:
+        start on ``date``.
     """
 
     starts: tuple[Location, ...]
@@ -96,6 +100,7 @@ class PlanRequest:
     pace: str
     max_stops: int
     register_villages: bool = False
+    flexible_dates: tuple[dt.date, dt.date] | None = None
 
     @property
     def visit_factor(self) -> float:
@@ -118,7 +123,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         ``interests``, ``must`` (alias ``must_see``), ``candidates``, ``day_start``,
         ``day_end``, ``lunch_start``, ``lunch_end`` (``HH:MM``), ``lunch_min``, ``pace``,
         ``max_stops`` (alias ``max_stops_per_day``), ``register_villages`` (true or
-        false: also offer the register's tourism-ready villages). Lists may be JSON lists or
+        false: also offer the register's tourism-ready villages), ``flexible_dates``
+        (``FROM..TO``, the start dates to compare; then ``date`` defaults to ``FROM``).
+        Lists may be JSON lists or
         comma-separated text; numbers may be text. ``start``/``end`` may also be a
         list with one place per day.
     places
@@ -138,7 +145,8 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     if "start" not in values or values["start"] in ("", None, []):
         raise CraftRouteError("start", "is required: a place id or name, or 'lat,lon' (e.g. your hotel)")
     interests = _interests(values.get("interests", ()))
-    date = _date(values.get("date"), days)
+    flexible = _flexible_dates(values.get("flexible_dates"), days)
+    date = _date(values.get("date", flexible[0] if flexible else None), days)
     day_start = clock_minutes(values.get("day_start", settings.DAY_START), field="day_start")
     day_end = clock_minutes(values.get("day_end", settings.DAY_END), field="day_end")
     if day_end <= day_start:
@@ -179,6 +187,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         pace=pace,
         max_stops=max_stops,
         register_villages=register_villages,
+        flexible_dates=flexible,
     )
 
 
@@ -248,6 +257,30 @@ def _date(value: Any, days: int) -> dt.date:
         msg += f" (the {days} days must end by {high.isoformat()})" if days > 1 else ""
         raise CraftRouteError("date", f"{msg}, got {date.isoformat()}")
     return date
+
+
+def _flexible_dates(value: Any, days: int) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last start date of ``FROM..TO`` (or a list of two dates); ``None`` when absent."""
+    if value is None:
+        return None
+    parts = value.split("..") if isinstance(value, str) else value
+    example = "FROM..TO such as 2027-01-04..2027-01-17"
+    if not isinstance(parts, (list, tuple)) or len(parts) != 2:
+        raise CraftRouteError("flexible_dates", f"must be {example}, got {value!r}")
+    try:
+        first, last = (dt.date.fromisoformat(str(part).strip()) for part in parts)
+    except ValueError:
+        raise CraftRouteError("flexible_dates", f"must be {example}, got {value!r}") from None
+    for day in (first, last):
+        try:
+            _date(day, days)  # inside the allowed dates, with room for the whole trip
+        except CraftRouteError as error:
+            raise CraftRouteError("flexible_dates", error.message) from None
+    starts = (last - first).days + 1
+    if not 1 <= starts <= settings.FLEXIBLE_DATES_MAX_STARTS:
+        msg = f"must span 1 to {settings.FLEXIBLE_DATES_MAX_STARTS} start dates, FROM before TO, got {starts}"
+        raise CraftRouteError("flexible_dates", msg)
+    return first, last
 
 
 def _text_list(value: Any, field: str) -> list[str]:

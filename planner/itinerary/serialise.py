@@ -15,10 +15,12 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
     ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
-    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
+    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``events`` (that day's events at
+    the stop, as in ``craftroute calendar --format json``), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
     ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
     ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
-    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
+    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``,
+    ``flexible_dates`` (``{"best": date, "choices": [{"date", "score"}]}`` or ``None``).
 
     Parameters
     ----------
@@ -28,8 +30,15 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         Add each leg's ``geometry`` (a GeoJSON LineString) when the plan has shapes.
     """
     request = plan.request
+    flexible = None
+    if plan.date_choices:
+        flexible = {
+            "best": plan.days[0].date.isoformat() if plan.days else request.date.isoformat(),
+            "choices": [{"date": day.isoformat(), "score": round(score, 3)} for day, score in plan.date_choices],
+        }
     return {
         "score": round(plan.score, 3),
+        "flexible_dates": flexible,
         "days": [_day_to_dict(day, geometry=geometry) for day in plan.days],
         "unvisited": [
             {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must}
@@ -100,6 +109,7 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 "visit_min": round(stop.visit_min),
                 "typical_min": round(stop.typical_min),
                 "why": list(stop.why),
+                "events": [dict(event) for event in stop.events],
                 "craft": stop.craft,
                 "kind": stop.kind,
             }

@@ -1,10 +1,13 @@
-"""Flexible visits as fixed-length variants: the search sees each length as its own vertex.
+"""Flexible visits and day values as variants: the search sees each length and day as its own vertex.
 
 A vertex whose visit may last from ``service_min`` to ``service`` becomes a few
 variants (evenly spaced lengths, the full one keeping the vertex's own index); variants
 of one vertex are *siblings*: visiting one makes the others unavailable. Each variant
 has its own score (the value of that length), service and windows, so the scheduling
-code and the insertion tables stay those of the fixed-length problem.
+code and the insertion tables stay those of the fixed-length problem. A vertex worth
+more on some days (``day_score``) likewise becomes one variant per tour, each open on
+its own tour only, so the search compares "Chuông on its market day" with "Chuông on
+another day" as two siblings.
 """
 
 from __future__ import annotations
@@ -56,36 +59,65 @@ def shifted_windows(windows: Windows, saved: float) -> Windows:
     return tuple((opens, closes + saved) for opens, closes in windows)
 
 
+def day_valued(problem: Problem) -> frozenset[int]:
+    """Return the candidates whose value depends on the tour (``day_score`` differs from ``score``)."""
+    if problem.day_score is None:
+        return frozenset()
+    differs = np.any(np.abs(problem.day_score - problem.score[None, :]) > 1e-12, axis=0)
+    return frozenset(v for v in problem.candidates if bool(differs[v]))
+
+
 def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
-    """Return the fixed-length expansion of ``problem`` (itself when no visit is flexible)."""
+    """Return the fixed-length, fixed-day expansion of ``problem`` (itself when nothing varies).
+
+    A flexible vertex gets one variant per visit length; a vertex whose value depends
+    on the day (``day_score``) gets one variant per tour, open on that tour only and
+    worth that tour's value. The original index keeps the full-length (first-tour) variant.
+    """
     n = problem.n_vertices
-    if not problem.flexible or problem.service_min is None:
+    flexible = problem.flexible and problem.service_min is not None
+    by_day = day_valued(problem)
+    if not flexible and not by_day:
         return Variants(problem, np.arange(n), problem.service.astype(np.float64), ((),) * n)
     origin, length = list(range(n)), [float(s) for s in problem.service]
-    for v in problem.candidates:
-        for extra in visit_lengths(float(problem.service_min[v]), float(problem.service[v]), steps)[1:]:
-            origin.append(v)
-            length.append(extra)
+    if flexible and problem.service_min is not None:
+        for v in problem.candidates:
+            for extra in visit_lengths(float(problem.service_min[v]), float(problem.service[v]), steps)[1:]:
+                origin.append(v)
+                length.append(extra)
+    day = [0 if o in by_day else -1 for o in origin]
+    for m in range(len(origin)):
+        if day[m] == 0:
+            for k in range(1, len(problem.tours)):
+                origin.append(origin[m])
+                length.append(length[m])
+                day.append(k)
     origin_a, length_a = np.array(origin, dtype=np.intp), np.array(length)
     full = problem.service[origin_a].astype(np.float64)
     ratio = np.divide(length_a, full, out=np.ones_like(length_a), where=full > 0)
     windows = tuple(
-        tuple(shifted_windows(per_vertex[o], float(full[m] - length_a[m])) for m, o in enumerate(origin))
-        for per_vertex in problem.windows
+        tuple(shifted_windows(per_vertex[o], float(full[m] - length_a[m])) if day[m] in (-1, k) else ()
+              for m, o in enumerate(origin))
+        for k, per_vertex in enumerate(problem.windows)
     )
+    base = problem.score[origin_a].astype(np.float64)
+    if problem.day_score is not None:
+        on_day = np.array(day) >= 0
+        base[on_day] = problem.day_score[np.array(day)[on_day], origin_a[on_day]]
     by_origin: dict[int, list[int]] = {}
     for m, o in enumerate(origin):
         by_origin.setdefault(o, []).append(m)
     expanded = replace(
         problem,
         travel=expanded_travel(problem.travel, origin_a),
-        score=problem.score[origin_a] * ratio ** problem.length_exponent,
+        score=base * ratio ** problem.length_exponent,
         service=length_a,
         windows=windows,
         mandatory=frozenset(m for m, o in enumerate(origin) if o in problem.mandatory),
         candidates=tuple(m for m, o in enumerate(origin) if o in set(problem.candidates)),
         service_min=None,
         group=None if problem.group is None else problem.group[origin_a],
+        day_score=None,
     )
     siblings = tuple(tuple(s for s in by_origin[o] if s != m) for m, o in enumerate(origin))
     return Variants(expanded, origin_a, length_a, siblings)

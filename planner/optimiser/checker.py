@@ -38,7 +38,9 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
                 errors.append(f"tour {k}: vertex {vertex} is not a candidate")
             seen.add(vertex)
         errors.extend(f"tour {k}: {message}" for message in _check_tour(problem, k, plan, tolerance))
-    total = solution_value(problem, [stop for plan in solution.tours for stop in plan.stops])
+    stops = [stop for plan in solution.tours for stop in plan.stops]
+    days = [k for k, plan in enumerate(solution.tours) for _ in plan.stops]
+    total = solution_value(problem, stops, days)
     if abs(total - solution.score) > 1e-6 * max(1.0, abs(total)):
         errors.append(f"reported score {solution.score} differs from the visited score {total}")
     return errors
@@ -49,13 +51,18 @@ def visit_length(problem: Problem, stop: Visit) -> float:
     return float(problem.service[stop.vertex]) if stop.length is None else float(stop.length)
 
 
-def solution_value(problem: Problem, stops: list[Visit]) -> float:
-    """Return the value of ``stops``: shortened visits scaled, then each group's visits decayed by rank."""
+def solution_value(problem: Problem, stops: list[Visit], days: list[int] | None = None) -> float:
+    """Return the value of ``stops``: shortened visits scaled, then each group's visits decayed by rank.
+
+    ``days`` gives the tour of each stop, needed when the problem has values by day.
+    """
+    if problem.day_score is not None and (days is None or len(days) != len(stops)):
+        raise ValueError("`days` must give the tour of every stop when the problem has `day_score`")
     by_group: dict[int, list[float]] = {}
     total = 0.0
-    for stop in stops:
+    for i, stop in enumerate(stops):
         full = float(problem.service[stop.vertex])
-        worth = float(problem.score[stop.vertex])
+        worth = problem.worth(days[i], stop.vertex) if days is not None else float(problem.score[stop.vertex])
         if full > 0:
             worth *= (visit_length(problem, stop) / full) ** problem.length_exponent
         group = -1 if problem.group is None else int(problem.group[stop.vertex])

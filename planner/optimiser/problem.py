@@ -15,6 +15,9 @@ it as such:
   1 makes value grow less than linearly with time), and, since the visit must still
   end by the time a full one would, it may start up to ``service[v] - length`` after
   its window closes.
+* Values by day: ``day_score[k, v]`` (``None`` for none) is what visiting ``v`` on
+  tour ``k`` is worth in place of ``score[v]`` (a village on its market day). The
+  solver gives such a vertex one variant per tour (:mod:`planner.optimiser._variants`).
 * Diminishing returns within groups: ``group[v]`` (``-1`` for none) and
   ``group_decay[g]``. Within a group the visits are ranked by their value, highest
   first, and the ``j``-th (from 0) counts ``group_decay[g] ** j`` times its value.
@@ -99,6 +102,8 @@ class Problem:
         ``(n,)`` group of each vertex (``0..len(group_decay) - 1``, or ``-1``); ``None``: no groups.
     group_decay
         Factor of each group applied once per better-valued visit of the same group, in ``(0, 1]``.
+    day_score
+        ``(len(tours), n)`` value of each vertex on each tour, replacing ``score``; ``None``: ``score`` every day.
     """
 
     travel: np.ndarray
@@ -112,6 +117,7 @@ class Problem:
     length_exponent: float = 0.5
     group: np.ndarray | None = None
     group_decay: tuple[float, ...] = ()
+    day_score: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         n = self.travel.shape[0]
@@ -142,11 +148,20 @@ class Problem:
             raise ValueError(f"`length_exponent` must be in (0, 1], got {self.length_exponent}")
         if any(not 0.0 < decay <= 1.0 for decay in self.group_decay):
             raise ValueError(f"`group_decay` values must be in (0, 1], got {self.group_decay}")
+        if self.day_score is not None and (self.day_score.shape != (len(self.tours), n)
+                                           or bool(np.any(self.day_score < 0))):
+            raise ValueError(f"`day_score` must be ({len(self.tours)}, {n}) with values >= 0")
         if self.group is not None:
             groups = self.group
             if groups.shape != (n,) or bool(np.any(groups < -1)) or bool(np.any(groups >= len(self.group_decay))):
                 msg = f"`group` must be (n,) with values -1..{len(self.group_decay) - 1}"
                 raise ValueError(msg)
+
+    def worth(self, k: int, vertex: int) -> float:
+        """Return the value of a full visit of ``vertex`` on tour ``k`` (its day score, else its score)."""
+        if self.day_score is not None:
+            return float(self.day_score[k, vertex])
+        return float(self.score[vertex])
 
     @property
     def flexible(self) -> bool:

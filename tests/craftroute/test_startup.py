@@ -11,7 +11,7 @@ import pytest
 HEAVY_MODULES = ("geopandas", "pandas", "shapely", "pyproj", "osmnx", "networkx", "scipy", "folium", "flask")
 
 SUBCOMMANDS = ("villages", "crafts", "register", "build-graph", "route", "matrix", "coverage", "plan", "serve",
-               "operator", "db", "packages")
+               "operator", "db", "packages", "calendar")
 
 
 def imported_modules(*argv: str) -> tuple[set[str], subprocess.CompletedProcess[str]]:

@@ -128,10 +128,11 @@ def test_ics_events_are_visits_in_hanoi_time(shaped_plan) -> None:
 
 @pytest.mark.slow
 def test_ics_events_match_the_visits(plan) -> None:
+    """One event per visit (the day's festivals, markets and shows at the stops are events of their own)."""
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     text = plan_to_ics(plan, now=now)
     assert plan_to_ics(plan, now=now) == text, "the same plan should export the same calendar"
-    events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    events = [event for event in icalendar.Calendar.from_ical(text).walk("VEVENT") if "CATEGORIES" not in event]
     stops = [(day, stop) for day in plan["days"] for stop in day["stops"]]
     assert len(events) == len(stops)
     assert len({str(event["UID"]) for event in events}) == len(events)
@@ -161,3 +162,16 @@ def test_stop_time_reads_clock_text_iso_and_minutes() -> None:
     assert stop_time(day, 570) == dt.datetime(2026, 12, 5, 9, 30)
     assert stop_time(day, "2026-12-05T09:30:00+07:00") == dt.datetime(2026, 12, 5, 9, 30)
     assert stop_time(day, "") is None
+
+
+def test_ics_adds_the_days_events_at_the_stops(shaped_plan) -> None:
+    market = {"date": "2026-12-05", "lunar_date": "2026-10-30", "place_id": "bat-trang", "kind": "market",
+              "name": "Test market", "name_vi": "Phiên chợ", "start": "04:00", "end": "06:00",
+              "source": "https://example.org/source"}
+    shaped_plan["days"][0]["stops"][0]["events"] = [market, market]  # listed twice: exported once
+    calendar = icalendar.Calendar.from_ical(plan_to_ics(shaped_plan, now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)))
+    extra = [event for event in calendar.walk("VEVENT") if "CATEGORIES" in event]
+    assert len(extra) == 1
+    assert extra[0].start == dt.datetime(2026, 12, 5, 4, tzinfo=HANOI)
+    assert str(extra[0]["URL"]) == "https://example.org/source"
+    assert "Test market" in str(extra[0]["SUMMARY"]) and "2026-10-30" in str(extra[0]["DESCRIPTION"])

@@ -2,5 +2,5 @@
 
 ``views`` holds the blueprint; ``request_body`` reads and checks a JSON body. Answers
 have the shapes of the CLI's ``--format json``; errors are turned into 400/404 JSON by
-:mod:`web.errors`. May import :mod:`web.planning`, :mod:`web.params`, :mod:`web.state`.
+:mod:`web.errors`. May import :mod:`web.planning`, :mod:`web.events`, :mod:`web.params`, :mod:`web.state`.
 """

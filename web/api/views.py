@@ -10,7 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 
 import geodata
 from geodata.errors import CraftRouteError
-from web import params, planning, state
+from web import events, params, planning, state
 
 from .request_body import json_body
 
@@ -88,3 +88,11 @@ def itineraries() -> Response:
     """Plan a trip from the fields of ``craftroute plan``; answer its JSON."""
     plan = planning.make_plan(json_body())
     return jsonify(planning.plan_json(plan))
+
+
+@bp.get("/calendar")
+def calendar() -> Response:
+    """List festivals, market days, closures and sessions from ``from`` to ``to`` (``place`` optional),
+    as ``craftroute calendar --format json`` prints them."""
+    first, last, place_id = events.checked_span(request.args)
+    return jsonify([event.to_record() for event in events.events_between(first, last, place_id)])

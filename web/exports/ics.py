@@ -1,4 +1,4 @@
-"""A plan as an iCalendar file (RFC 5545): one event per visit, in Hanoi time."""
+"""A plan as an iCalendar file (RFC 5545): one event per visit, in Hanoi time, and the day's events at its stops."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from geodata.calendar.ics import occurrence_event
 from web.exports.plan_data import stop_time
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -44,7 +45,11 @@ def _visit_event(stop: Mapping[str, Any], *, day: Mapping[str, Any], day_number:
 
 def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local",
                 now: dt.datetime | None = None) -> str:
-    """Return the plan as an iCalendar document with one VEVENT per visit.
+    """Return the plan as an iCalendar document with one VEVENT per visit and per event at a stop.
+
+    A stop's ``events`` (festivals, market days, shows of that day at that place, with
+    their sources) become events of their own, as ``craftroute calendar --format ics``
+    writes them.
 
     Parameters
     ----------
@@ -70,4 +75,13 @@ def plan_to_ics(plan: Mapping[str, Any], *, uid_domain: str = "craftroute.local"
                                  uid_domain=uid_domain, stamp=stamp, zone=zone)
             if event is not None:
                 calendar.add_component(event)
+    seen: set[tuple[str, ...]] = set()
+    for day in plan.get("days", []):
+        for stop in day.get("stops", []):
+            for record in stop.get("events") or ():
+                key = (record["date"], str(record.get("start")), record["place_id"], record["kind"])
+                if key not in seen:
+                    seen.add(key)
+                    calendar.add_component(occurrence_event(record, place_name=str(stop.get("name") or stop["id"]),
+                                                            stamp=stamp, uid_domain=uid_domain))
     return calendar.to_ical().decode("utf-8")

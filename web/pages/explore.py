@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, render_template, request
 import geodata
 from geodata import schema
 from web import i18n, params, state
+from web.events import event_name, lunar_text, upcoming_events
 from web.maps import explore_map, place_map
 from web.pages.rendering import map_parts, place_url_template
 
@@ -37,7 +38,7 @@ def index() -> str:
 
 @bp.get("/places/<place_id>")
 def place(place_id: str) -> str:
-    """Show one place: map, facts, nearby places and a button to add it to a plan."""
+    """Show one place: map, facts, its coming events, nearby places and a button to add it to a plan."""
     places = state.get_places()
     row = geodata.get_place(places, place_id)
     record = geodata.places_to_records(places.loc[[place_id]])[0]
@@ -54,4 +55,7 @@ def place(place_id: str) -> str:
         nearby=geodata.places_to_records(nearby),
         crafts=labels,
         recognitions=i18n.recognition_labels(),
+        events=upcoming_events(place_id),
+        event_name=event_name,
+        lunar_text=lunar_text,
     )

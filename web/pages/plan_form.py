@@ -20,7 +20,8 @@ INTEGER_FIELDS: tuple[str, ...] = ("days", "max_stops_per_day", "lunch_min")
 #: Every field of the form, in the order of ``craftroute plan``'s options.
 FORM_FIELDS: tuple[str, ...] = ("start", "days", "date", "mode", "interests", "must_see", "pace")
 #: Fields of the form's "More options" section (``craftroute plan --end``, ``--day-start``...).
-MORE_FIELDS: tuple[str, ...] = ("end", "day_start", "day_end", "lunch_start", "lunch_end", "lunch_min")
+MORE_FIELDS: tuple[str, ...] = ("end", "day_start", "day_end", "lunch_start", "lunch_end", "lunch_min",
+                                "flexible_dates")
 #: Planner and API field names -> the form field that holds them, where they differ.
 FORM_FIELD_NAMES: dict[str, str] = {"must": "must_see", "must_visit": "must_see", "max_stops": "max_stops_per_day"}
 #: Query keys that are not plan fields (interface language, the name of an opened package).

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geodata.schema import RECOGNITION
-from planner.itinerary import value
+from planner.itinerary import events, value
 
 #: Each reason template of the planner and its translation key.
 TEMPLATES: dict[str, str] = {
@@ -26,6 +26,10 @@ TEMPLATES: dict[str, str] = {
     value.WHY_FILLER: "why.filler",
     value.WHY_HIGHLIGHT: "why.highlight",
     value.WHY_SHORTENED: "why.shortened",
+    events.WHY_MARKET: "why.market",
+    events.WHY_FESTIVAL: "why.festival",
+    events.WHY_SESSION: "why.session",
+    events.WHY_EVENT_HOURS: "why.event_hours",
 }
 _FIELD = re.compile(r"\\\{(\w+)(?::[^}]*)?\\\}")
 
@@ -36,7 +40,7 @@ class Why:
 
     ``craft`` is a craft of the vocabulary ("ceramics"), ``recognition`` a level of
     ``geodata.schema.RECOGNITION``; ``length`` and ``typical`` the chosen and typical
-    visit minutes of a shortened visit.
+    visit minutes of a shortened visit; ``time`` the start of a session.
     """
 
     key: str
@@ -44,6 +48,7 @@ class Why:
     recognition: str = ""
     length: str = ""
     typical: str = ""
+    time: str = ""
     text: str = ""
 
 
@@ -68,7 +73,7 @@ def why_items(texts: Iterable[str]) -> list[Why]:
                 fields = found.groupdict()
                 craft = fields.get("craft", "")
                 items.append(Why(key=key, craft=craft, length=fields.get("length", ""),
-                                 typical=fields.get("typical", "")))
+                                 typical=fields.get("typical", ""), time=fields.get("time", "")))
                 break
         else:
             items.append(Why(key="", text=text))

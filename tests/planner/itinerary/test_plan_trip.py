@@ -75,13 +75,16 @@ def test_interests_bring_the_matching_villages(places: gpd.GeoDataFrame, router:
 
 
 def plan_value(plan: Plan, places: gpd.GeoDataFrame) -> float:
-    """Recompute a plan's value from its stops: visit lengths, then each group's decay by rank."""
+    """Recompute a plan's value from its stops: visit lengths and the day's festival or market, then each
+    group's decay by rank."""
     from planner.itinerary.value import SIGHTS, place_value
 
     groups: dict[str, list[float]] = {}
     for stop in (stop for day in plan.days for stop in day.stops):
         value = place_value(places.loc[stop.id], plan.request.interests)
         worth = value.score * (stop.visit_min / stop.typical_min) ** settings.VISIT_VALUE_EXPONENT
+        kinds = [event["kind"] for event in stop.events]
+        worth *= next((settings.EVENT_VALUE_FACTOR[kind] for kind in ("festival", "market") if kind in kinds), 1.0)
         groups.setdefault(str(value.group), []).append(worth)
     return sum(
         worth * (settings.SIGHT_DECAY if group == SIGHTS else settings.CRAFT_DECAY) ** rank

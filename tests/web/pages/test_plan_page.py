@@ -78,12 +78,14 @@ def test_gpx_has_a_track_per_day_and_a_waypoint_per_stop(client, shared_data_dir
 
 
 def test_ics_has_an_event_per_visit(client, shared_data_dir) -> None:
+    """One event per visit, plus one per event of the day at a stop (a market day, a show)."""
     response = client.get("/plan/export.ics", query_string=TRIP)
     assert response.mimetype == "text/calendar"
     text = response.get_data(as_text=True)
     plan = _plan(client)
     stops = [stop for day in plan["days"] for stop in day["stops"]]
-    assert text.count("BEGIN:VEVENT") == len(stops)
+    day_events = {(e["date"], e["start"], e["place_id"], e["kind"]) for stop in stops for e in stop["events"]}
+    assert text.count("BEGIN:VEVENT") == len(stops) + len(day_events)
     first = plan["days"][0]["stops"][0]
     assert f"DTSTART;TZID=Asia/Ho_Chi_Minh:20261201T{first['start'].replace(':', '')}00" in text
     assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))

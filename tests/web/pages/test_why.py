@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from planner.itinerary import value
+from planner.itinerary import events, value
 from web import i18n
 from web.pages.why import TEMPLATES, why_items
 
 
 def test_every_planner_reason_maps_to_a_key_in_both_languages() -> None:
-    texts = [template.format(craft="ceramics", length=90, typical=180) for template in TEMPLATES]
+    texts = [template.format(craft="ceramics", length=90, typical=180, time="15:00") for template in TEMPLATES]
     texts += list(value.TITLES.values())
     items = why_items(texts)
     assert all(item.key and not item.text for item in items), items
@@ -22,6 +22,9 @@ def test_every_planner_reason_maps_to_a_key_in_both_languages() -> None:
     assert items[0].craft == "ceramics"
     english = i18n.translate(shortened.key, "en", length=shortened.length, typical=shortened.typical)
     assert english == value.WHY_SHORTENED.format(length=90, typical=180)
+    session = items[list(TEMPLATES).index(events.WHY_SESSION)]
+    assert session.time == "15:00"
+    assert i18n.translate(session.key, "vi", time=session.time) == "buổi diễn lúc 15:00"
 
 
 def test_an_unknown_reason_is_shown_as_written() -> None:

@@ -1,0 +1,10 @@
+from .events import KINDS as KINDS
+from .events import EventRule as EventRule
+from .events import load_events as load_events
+from .events import validate_events as validate_events
+from .lunar import LunarDate as LunarDate
+from .lunar import parse_lunar as parse_lunar
+from .lunar import to_lunar as to_lunar
+from .lunar import to_solar as to_solar
+from .occurrences import Occurrence as Occurrence
+from .occurrences import occurrences as occurrences
