@@ -169,7 +169,7 @@ def day_lines(day: PlanDay) -> list[str]:
     for order, stop in enumerate(day.stops, start=1):
         what = stop.craft or stop.kind
         wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
-        why = f"; why: {', '.join(stop.why)}" if stop.why else ""
+        why = f"; why: {', '.join(reason.text() for reason in stop.why)}" if stop.why else ""
         events.append((stop.start_min, 1, f"  {order}. {minutes_to_clock(stop.start_min)}-"
                                           f"{minutes_to_clock(stop.visit_end_min)} {stop.name} [{stop.id}] "
                                           f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait}{why})"))

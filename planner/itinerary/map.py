@@ -25,8 +25,6 @@ from ..routing.results import shape_parts
 if TYPE_CHECKING:
     from .model import Plan, PlanDay, PlanStop
 
-TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-
 #: Every user-visible text of the plan map, as ``str.format`` templates (English).
 #: Pass ``labels={key: template}`` to :func:`plan_map` to replace any of them (e.g. Vietnamese);
 #: the placeholders each template may use:
@@ -58,6 +56,12 @@ PLAN_MAP_LABELS: dict[str, str] = {
 }
 
 
+def osm_tiles() -> folium.TileLayer:
+    """Return the OpenStreetMap tile layer of every CraftRoute map, with its "(c) OpenStreetMap contributors"."""
+    return folium.TileLayer(geodata_settings.OSM_TILES_URL, attr=geodata_settings.ATTRIBUTION_OSM,
+                            name="OpenStreetMap", max_zoom=geodata_settings.OSM_TILES_MAX_ZOOM)
+
+
 def plan_map(
     plan: Plan,
     *,
@@ -66,6 +70,8 @@ def plan_map(
     labels: Mapping[str, str] | None = None,
     craft_names: Mapping[str, str] | None = None,
     format_hours: Callable[[str], str] | None = None,
+    place_names: Mapping[str, str] | None = None,
+    collapsed_layers: bool = False,
 ) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
@@ -91,6 +97,14 @@ def plan_map(
         Display name of each craft key (default ``geodata.schema.CRAFTS``, English).
     format_hours
         Turns a place's ``opening_hours`` text into the text shown (default: as written).
+    place_names
+        The name to show for a place id (the interface language's); the plan's names otherwise.
+    collapsed_layers
+        Start with the list of days folded behind the layers button (a page may unfold
+        it on wide screens).
+
+    Each stop marker carries the Leaflet option ``stopKey`` ("<day>-<order>", both counted
+    from 1), so a page can tie it to its timeline row.
 
     Raises
     ------
@@ -100,7 +114,7 @@ def plan_map(
     unknown = sorted(set(labels or {}) - set(PLAN_MAP_LABELS))
     if unknown:
         raise ValueError(f"`labels` keys must be among {', '.join(PLAN_MAP_LABELS)}, got {', '.join(unknown)}")
-    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours)
+    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours, place_names)
     points = [(day.start.lat, day.start.lon) for day in plan.days]
     points += [(stop.lat, stop.lon) for day in plan.days for stop in day.stops]
     points += [(day.end.lat, day.end.lon) for day in plan.days]
@@ -108,8 +122,7 @@ def plan_map(
         m = folium.Map(
             location=list(points[0]) if points else [21.0285, 105.8542],
             zoom_start=11,
-            tiles=folium.TileLayer(TILES_URL, attr=geodata_settings.ATTRIBUTION_OSM, name="OpenStreetMap",
-                                   max_zoom=19),
+            tiles=osm_tiles(),
             control_scale=True,
         )
     for number, day in enumerate(plan.days, start=1):
@@ -122,7 +135,7 @@ def plan_map(
             details = places.loc[stop.id] if places is not None and stop.id in places.index else None
             _add_stop_marker(layer, stop, order, colour, number, details, text, day)
         layer.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=collapsed_layers).add_to(m)
     if len(points) > 1:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
@@ -133,10 +146,14 @@ class _Labels:
     """The map's texts: templates filled in, craft names and opening hours as the caller shows them."""
 
     def __init__(self, templates: Mapping[str, str], craft_names: Mapping[str, str] | None,
-                 format_hours: Callable[[str], str] | None) -> None:
+                 format_hours: Callable[[str], str] | None, place_names: Mapping[str, str] | None = None) -> None:
         self.templates = templates
         self.craft_names = craft_names if craft_names is not None else schema.CRAFTS
         self.format_hours = format_hours
+        self.place_names = place_names or {}
+
+    def name(self, place_id: str, name: str) -> str:
+        return self.place_names.get(place_id, name)
 
     def __call__(self, key: str, **values: object) -> str:
         return self.templates[key].format_map(values)
@@ -166,13 +183,14 @@ def _add_day_line(layer: folium.FeatureGroup, day: PlanDay, colour: str, text: _
 
 
 def _add_start_marker(layer: folium.FeatureGroup, day: PlanDay, number: int, text: _Labels) -> None:
-    lines = [f"<b>{html.escape(day.start.name)}</b>", html.escape(text(
+    start_name = text.name(day.start.id, day.start.name)
+    lines = [f"<b>{html.escape(start_name)}</b>", html.escape(text(
         "start_times", number=number, leave=minutes_to_clock(day.leave_min), back=minutes_to_clock(day.back_min)))]
     if day.lunch is not None and day.lunch.at_id == day.start.id and not day.stops:
         lines.append(html.escape(_lunch_text(day, text)))
     folium.Marker(
         [day.start.lat, day.start.lon],
-        tooltip=html.escape(text("start", name=day.start.name)),
+        tooltip=html.escape(text("start", name=start_name)),
         popup=folium.Popup("<br>".join(lines), max_width=300),
         icon=folium.Icon(color="black", icon="home"),
     ).add_to(layer)
@@ -191,7 +209,8 @@ def _add_stop_marker(
     times = text("stop", day=day, order=order, arrive=minutes_to_clock(stop.arrive_min),
                  start=minutes_to_clock(stop.start_min), end=minutes_to_clock(stop.visit_end_min),
                  depart=minutes_to_clock(stop.depart_min))
-    lines = [f"<b>{html.escape(stop.name)}</b>", html.escape(times)]
+    name = text.name(stop.id, stop.name)
+    lines = [f"<b>{html.escape(name)}</b>", html.escape(times)]
     if stop.craft:
         lines.append(html.escape(text("craft", craft=text.craft(stop.craft))))
     if stop.wait_min >= 1:
@@ -210,7 +229,8 @@ def _add_stop_marker(
     )
     folium.Marker(
         [stop.lat, stop.lon],
-        tooltip=html.escape(f"{order}. {stop.name}"),
+        tooltip=html.escape(f"{order}. {name}"),
         popup=folium.Popup("<br>".join(lines), max_width=300),
         icon=folium.DivIcon(html=badge, icon_size=(30, 30), icon_anchor=(15, 15)),
+        stop_key=f"{day}-{order}",
     ).add_to(layer)

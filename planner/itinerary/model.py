@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from geodata.location import Location
 
 from .request import PlanRequest
+from .why import Reason
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,8 @@ class PlanStop:
 
     ``visit_min`` is the visit length chosen (it may be shortened down to the place's
     shortest worthwhile visit), ``typical_min`` the place's typical visit at this pace;
-    ``why`` holds short reasons the stop is in the plan ("matches ceramics").
+    ``why`` holds the reasons the stop is in the plan (:class:`.why.Reason`; "matches
+    ceramics" in English).
     """
 
     id: str
@@ -37,7 +39,7 @@ class PlanStop:
     #: Minutes waited before the visit starts, lunch there excluded.
     wait_min: float = 0.0
     typical_min: float = 0.0
-    why: tuple[str, ...] = ()
+    why: tuple[Reason, ...] = ()
 
     @property
     def visit_end_min(self) -> float:
@@ -111,13 +113,16 @@ class PlanDay:
 
 @dataclass(frozen=True)
 class Unvisited:
-    """A candidate left out and why: ``closed``, ``too far`` or ``no time``."""
+    """A candidate left out and why: ``reason`` is ``closed``, ``opening hours``, ``lunch``,
+    ``too far`` or ``no time``; ``detail`` says what blocks it in English and ``why`` holds
+    the same as a :class:`.why.Reason` (a code and its figures)."""
 
     id: str
     name: str
     reason: str
     detail: str
     must: bool = False
+    why: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,10 @@ class Plan:
     estimated
         Whether any leg uses the straight-line estimate instead of a routed path.
     warnings
-        Must-visit places that could not be included, and why.
+        Must-visit places that could not be included, and why; lunch breaks that could
+        not be placed (English).
+    notes
+        The lunch warnings as :class:`.why.Reason` values (codes with figures).
     checker_findings
         What the independent checker found wrong with the optimiser's answer (never
         expected; logged as errors when it happens).
@@ -149,6 +157,7 @@ class Plan:
     unvisited: tuple[Unvisited, ...]
     estimated: bool
     warnings: tuple[str, ...] = ()
+    notes: tuple[Reason, ...] = ()
     checker_findings: tuple[str, ...] = ()
 
     @property

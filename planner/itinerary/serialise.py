@@ -15,10 +15,13 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
     ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
-    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
-    ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
-    ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
-    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
+    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons in English),
+    ``why_codes`` (the same as ``{"code", **params}``, :mod:`.why`), ``legs`` with ``from,
+    to, distance_m, duration_s, estimated``, ``lunch`` ``{"start", "end", "at", "name",
+    "on_site"}`` or ``None``, ``travel_s``, ``distance_m``), ``unvisited`` (``id, name,
+    reason, detail, must`` and ``detail_code``, the detail as ``{"code", **params}``),
+    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings`` (English),
+    ``warning_codes`` (the lunch warnings as codes), ``request``.
 
     Parameters
     ----------
@@ -32,7 +35,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         "score": round(plan.score, 3),
         "days": [_day_to_dict(day, geometry=geometry) for day in plan.days],
         "unvisited": [
-            {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must}
+            {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must,
+             **({"detail_code": item.why.to_dict()} if item.why is not None else {})}
             for item in plan.unvisited
         ],
         "estimated": plan.estimated,
@@ -40,6 +44,7 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         "distance_m": round(plan.distance_m, 1),
         "mode": plan.mode,
         "warnings": list(plan.warnings),
+        "warning_codes": [note.to_dict() for note in plan.notes],
         "request": {
             "days": request.days,
             "date": request.date.isoformat(),
@@ -99,7 +104,8 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 "wait_min": round(stop.wait_min),
                 "visit_min": round(stop.visit_min),
                 "typical_min": round(stop.typical_min),
-                "why": list(stop.why),
+                "why": [reason.text() for reason in stop.why],
+                "why_codes": [reason.to_dict() for reason in stop.why],
                 "craft": stop.craft,
                 "kind": stop.kind,
             }

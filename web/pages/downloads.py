@@ -14,8 +14,7 @@ from flask import Blueprint, Response, render_template, request
 from web import planning
 from web.exports import plan_to_geojson, plan_to_gpx, plan_to_ics
 from web.pages.plan_form import plan_fields
-from web.pages.plan_notes import plan_page_values
-from web.pages.rendering import attachment, map_parts
+from web.pages.rendering import attachment, map_parts, plan_values
 from web.pages.share import share_values
 
 bp = Blueprint("downloads", __name__, url_prefix="/plan")
@@ -52,5 +51,5 @@ def ics() -> Response:
 def printable() -> str:
     """Show the plan as a printable page: map and timeline, no navigation."""
     plan, data = _planned()
-    return render_template("plan_print.html", map_parts=map_parts(planning.plan_map(plan)), **plan_page_values(data),
+    return render_template("plan_print.html", map_parts=map_parts(planning.plan_map(plan)), **plan_values(data),
                            **share_values())
