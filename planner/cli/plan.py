@@ -86,9 +86,9 @@ def run_plan(args: argparse.Namespace) -> int:
         check_output(path)
     plan = itinerary.plan_trip(request, time_limit_s=args.time_limit, seed=args.seed, geometry=args.format == "html")
     if args.format == "html":
-        from ..itinerary.map import plan_map
+        from ..itinerary.map import allow_pinch_zoom, plan_map
 
-        html = plan_map(plan, places=geodata.load_places()).get_root().render()
+        html = allow_pinch_zoom(plan_map(plan, places=geodata.load_places()).get_root().render())
         _write(path, html)
         print(f"plan map written to {path} (it loads the map library and tiles from the internet)")
         return 0

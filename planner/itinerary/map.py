@@ -8,6 +8,7 @@ saves it (``craftroute plan --format html``); the web app renders it in a page.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,16 @@ PLAN_MAP_LABELS: dict[str, str] = {
     "estimated": "straight-line estimate",
     "no_shape": "straight line (no road shape)",
 }
+
+
+#: The viewport tag Folium writes into every map page (it forbids pinch zoom), and the one to use.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.IGNORECASE)
+VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
+def allow_pinch_zoom(page: str) -> str:
+    """Return the HTML of a rendered map with Folium's viewport tag (``user-scalable=no``) made zoomable."""
+    return _FOLIUM_VIEWPORT.sub(VIEWPORT_META, page)
 
 
 def osm_tiles() -> folium.TileLayer:
