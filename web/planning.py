@@ -21,6 +21,7 @@ from planner.itinerary.map import PLAN_MAP_LABELS
 from planner.itinerary.map import plan_map as build_plan_map
 from planner.itinerary.problem import candidate_places, trip_locations
 from web import i18n, state
+from web.dates import format_date
 from web.hours_text import format_opening_hours
 from web.names import place_names
 
@@ -101,7 +102,8 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     return build_plan_map(plan, places=state.get_places(), labels=labels,
                           craft_names=i18n.craft_labels(language),
                           format_hours=lambda text: format_opening_hours(text, language),
-                          place_names=names, collapsed_layers=True)
+                          place_names=names, collapsed_layers=True,
+                          format_date=lambda date: format_date(date, language))
 
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:

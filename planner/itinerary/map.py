@@ -7,6 +7,7 @@ saves it (``craftroute plan --format html``); the web app renders it in a page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -83,6 +84,7 @@ def plan_map(
     format_hours: Callable[[str], str] | None = None,
     place_names: Mapping[str, str] | None = None,
     collapsed_layers: bool = False,
+    format_date: Callable[[dt.date], str] | None = None,
 ) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
@@ -110,6 +112,8 @@ def plan_map(
         Turns a place's ``opening_hours`` text into the text shown (default: as written).
     place_names
         The name to show for a place id (the interface language's); the plan's names otherwise.
+    format_date
+        Writes a day's date in the ``day`` label (default: ISO, "2026-12-08").
     collapsed_layers
         Start with the list of days folded behind the layers button (a page may unfold
         it on wide screens).
@@ -138,7 +142,8 @@ def plan_map(
         )
     for number, day in enumerate(plan.days, start=1):
         colour = settings.PLAN_DAY_COLOURS[(number - 1) % len(settings.PLAN_DAY_COLOURS)]
-        name = text("day", number=number, date=day.date.isoformat(), weekday=day.date.strftime("%a"))
+        date = format_date(day.date) if format_date is not None else day.date.isoformat()
+        name = text("day", number=number, date=date, weekday=day.date.strftime("%a"))
         layer = folium.FeatureGroup(name=html.escape(name))
         _add_day_line(layer, day, colour, text)
         _add_start_marker(layer, day, number, text)

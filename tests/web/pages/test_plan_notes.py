@@ -115,7 +115,7 @@ def test_place_page_and_popups_show_readable_hours(client) -> None:
 
 def test_vietnamese_plan_map_has_translated_layers_popups_and_hours(client) -> None:
     page = client.get("/plan", query_string={**FAR_MUST, "lang": "vi"}).get_data(as_text=True)
-    assert '"Ng\\u00e0y 1 (2026-12-01)"' in page and "Giờ mở cửa: T2" in page
+    assert json.dumps("Ngày 1 (Thứ Ba, 01/12/2026)") in page and "Giờ mở cửa: T2" in page
     assert "Opening hours" not in page and "Day 1" not in page and "Mo-Su" not in page
 
 
