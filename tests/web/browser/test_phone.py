@@ -58,8 +58,9 @@ def operator_package(live_instance: Path, live_server: str, browser) -> tuple[st
 
 
 def _phone_context(browser, live_server: str, storage_state: str | None = None):
+    # Not is_mobile: a mobile layout viewport widens to fit a too-wide page, which would hide it.
     context = browser.new_context(viewport=PHONE, base_url=live_server, storage_state=storage_state,
-                                  has_touch=True, is_mobile=True)
+                                  has_touch=True)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
                   else route.abort())
     return context
@@ -70,7 +71,7 @@ def _check_page(page, path: str) -> list[str]:
     page.wait_for_load_state("load")
     found = page.evaluate(MEASURE)
     problems = []
-    if found["scroll"] > found["inner"]:
+    if found["scroll"] > found["inner"] or found["inner"] != PHONE["width"]:
         problems.append(f"{path}: {found['scroll']} px wide in a {found['inner']} px window {found['wide']}")
     for content in found["viewports"]:
         if "user-scalable=no" in content.replace(" ", "") or "maximum-scale" in content:
