@@ -7,10 +7,13 @@ fixed tables rather than a locale library: two languages, one format each.
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 #: Short English weekday (Monday first) and month names.
 EN_WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 EN_MONTHS: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: The time zone times are shown in (every trip is in Hanoi).
+LOCAL_ZONE = "Asia/Ho_Chi_Minh"
 #: Vietnamese weekday names (Monday first).
 VI_WEEKDAYS: tuple[str, ...] = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
@@ -54,3 +57,14 @@ def format_datetime(value: dt.datetime | str, language: str) -> str:
     except ValueError:
         return value
     return f"{format_date(parsed.date(), language)} {parsed:%H:%M}"
+
+
+def format_timestamp(value: str | dt.datetime, language: str) -> str:
+    """Return a UTC timestamp ("2026-12-01T10:49:30Z") as Hanoi's local date and time in ``language``."""
+    try:
+        moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return format_datetime(moment.astimezone(ZoneInfo(LOCAL_ZONE)).replace(tzinfo=None), language)

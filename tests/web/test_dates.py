@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from web.dates import format_date, format_datetime
+from web.dates import format_date, format_datetime, format_timestamp
 
 
 @pytest.mark.parametrize(("value", "english", "vietnamese"), [
@@ -23,3 +23,9 @@ def test_text_that_is_no_date_stays_as_it_is() -> None:
     assert format_date("soon", "vi") == "soon"
     assert format_datetime("2026-12-08T14:05:00", "en") == "Tue 8 Dec 2026 14:05"
     assert format_datetime("2026-12-08 14:05:00", "vi") == "Thứ Ba, 08/12/2026 14:05"
+
+
+def test_utc_timestamps_read_in_hanoi_time() -> None:
+    assert format_timestamp("2026-12-01T20:49:30Z", "en") == "Wed 2 Dec 2026 03:49"
+    assert format_timestamp("2026-12-01T10:49:30Z", "vi") == "Thứ Ba, 01/12/2026 17:49"
+    assert format_timestamp("", "vi") == ""

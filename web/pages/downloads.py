@@ -16,6 +16,7 @@ from flask import Blueprint, Response, render_template, request
 from geodata.errors import CraftRouteError
 from geodata.text import slugify
 from web import i18n, planning, state
+from web.dates import format_date
 from web.exports import plan_to_geojson, plan_to_gpx, plan_to_ics
 from web.exports.ics import CalendarTexts
 from web.names import localise_plan
@@ -98,7 +99,10 @@ def geojson() -> Response:
 def gpx() -> Response:
     """Download the plan as GPX: a track per day and a waypoint per stop."""
     _, data = _planned()
-    body = plan_to_gpx(_localised(data), name=package_name() or "CraftRoute trip")
+    language = i18n.current_language()
+    body = plan_to_gpx(_localised(data), name=package_name() or "CraftRoute trip",
+                       day_text=i18n.translate("plan.day", language),
+                       date_text=lambda date: format_date(date, language))
     return attachment(body, mimetype="application/gpx+xml", filename=f"{file_stem(package_name())}.gpx")
 
 
