@@ -11,12 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.itinerary.reasons import REASONS
 from web.dates import format_date
 from web.names import PlaceName, localise_plan
 from web.pages.why import coded_text, detail_text
 
-#: Reasons a place is left out, the most specific first (the planner's ``reason`` values).
-REASONS: tuple[str, ...] = ("closed", "opening hours", "lunch", "too far", "no time")
 #: Start of the planner's warning about a must-visit place (the web builds its own, translated).
 MUST_WARNING_PREFIX = "must-visit place "
 #: The planner's warning about a lunch break it could not place: day number, date, why.

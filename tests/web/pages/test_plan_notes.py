@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from planner.itinerary.reasons import REASONS
 from web.hours_text import format_opening_hours
-from web.pages.plan_notes import REASONS, left_out, plan_warnings, useful_detail
+from web.pages.plan_notes import left_out, plan_warnings, useful_detail
 from web.pages.timeline import day_timeline
 
 pytestmark = [pytest.mark.slow, pytest.mark.converged_plans]
