@@ -9,13 +9,14 @@ place's description, experiences and story, and says what matched each place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from .crafts import craft_words
-from .query import search_places
+from .query import query_places, search_places
 from .text import search_key
 
 #: What matched, in the ``matched`` column: the name, a craft (``"craft:<slug>"``), or the description.
@@ -96,3 +97,30 @@ def find_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
     combined = pd.concat([part for part in parts if len(part)]) if any(len(part) for part in parts) else found
     return gpd.GeoDataFrame(combined, geometry=places.geometry.name, crs=places.crs).sort_values(
         "match_rank", kind="stable")
+
+
+def search_query(
+    places: gpd.GeoDataFrame,
+    *,
+    search: str | None = None,
+    craft: str | Iterable[str] | None = None,
+    kind: str | None = None,
+    recognition: str | Iterable[str] | None = None,
+    commune: str | None = None,
+    near: tuple[float, float] | None = None,
+    radius_km: float | None = None,
+    limit: int | None = None,
+) -> gpd.GeoDataFrame:
+    """Return the places a ``craftroute villages`` query or the explorer selects, in display order.
+
+    Filters (and ``near``/``radius_km``) as :func:`geodata.query.query_places`; the
+    ``search`` text then finds places by name, craft or description (:func:`find_places`),
+    the closest first when ``near`` is given; at most ``limit`` places.
+    """
+    found = query_places(places, craft=craft, kind=kind, recognition=recognition, commune=commune, near=near,
+                         radius_km=radius_km)
+    if search:
+        found = find_places(found, search)
+        if near is not None:
+            found = found.sort_values("distance_km", kind="stable")
+    return found.head(limit) if limit else found

@@ -126,23 +126,20 @@ def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.Ge
     """Return the places matching ``query``, as ``craftroute villages`` selects them.
 
     The search text also finds places by craft (its synonyms in English and Vietnamese)
-    and by description (:func:`geodata.find_places`); the column ``matched`` says what
+    and by description (:func:`geodata.search_query`); the column ``matched`` says what
     matched each place.
     """
-    found = geodata.query_places(
+    return geodata.search_query(
         places,
+        search=query.search or None,
         craft=query.craft or None,
         kind=query.kind or None,
         recognition=query.recognition or None,
         commune=query.commune or None,
         near=query.near,
         radius_km=query.radius_km,
+        limit=query.limit,
     )
-    if query.search:
-        found = geodata.find_places(found, query.search)
-        if query.near is not None:
-            found = found.sort_values("distance_km", kind="stable")
-    return found.head(query.limit) if query.limit else found
 
 
 def query_string(args: Mapping[str, Any], **changes: str | None) -> str:

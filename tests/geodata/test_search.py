@@ -41,3 +41,4 @@ def test_names_come_before_crafts_and_crafts_before_descriptions(places: gpd.Geo
 
 def test_a_text_that_matches_nothing_finds_nothing(places: gpd.GeoDataFrame) -> None:
     assert geodata.find_places(places, "zzz no such thing").empty
+
