@@ -92,8 +92,7 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
 
     A coloured line per day (dashed where the travel time is a straight-line estimate),
     numbered stops; layer names, popups, place and craft names and opening hours in that
-    language. The list of days starts folded; ``static/map-layers.js`` unfolds it on
-    wide screens.
+    language. ``static/plan-map.js`` folds the list of days on small screens.
     """
     language = language or i18n.current_language()
     labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
@@ -102,7 +101,7 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     return build_plan_map(plan, places=state.get_places(), labels=labels,
                           craft_names=i18n.craft_labels(language),
                           format_hours=lambda text: format_opening_hours(text, language),
-                          place_names=names, collapsed_layers=True,
+                          place_names=names,
                           format_date=lambda date: format_date(date, language))
 
 

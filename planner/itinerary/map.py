@@ -83,7 +83,6 @@ def plan_map(
     craft_names: Mapping[str, str] | None = None,
     format_hours: Callable[[str], str] | None = None,
     place_names: Mapping[str, str] | None = None,
-    collapsed_layers: bool = False,
     format_date: Callable[[dt.date], str] | None = None,
 ) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
@@ -114,9 +113,6 @@ def plan_map(
         The name to show for a place id (the interface language's); the plan's names otherwise.
     format_date
         Writes a day's date in the ``day`` label (default: ISO, "2026-12-08").
-    collapsed_layers
-        Start with the list of days folded behind the layers button (a page may unfold
-        it on wide screens).
 
     Each stop marker carries the Leaflet option ``stopKey`` ("<day>-<order>", both counted
     from 1), so a page can tie it to its timeline row.
@@ -151,7 +147,7 @@ def plan_map(
             details = places.loc[stop.id] if places is not None and stop.id in places.index else None
             _add_stop_marker(layer, stop, order, colour, number, details, text, day)
         layer.add_to(m)
-    folium.LayerControl(collapsed=collapsed_layers).add_to(m)
+    folium.LayerControl(collapsed=False).add_to(m)
     if len(points) > 1:
         lats, lons = [p[0] for p in points], [p[1] for p in points]
         m.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))

@@ -1,12 +1,13 @@
 /* Maps on phones and the plan's timeline:
- * - the plan map's list of days is folded on small screens and unfolded on wide ones;
+ * - the plan map's list of days is folded on small screens (its button unfolds it, a tap on the map folds it);
  * - tapping a stop of the timeline (.stop-row[data-stop]) opens its marker's popup on the map,
  *   and tapping a marker (Leaflet option stopKey, "<day>-<order>") highlights its row.
  * Loaded after Folium's map script, so the maps exist as window.map_* globals. */
 (function () {
   "use strict";
   if (!window.L || !window.L.Map) { return; }
-  var WIDE = "(min-width: 768px)";
+  var SMALL = "(max-width: 767.98px)";
+  var EXPANDED = "leaflet-control-layers-expanded";
   var ACTIVE = "stop-active";
 
   function maps() {
@@ -27,10 +28,14 @@
     return found;
   }
 
-  function unfoldLayersOnWideScreens() {
-    if (!window.matchMedia || !window.matchMedia(WIDE).matches) { return; }
-    document.querySelectorAll("#plan-map .leaflet-control-layers").forEach(function (control) {
-      control.classList.add("leaflet-control-layers-expanded");
+  function foldLayersOnSmallScreens() {
+    if (!window.matchMedia || !window.matchMedia(SMALL).matches) { return; }
+    var controls = document.querySelectorAll("#plan-map .leaflet-control-layers");
+    if (!controls.length) { return; }
+    controls.forEach(function (control) { control.classList.remove(EXPANDED); });
+    maps().forEach(function (map) {
+      if (!document.getElementById("plan-map").contains(map.getContainer())) { return; }
+      map.on("click", function () { controls.forEach(function (control) { control.classList.remove(EXPANDED); }); });
     });
   }
 
@@ -87,6 +92,6 @@
     });
   }
 
-  unfoldLayersOnWideScreens();
+  foldLayersOnSmallScreens();
   tieTimelineToMap();
 })();

@@ -110,7 +110,12 @@ def test_tapping_a_stop_opens_its_marker_and_tapping_a_marker_marks_its_stop(bro
     page.set_default_timeout(60_000)
     page.goto(f"/plan?{TWO_DAYS}", timeout=180_000)
     page.wait_for_selector(".stop-row.stop-linked")
-    # The day list of the map is folded on a phone.
+    # The day list of the map is folded on a phone; its button unfolds it, a tap on the map folds it again.
+    assert page.locator("#plan-map .leaflet-control-layers-expanded").count() == 0
+    page.locator("#plan-map .leaflet-control-layers-toggle").tap()
+    page.wait_for_selector("#plan-map .leaflet-control-layers-expanded")
+    page.evaluate("""() => Object.keys(window).filter(k => k.indexOf('map_') === 0 && window[k] instanceof L.Map)
+        .forEach(k => window[k].fire('click'))""")
     assert page.locator("#plan-map .leaflet-control-layers-expanded").count() == 0
     first = page.locator("#stop-1-1")
     name = first.locator(".place-link").inner_text()
