@@ -45,7 +45,7 @@ def crafts_named(text: str) -> list[str]:
 def _text_keys(places: gpd.GeoDataFrame) -> pd.Series:
     def key(row: pd.Series) -> str:
         parts = [str(row.get("description") or ""), str(row.get("story") or "")]
-        parts += _other_crafts(row.get("experiences"))
+        parts += _as_texts(row.get("experiences"))
         return search_key(" ".join(parts))
 
     return places.apply(key, axis=1) if len(places) else pd.Series(dtype=str)
@@ -57,7 +57,7 @@ def _has_words(key: str, words: list[str]) -> bool:
     return all(any(token.startswith(word) for token in tokens) for word in words)
 
 
-def _other_crafts(value: object) -> list[str]:
+def _as_texts(value: object) -> list[str]:
     return [str(item) for item in value] if isinstance(value, (list, tuple, np.ndarray)) else []
 
 
@@ -79,12 +79,12 @@ def find_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
     parts = [found]
     if crafts and len(rest):
         main = rest["craft"].isin(crafts)
-        other = rest["other_crafts"].map(lambda value: bool(set(_other_crafts(value)) & set(crafts))) & ~main
+        other = rest["other_crafts"].map(lambda value: bool(set(_as_texts(value)) & set(crafts))) & ~main
         for mask, rank in ((main, RANK_MAIN_CRAFT), (other, RANK_OTHER_CRAFT)):
             picked = rest[mask].copy()
             picked["match_rank"] = rank
             picked["matched"] = [MATCHED_CRAFT + (row["craft"] if row["craft"] in crafts else next(
-                c for c in _other_crafts(row["other_crafts"]) if c in crafts)) for _, row in picked.iterrows()]
+                c for c in _as_texts(row["other_crafts"]) if c in crafts)) for _, row in picked.iterrows()]
             parts.append(picked)
         rest = rest[~(main | other)]
     if len(rest):
