@@ -32,6 +32,8 @@ from .query import places_within as places_within
 from .query import query_places as query_places
 from .query import resolve_location as resolve_location
 from .query import search_places as search_places
+from .search import find_places as find_places
+from .search import search_query as search_query
 from .text import ascii_fold as ascii_fold
 from .text import search_key as search_key
 from .text import slugify as slugify

@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="list, search and filter villages and destinations",
         description="List Hanoi's craft villages and destinations; search ignores accents.",
     )
-    parser.add_argument("--search", metavar="TEXT", help="name with or without diacritics, e.g. 'bat trang'")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="name, craft or description, with or without diacritics, e.g. 'bat trang', 'silk', 'gốm'")
     parser.add_argument("--craft", metavar="C", help=f"one of: {', '.join(schema.CRAFTS)}")
     parser.add_argument("--kind", choices=schema.KINDS)
     parser.add_argument("--recognition", metavar="R", help=f"one of: {', '.join(schema.RECOGNITION)}")
@@ -86,9 +87,9 @@ def select_places(args: argparse.Namespace) -> gpd.GeoDataFrame:
             raise  # a bad record: the message names the record and its field
         raise CraftRouteError("--data", error.message) from None
     try:
-        return geodata.query_places(places, search=args.search, craft=args.craft, kind=args.kind,
-                            recognition=args.recognition, commune=args.commune, near=point,
-                            radius_km=args.radius_km, limit=args.limit)
+        return geodata.search_query(places, search=args.search, craft=args.craft, kind=args.kind,
+                                    recognition=args.recognition, commune=args.commune, near=point,
+                                    radius_km=args.radius_km, limit=args.limit)
     except CraftRouteError as error:
         raise CraftRouteError("--" + error.field.replace("_", "-"), error.message) from None
 

@@ -58,6 +58,9 @@ area_snap_m: float = 50.0
 #: Metric CRS for distances and centroids (UTM zone 48N).
 metric_crs: str = "EPSG:32648"
 
+#: OpenStreetMap's standard tiles, and the attribution every map that shows them carries.
+OSM_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_TILES_MAX_ZOOM = 19
 ATTRIBUTION_OSM = "(c) OpenStreetMap contributors"
 ATTRIBUTION_GADM = "Boundaries: GADM 4.1"
 

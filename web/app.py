@@ -51,6 +51,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
 
     from web import errors, i18n, params, state
     from web.api import views as api_views
+    from web.dates import format_date, format_timestamp
+    from web.error_text import error_text
     from web.packages import api as packages_api
     from web.packages import auth as packages_auth
     from web.packages import db as packages_db
@@ -78,6 +80,9 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["query_string"] = params.query_string
     app.jinja_env.filters["left_out_detail"] = plan_notes.useful_detail
     app.jinja_env.filters["form_field"] = plan_form.form_field_name
+    app.jinja_env.filters["error_message"] = lambda message: error_text(str(message), i18n.current_language())
+    app.jinja_env.filters["long_date"] = lambda value: format_date(value, i18n.current_language())
+    app.jinja_env.filters["local_time"] = lambda value: format_timestamp(value, i18n.current_language())
     app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
     for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,

@@ -123,8 +123,13 @@ def parse_village_query(args: Mapping[str, Any]) -> VillageQuery:
 
 
 def apply_village_query(places: gpd.GeoDataFrame, query: VillageQuery) -> gpd.GeoDataFrame:
-    """Return the places matching ``query``, as ``craftroute villages`` selects them."""
-    return geodata.query_places(
+    """Return the places matching ``query``, as ``craftroute villages`` selects them.
+
+    The search text also finds places by craft (its synonyms in English and Vietnamese)
+    and by description (:func:`geodata.search_query`); the column ``matched`` says what
+    matched each place.
+    """
+    return geodata.search_query(
         places,
         search=query.search or None,
         craft=query.craft or None,

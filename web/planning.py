@@ -12,6 +12,7 @@ from typing import Any
 import folium
 from flask import current_app
 
+import geodata
 from geodata.errors import CraftRouteError
 from geodata.location import Location
 from planner import itinerary, routing
@@ -20,7 +21,9 @@ from planner.itinerary.map import PLAN_MAP_LABELS
 from planner.itinerary.map import plan_map as build_plan_map
 from planner.itinerary.problem import candidate_places, trip_locations
 from web import i18n, state
+from web.dates import format_date
 from web.hours_text import format_opening_hours
+from web.names import place_names
 
 
 def modes() -> tuple[str, ...]:
@@ -88,15 +91,21 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     """Return the planner's Folium map of a plan in ``language`` (the request's by default).
 
     A coloured line per day (dashed where the travel time is a straight-line estimate),
-    numbered stops; layer names, popups, craft names and opening hours translated.
+    numbered stops; layer names, popups, place and craft names and opening hours in that
+    language. ``static/plan-map.js`` folds the list of days on small screens.
     """
     language = language or i18n.current_language()
     labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
     # the register villages too, so that their stops show "hours unknown"
     places = itinerary.with_register_villages(state.get_places())
+    records = geodata.places_to_records(places)
+    names = {key: name.short for key, name in place_names(records, language).items()}
     return build_plan_map(plan, places=places, labels=labels,
                           craft_names=i18n.craft_labels(language),
-                          format_hours=lambda text: format_opening_hours(text, language), language=language)
+                          format_hours=lambda text: format_opening_hours(text, language),
+                          language=language,
+                          place_names=names,
+                          format_date=lambda date: format_date(date, language))
 
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:

@@ -94,9 +94,9 @@ def run_plan(args: argparse.Namespace) -> int:
     plan = itinerary.plan_trip(request, places=places, time_limit_s=args.time_limit, seed=args.seed,
                                geometry=args.format == "html")
     if args.format == "html":
-        from ..itinerary.map import plan_map
+        from ..itinerary.map import allow_pinch_zoom, plan_map
 
-        html = plan_map(plan, places=places).get_root().render()
+        html = allow_pinch_zoom(plan_map(plan, places=places).get_root().render())
         _write(path, html)
         print(f"plan map written to {path} (it loads the map library and tiles from the internet)")
         return 0
@@ -181,7 +181,7 @@ def day_lines(day: PlanDay) -> list[str]:
     for order, stop in enumerate(day.stops, start=1):
         what = stop.craft or stop.kind
         wait = f", wait {stop.wait_min:.0f} min" if stop.wait_min >= 1 else ""
-        why = f"; why: {', '.join(stop.why)}" if stop.why else ""
+        why = f"; why: {', '.join(reason.text() for reason in stop.why)}" if stop.why else ""
         events.append((stop.start_min, 1, f"  {order}. {minutes_to_clock(stop.start_min)}-"
                                           f"{minutes_to_clock(stop.visit_end_min)} {stop.name} [{stop.id}] "
                                           f"({what}; arrive {minutes_to_clock(stop.arrive_min)}{wait}{why})"))

@@ -17,3 +17,4 @@ from .request import PACES as PACES
 from .request import PlanRequest as PlanRequest
 from .request import parse_plan_request as parse_plan_request
 from .serialise import plan_to_dict as plan_to_dict
+from .why import Reason as Reason

@@ -19,18 +19,15 @@ from geodata.calendar.occurrences import Occurrence, occurrences
 
 from .. import settings
 from ..clock import clock_minutes
+from .why import Reason
 
 if TYPE_CHECKING:
     import datetime as dt
 
-#: Reasons a stop shows for its day's event.
-WHY_MARKET = "market day"
-WHY_FESTIVAL = "festival day"
-WHY_SESSION = "session at {time}"
-#: The published hours of the day's market or festival (Chuông's market is over by 06:00).
-WHY_EVENT_HOURS = "held {time}"
-#: The words of the ``closed`` reason's detail for a place closed by an event.
+#: The words of the ``closed_by`` detail for a place closed by an event.
 CLOSED_FOR = "{name} ({name_vi}) on {dates}"
+#: The same in Vietnamese.
+CLOSED_FOR_VI = "{name_vi} ngày {dates}"
 
 
 @dataclass(frozen=True)
@@ -104,32 +101,40 @@ def merge_windows(windows: Iterable[tuple[float, float]]) -> tuple[tuple[float, 
     return tuple(merged)
 
 
-def event_reasons(events: TripEvents, k: int, place_id: str, start_min: float) -> tuple[str, ...]:
+def event_reasons(events: TripEvents, k: int, place_id: str, start_min: float) -> tuple[Reason, ...]:
     """Return the reasons the day's events add to a stop starting at ``start_min``."""
     reasons = []
     found = events.highlight(k, place_id)
     if found is not None:
-        reasons.append(WHY_MARKET if found.kind == "market" else WHY_FESTIVAL)
+        reasons.append(Reason.of("market" if found.kind == "market" else "festival"))
         if found.start and found.end:
-            reasons.append(WHY_EVENT_HOURS.format(time=f"{found.start}-{found.end}"))
+            reasons.append(Reason.of("event_hours", time=f"{found.start}-{found.end}"))
     for session in events.sessions(k, place_id):
         if session.start and abs(clock_minutes(session.start, field="start") - start_min) < 0.5:
-            reasons.append(WHY_SESSION.format(time=session.start))
+            reasons.append(Reason.of("session", time=session.start))
     return tuple(reasons)
 
 
-def closed_detail(events: TripEvents, days: Iterable[int], place_id: str) -> str | None:
-    """Return the detail of a place closed on ``days`` by events (naming them), or ``None`` if one is not."""
+def closed_detail(events: TripEvents, days: Iterable[int], place_id: str) -> Reason | None:
+    """Return the ``closed_by`` detail of a place closed on ``days`` by events, or ``None`` if one is not.
+
+    Its parameters ``events`` and ``events_vi`` name the events and their dates (solar and
+    lunar) in English and in Vietnamese.
+    """
     closures = [events.closure(k, place_id) for k in days]
     if not closures or any(found is None for found in closures):
         return None
-    named: dict[tuple[str, str], list[str]] = {}
+    named: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for found in closures:
         assert found is not None
         named.setdefault((found.name, found.name_vi), []).append(
-            f"{found.date.isoformat()}, {found.lunar_date.text_en}")
-    return "; ".join(CLOSED_FOR.format(name=name, name_vi=name_vi, dates="; ".join(dates))
-                     for (name, name_vi), dates in named.items())
+            (found.date.isoformat(), found.lunar_date.text_en))
+    english = "; ".join(CLOSED_FOR.format(name=name, name_vi=name_vi,
+                                          dates="; ".join(f"{day}, {lunar}" for day, lunar in dates))
+                        for (name, name_vi), dates in named.items())
+    vietnamese = "; ".join(CLOSED_FOR_VI.format(name_vi=name_vi, dates="; ".join(day for day, _ in dates))
+                           for (_, name_vi), dates in named.items())
+    return Reason.of("closed_by", events=english, events_vi=vietnamese)
 
 
 def stop_events(events: TripEvents, k: int, place_id: str) -> tuple[dict[str, object], ...]:

@@ -7,7 +7,9 @@ saves it (``craftroute plan --format html``); the web app renders it in a page.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import re
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -25,8 +27,6 @@ from ..routing.results import shape_parts
 
 if TYPE_CHECKING:
     from .model import Plan, PlanDay, PlanStop
-
-TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
 #: Every user-visible text of the plan map, as ``str.format`` templates (English).
 #: Pass ``labels={key: template}`` to :func:`plan_map` to replace any of them (e.g. Vietnamese);
@@ -61,6 +61,22 @@ PLAN_MAP_LABELS: dict[str, str] = {
 }
 
 
+#: The viewport tag Folium writes into every map page (it forbids pinch zoom), and the one to use.
+_FOLIUM_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>', re.IGNORECASE)
+VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
+def allow_pinch_zoom(page: str) -> str:
+    """Return the HTML of a rendered map with Folium's viewport tag (``user-scalable=no``) made zoomable."""
+    return _FOLIUM_VIEWPORT.sub(VIEWPORT_META, page)
+
+
+def osm_tiles() -> folium.TileLayer:
+    """Return the OpenStreetMap tile layer of every CraftRoute map, with its "(c) OpenStreetMap contributors"."""
+    return folium.TileLayer(geodata_settings.OSM_TILES_URL, attr=geodata_settings.ATTRIBUTION_OSM,
+                            name="OpenStreetMap", max_zoom=geodata_settings.OSM_TILES_MAX_ZOOM)
+
+
 def plan_map(
     plan: Plan,
     *,
@@ -70,6 +86,8 @@ def plan_map(
     craft_names: Mapping[str, str] | None = None,
     format_hours: Callable[[str], str] | None = None,
     language: str = "en",
+    place_names: Mapping[str, str] | None = None,
+    format_date: Callable[[dt.date], str] | None = None,
 ) -> folium.Map:
     """Return ``m`` (or a new map) with the plan drawn on it, zoomed to the plan.
 
@@ -98,6 +116,13 @@ def plan_map(
     language
         Language of the stories in the popups: ``"vi"`` shows a place's ``story_vi``
         (``description_vi``) where it has one, anything else the English texts.
+    place_names
+        The name to show for a place id (the interface language's); the plan's names otherwise.
+    format_date
+        Writes a day's date in the ``day`` label (default: ISO, "2026-12-08").
+
+    Each stop marker carries the Leaflet option ``stopKey`` ("<day>-<order>", both counted
+    from 1), so a page can tie it to its timeline row.
 
     Raises
     ------
@@ -107,7 +132,7 @@ def plan_map(
     unknown = sorted(set(labels or {}) - set(PLAN_MAP_LABELS))
     if unknown:
         raise ValueError(f"`labels` keys must be among {', '.join(PLAN_MAP_LABELS)}, got {', '.join(unknown)}")
-    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours, language)
+    text = _Labels({**PLAN_MAP_LABELS, **(labels or {})}, craft_names, format_hours, language, place_names)
     points = [(day.start.lat, day.start.lon) for day in plan.days]
     points += [(stop.lat, stop.lon) for day in plan.days for stop in day.stops]
     points += [(day.end.lat, day.end.lon) for day in plan.days]
@@ -115,13 +140,13 @@ def plan_map(
         m = folium.Map(
             location=list(points[0]) if points else [21.0285, 105.8542],
             zoom_start=11,
-            tiles=folium.TileLayer(TILES_URL, attr=geodata_settings.ATTRIBUTION_OSM, name="OpenStreetMap",
-                                   max_zoom=19),
+            tiles=osm_tiles(),
             control_scale=True,
         )
     for number, day in enumerate(plan.days, start=1):
         colour = settings.PLAN_DAY_COLOURS[(number - 1) % len(settings.PLAN_DAY_COLOURS)]
-        name = text("day", number=number, date=day.date.isoformat(), weekday=day.date.strftime("%a"))
+        date = format_date(day.date) if format_date is not None else day.date.isoformat()
+        name = text("day", number=number, date=date, weekday=day.date.strftime("%a"))
         layer = folium.FeatureGroup(name=html.escape(name))
         _add_day_line(layer, day, colour, text)
         _add_start_marker(layer, day, number, text)
@@ -140,11 +165,16 @@ class _Labels:
     """The map's texts: templates filled in, craft names and opening hours as the caller shows them."""
 
     def __init__(self, templates: Mapping[str, str], craft_names: Mapping[str, str] | None,
-                 format_hours: Callable[[str], str] | None, language: str) -> None:
+                 format_hours: Callable[[str], str] | None, language: str,
+                 place_names: Mapping[str, str] | None = None) -> None:
         self.templates = templates
         self.language = language
         self.craft_names = craft_names if craft_names is not None else schema.CRAFTS
         self.format_hours = format_hours
+        self.place_names = place_names or {}
+
+    def name(self, place_id: str, name: str) -> str:
+        return self.place_names.get(place_id, name)
 
     def __call__(self, key: str, **values: object) -> str:
         return self.templates[key].format_map(values)
@@ -174,13 +204,14 @@ def _add_day_line(layer: folium.FeatureGroup, day: PlanDay, colour: str, text: _
 
 
 def _add_start_marker(layer: folium.FeatureGroup, day: PlanDay, number: int, text: _Labels) -> None:
-    lines = [f"<b>{html.escape(day.start.name)}</b>", html.escape(text(
+    start_name = text.name(day.start.id, day.start.name)
+    lines = [f"<b>{html.escape(start_name)}</b>", html.escape(text(
         "start_times", number=number, leave=minutes_to_clock(day.leave_min), back=minutes_to_clock(day.back_min)))]
     if day.lunch is not None and day.lunch.at_id == day.start.id and not day.stops:
         lines.append(html.escape(_lunch_text(day, text)))
     folium.Marker(
         [day.start.lat, day.start.lon],
-        tooltip=html.escape(text("start", name=day.start.name)),
+        tooltip=html.escape(text("start", name=start_name)),
         popup=folium.Popup("<br>".join(lines), max_width=300),
         icon=folium.Icon(color="black", icon="home"),
     ).add_to(layer)
@@ -199,7 +230,8 @@ def _add_stop_marker(
     times = text("stop", day=day, order=order, arrive=minutes_to_clock(stop.arrive_min),
                  start=minutes_to_clock(stop.start_min), end=minutes_to_clock(stop.visit_end_min),
                  depart=minutes_to_clock(stop.depart_min))
-    lines = [f"<b>{html.escape(stop.name)}</b>", html.escape(times)]
+    name = text.name(stop.id, stop.name)
+    lines = [f"<b>{html.escape(name)}</b>", html.escape(times)]
     if stop.craft:
         lines.append(html.escape(text("craft", craft=text.craft(stop.craft))))
     if stop.wait_min >= 1:
@@ -219,7 +251,8 @@ def _add_stop_marker(
     )
     folium.Marker(
         [stop.lat, stop.lon],
-        tooltip=html.escape(f"{order}. {stop.name}"),
+        tooltip=html.escape(f"{order}. {name}"),
         popup=folium.Popup("<br>".join(lines), max_width=300),
         icon=folium.DivIcon(html=badge, icon_size=(30, 30), icon_anchor=(15, 15)),
+        stop_key=f"{day}-{order}",
     ).add_to(layer)

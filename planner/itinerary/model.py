@@ -13,6 +13,7 @@ from typing import Any
 from geodata.location import Location
 
 from .request import PlanRequest
+from .why import Reason
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,9 @@ class PlanStop:
 
     ``visit_min`` is the visit length chosen (it may be shortened down to the place's
     shortest worthwhile visit), ``typical_min`` the place's typical visit at this pace;
-    ``why`` holds short reasons the stop is in the plan ("matches ceramics", "market day");
-    ``events`` the day's events at the place (records of :class:`geodata.calendar.Occurrence`).
+    ``why`` holds the reasons the stop is in the plan (:class:`.why.Reason`; "matches
+    ceramics", "market day" in English); ``events`` the day's events at the place
+    (records of :class:`geodata.calendar.Occurrence`).
     """
 
     id: str
@@ -39,7 +41,7 @@ class PlanStop:
     #: Minutes waited before the visit starts, lunch there excluded.
     wait_min: float = 0.0
     typical_min: float = 0.0
-    why: tuple[str, ...] = ()
+    why: tuple[Reason, ...] = ()
     events: tuple[Mapping[str, Any], ...] = ()
 
     @property
@@ -114,13 +116,16 @@ class PlanDay:
 
 @dataclass(frozen=True)
 class Unvisited:
-    """A candidate left out and why: ``closed``, ``too far`` or ``no time``."""
+    """A candidate left out and why: ``reason`` is ``closed``, ``opening hours``, ``lunch``,
+    ``too far`` or ``no time``; ``detail`` says what blocks it in English and ``why`` holds
+    the same as a :class:`.why.Reason` (a code and its figures)."""
 
     id: str
     name: str
     reason: str
     detail: str
     must: bool = False
+    why: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,10 @@ class Plan:
     estimated
         Whether any leg uses the straight-line estimate instead of a routed path.
     warnings
-        Must-visit places that could not be included, and why.
+        Must-visit places that could not be included, and why; lunch breaks that could
+        not be placed (English).
+    notes
+        The lunch warnings as :class:`.why.Reason` values (codes with figures).
     checker_findings
         What the independent checker found wrong with the optimiser's answer (never
         expected; logged as errors when it happens).
@@ -152,6 +160,7 @@ class Plan:
     unvisited: tuple[Unvisited, ...]
     estimated: bool
     warnings: tuple[str, ...] = ()
+    notes: tuple[Reason, ...] = ()
     checker_findings: tuple[str, ...] = ()
     #: With flexible dates: the value of the plan of each start date compared.
     date_choices: tuple[tuple[dt.date, float], ...] = ()

@@ -26,6 +26,7 @@ from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
 from .reasons import CLOSED, stop_reasons, unvisited_reasons
 from .request import PlanRequest
+from .why import Reason
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -172,22 +173,28 @@ def _plan_from_solution(
     names = {loc.id: loc.name for loc in trip.locations}
     every_day = range(request.days)
     unvisited = tuple(
-        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason,
-                  (closed_detail(trip.events, every_day, trip.candidate_ids[v]) or detail) if reason == CLOSED
-                  else detail, v in trip.problem.mandatory)
+        Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason, why.text(),
+                  v in trip.problem.mandatory, why)
         for v, reason, detail in unvisited_reasons(trip.problem, solution)
+        for why in [(closed_detail(trip.events, every_day, trip.candidate_ids[v]) or detail) if reason == CLOSED
+                    else detail]
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
+    notes = tuple(lunch_warnings(request, trip.problem, days))
     warnings = tuple(
         f"must-visit place {item.name} ({item.id}) is not in the plan ({item.reason}): {item.detail}"
         for item in unvisited if item.must
-    ) + tuple(lunch_warnings(request, trip.problem, days))
+    ) + tuple(note.text() for note in notes)
     estimated = any(leg.estimated for day in days for leg in day.legs)
-    return Plan(request, days, solution.score, unvisited, estimated, warnings)
+    return Plan(request, days, solution.score, unvisited, estimated, warnings, notes)
 
 
-def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDay]) -> list[str]:
-    """Return a warning for each day whose requested lunch break could not be placed, and why."""
+def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDay]) -> list[Reason]:
+    """Return a warning for each day whose requested lunch break could not be placed, and why.
+
+    Codes (:mod:`.why`): ``lunch_not_in_day`` (the lunch window does not fit the day
+    window at all) and ``lunch_no_room`` (the stops leave no room for it).
+    """
     if request.lunch_min <= 0:
         return []
     warnings = []
@@ -196,12 +203,9 @@ def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDa
     for number, (day, tour) in enumerate(zip(days, problem.tours, strict=True), start=1):
         if day.lunch is not None:
             continue
-        if tour.lunch is None:
-            why = (f"a {request.lunch_min} min lunch starting {window} does not fit the day {hours}; "
-                   f"set lunch_start/lunch_end within the day")
-        else:
-            why = f"no room for a {request.lunch_min} min break starting {window} in the day {hours}"
-        warnings.append(f"lunch on day {number} ({day.date.isoformat()}) could not be placed: {why}")
+        code = "lunch_not_in_day" if tour.lunch is None else "lunch_no_room"
+        warnings.append(Reason.of(code, day=number, date=day.date.isoformat(), lunch=float(request.lunch_min),
+                                  window=window, hours=hours))
     return warnings
 
 

@@ -3,7 +3,8 @@
 A stop's reasons come from the value model (:mod:`.value`: "matches ceramics",
 "World Craft City", "must-see"), plus "on the way" for a stop unrelated to the
 interests that costs little detour ("fills free time" otherwise), and the shortened
-length when the visit was cut.
+length when the visit was cut. Every reason is a :class:`.why.Reason` (a code and its
+parameters) so that interfaces can word it in their language.
 
 A place left out is first checked alone in each open day, at its shortest visit, with
 the solver-independent schedule (:func:`planner.optimiser.schedule_route`); when it
@@ -19,7 +20,7 @@ from .. import settings
 from ..clock import minutes_to_clock as clock
 from ..optimiser import Problem, Solution, TourPlan, schedule_route, shortest_visits
 from .problem import TripProblem
-from .value import WHY_FILLER, WHY_ON_THE_WAY, WHY_SHORTENED
+from .why import DAY, Reason
 
 CLOSED = "closed"
 OPENING_HOURS = "opening hours"
@@ -30,7 +31,7 @@ NO_TIME = "no time"
 REASONS: tuple[str, ...] = (CLOSED, OPENING_HOURS, LUNCH, TOO_FAR, NO_TIME)
 
 
-def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple[str, ...]:
+def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple[Reason, ...]:
     """Return the reasons the ``index``-th stop of day ``k`` is in the plan."""
     visit = tour.stops[index]
     vertex, problem = visit.vertex, trip.problem
@@ -42,16 +43,16 @@ def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple
         travel = problem.travel
         detour = float(travel[before, vertex] + travel[vertex, after] - travel[before, after])
         if detour <= settings.ON_THE_WAY_MIN:
-            why.append(WHY_ON_THE_WAY)
+            why.append(Reason.of("on_the_way"))
         elif not why:
-            why.append(WHY_FILLER)
+            why.append(Reason.of("filler"))
     typical = float(trip.visit_min[vertex])
     if visit.length is not None and visit.length < typical - 0.5:
-        why.append(WHY_SHORTENED.format(length=visit.length, typical=typical))
+        why.append(Reason.of("shortened", length=float(visit.length), typical=typical))
     return tuple(why)
 
 
-def unvisited_reasons(problem: Problem, solution: Solution) -> list[tuple[int, str, str]]:
+def unvisited_reasons(problem: Problem, solution: Solution) -> list[tuple[int, str, Reason]]:
     """Return ``(vertex, reason, detail)`` for every candidate the solution leaves out.
 
     ``closed``: no day of the trip has opening hours long enough for the visit;
@@ -61,7 +62,8 @@ def unvisited_reasons(problem: Problem, solution: Solution) -> list[tuple[int, s
     ``too far``: travel there, the visit and travel back exceed the day window;
     ``no time``: it fits a day alone but not beside the chosen stops (for a must-visit
     place: not beside the other must-visit places and the day limits). Each test uses
-    the place's shortest visit.
+    the place's shortest visit. ``detail`` is a :class:`.why.Reason` with the figures
+    (its ``day`` parameter names the closest day of a multi-day trip).
     """
     problem = shortest_visits(problem)
     visit_min = problem.service
@@ -70,19 +72,15 @@ def unvisited_reasons(problem: Problem, solution: Solution) -> list[tuple[int, s
         open_days = [k for k in range(len(problem.tours)) if problem.windows[k][vertex]]
         visit = float(visit_min[vertex])
         if not open_days:
-            detail = f"closed, or open less than the {visit:.0f} min visit, on every day of the trip"
-            reasons.append((vertex, CLOSED, detail))
+            reasons.append((vertex, CLOSED, Reason.of("closed", visit=visit)))
         elif any(schedule_route(problem, k, [vertex]) is not None for k in open_days):
-            if vertex in problem.mandatory:
-                detail = "fits a day on its own, but not together with the other must-visit places and day limits"
-            else:
-                detail = "no time left beside stops worth more to this trip"
+            detail = Reason.of("no_time_must") if vertex in problem.mandatory else Reason.of("no_time")
             reasons.append((vertex, NO_TIME, detail))
         else:
             blockers = [(*_blocker(problem, k, vertex, visit), k) for k in open_days]
             _, reason, detail, day = min(blockers, key=lambda item: (item[0], item[3]))
             if len(problem.tours) > 1:
-                detail += f" (day {day + 1})"
+                detail = detail.with_params(**{DAY: day + 1})
             reasons.append((vertex, reason, detail))
     return reasons
 
@@ -102,41 +100,39 @@ def _fits_alone(problem: Problem, k: int, vertex: int, *, lunch: bool = True, ho
     return schedule_route(relaxed, k, [vertex]) is not None
 
 
-def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, str, str]:
+def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, str, Reason]:
     """Return ``(rank, reason, detail)`` of what keeps ``vertex`` out of day ``k`` when alone."""
     tour = problem.tours[k]
     there = float(problem.travel[tour.start, vertex])
     back = float(problem.travel[vertex, tour.end])
-    trip = f"{there:.0f} min there, the {visit:.0f} min visit and {back:.0f} min back"
+    trip = {"there": there, "visit": visit, "back": back}
+    day = {"opens": clock(tour.open), "closes": clock(tour.close)}
     lunch = tour.lunch
     if lunch is not None and _fits_alone(problem, k, vertex, lunch=False):
-        detail = (f"{trip} fit the day, but not with the {lunch.duration:.0f} min lunch break starting "
-                  f"between {clock(lunch.earliest_start)} and {clock(lunch.latest_start)}")
+        times = {"lunch": float(lunch.duration), "earliest": clock(lunch.earliest_start),
+                 "latest": clock(lunch.latest_start)}
         if lunch.during_visit_min is not None and 0.75 * lunch.during_visit_min <= visit < lunch.during_visit_min:
-            detail += f" (only visits of {lunch.during_visit_min:.0f} min or more host lunch on site)"
-        return 1, LUNCH, detail
+            return 1, LUNCH, Reason.of("lunch_on_site", **trip, **times, on_site=float(lunch.during_visit_min))
+        return 1, LUNCH, Reason.of("lunch", **trip, **times)
     if _fits_alone(problem, k, vertex, hours=False):
-        return 0, OPENING_HOURS, _hours_detail(problem, k, vertex, visit, there, back)
+        return 0, OPENING_HOURS, _hours_detail(problem, k, vertex, visit, back)
     if there + visit + back > tour.close - tour.open:
-        detail = (f"{trip} take {there + visit + back:.0f} min, more than the {tour.close - tour.open:.0f} min "
-                  f"day ({clock(tour.open)}-{clock(tour.close)})")
-        return 3, TOO_FAR, detail
+        return 3, TOO_FAR, Reason.of("too_far", **trip, total=there + visit + back,
+                                     length=float(tour.close - tour.open), **day)
     if _fits_alone(problem, k, vertex, hours=False, lunch=False):
-        detail = (f"its opening hours and the lunch break together leave no room: "
-                  f"{_hours_detail(problem, k, vertex, visit, there, back)}")
-        return 2, OPENING_HOURS, detail
-    detail = f"{trip} do not fit the day ({clock(tour.open)}-{clock(tour.close)})"
-    return 3, TOO_FAR, detail
+        inner = _hours_detail(problem, k, vertex, visit, back)
+        code = "hours_and_lunch_late" if inner.code == "arrives_late" else "hours_and_lunch_start"
+        return 2, OPENING_HOURS, Reason(code, inner.params)
+    return 3, TOO_FAR, Reason.of("no_fit", **trip, **day)
 
 
-def _hours_detail(problem: Problem, k: int, vertex: int, visit: float, there: float, back: float) -> str:
+def _hours_detail(problem: Problem, k: int, vertex: int, visit: float, back: float) -> Reason:
     tour = problem.tours[k]
     windows = problem.windows[k][vertex]
-    arrive = tour.open + there
+    arrive = tour.open + float(problem.travel[tour.start, vertex])
     last_start = max(close for _, close in windows)
     if arrive > last_start:
-        return (f"arrives {clock(arrive)} at the earliest, after the last start of the {visit:.0f} min visit "
-                f"({clock(last_start)}) before closing at {clock(last_start + visit)}")
+        return Reason.of("arrives_late", arrive=clock(arrive), visit=visit, last_start=clock(last_start),
+                         closing=clock(last_start + visit))
     start = next(max(arrive, opens) for opens, close in windows if arrive <= close)
-    return (f"the {visit:.0f} min visit can start at {clock(start)} at the earliest (opening hours), "
-            f"too late to finish and be back ({back:.0f} min) by {clock(tour.close)}")
+    return Reason.of("starts_late", visit=visit, start=clock(start), back=back, day_end=clock(tour.close))

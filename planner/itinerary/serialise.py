@@ -15,12 +15,15 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
     ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
-    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``events`` (that day's events at
-    the stop, as in ``craftroute calendar --format json``), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
-    ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
-    ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
-    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``,
-    ``flexible_dates`` (``{"best": date, "choices": [{"date", "score"}]}`` or ``None``).
+    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons in English),
+    ``why_codes`` (the same as ``{"code", **params}``, :mod:`.why`), ``events`` (that day's
+    events at the stop, as in ``craftroute calendar --format json``), ``legs`` with ``from,
+    to, distance_m, duration_s, estimated``, ``lunch`` ``{"start", "end", "at", "name",
+    "on_site"}`` or ``None``, ``travel_s``, ``distance_m``), ``unvisited`` (``id, name,
+    reason, detail, must`` and ``detail_code``, the detail as ``{"code", **params}``),
+    ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings`` (English),
+    ``warning_codes`` (the lunch warnings as codes), ``request``, ``flexible_dates``
+    (``{"best": date, "choices": [{"date", "score"}]}`` or ``None``).
 
     Parameters
     ----------
@@ -41,7 +44,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         "flexible_dates": flexible,
         "days": [_day_to_dict(day, geometry=geometry) for day in plan.days],
         "unvisited": [
-            {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must}
+            {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must,
+             **({"detail_code": item.why.to_dict()} if item.why is not None else {})}
             for item in plan.unvisited
         ],
         "estimated": plan.estimated,
@@ -49,6 +53,7 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         "distance_m": round(plan.distance_m, 1),
         "mode": plan.mode,
         "warnings": list(plan.warnings),
+        "warning_codes": [note.to_dict() for note in plan.notes],
         "request": {
             "days": request.days,
             "date": request.date.isoformat(),
@@ -108,7 +113,8 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 "wait_min": round(stop.wait_min),
                 "visit_min": round(stop.visit_min),
                 "typical_min": round(stop.typical_min),
-                "why": list(stop.why),
+                "why": [reason.text() for reason in stop.why],
+                "why_codes": [reason.to_dict() for reason in stop.why],
                 "events": [dict(event) for event in stop.events],
                 "craft": stop.craft,
                 "kind": stop.kind,

@@ -34,32 +34,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from geodata.schema import CRAFTS, RECOGNITION
+from geodata.schema import CRAFTS
 
 from .. import settings
+from .why import TITLES, Reason
 
 #: Group of the sights that are about no craft.
 SIGHTS = "sights"
-
-#: Short titles of the craft standings, as reasons.
-TITLES: dict[str, str] = {
-    "world_craft_city": "World Craft City",
-    "world_craft_city_candidate": "candidate World Craft City",
-    "traditional_craft_village": "recognised traditional craft village",
-    "craft_village": "recognised craft village",
-}
-
-#: Reason texts.
-WHY_MATCH = "matches {craft}"
-WHY_CRAFT = "craft village: {craft}"
-WHY_MUSEUM = "about {craft}"
-WHY_SIDE = "also {craft}"
-WHY_MUST = "must-see"
-WHY_ON_THE_WAY = "on the way"
-WHY_FILLER = "fills free time"
-WHY_HIGHLIGHT = "city highlight"
-WHY_SHORTENED = "shortened visit ({length:.0f} of {typical:.0f} min)"
-
 
 @dataclass(frozen=True)
 class PlaceValue:
@@ -72,14 +53,15 @@ class PlaceValue:
     group
         The craft (or :data:`SIGHTS`) whose diminishing returns it shares; ``None``: none.
     reasons
-        Short reasons it may be chosen ("matches ceramics", "World Craft City").
+        Why it may be chosen (codes ``match``, ``title``...; :mod:`.why`), e.g. "matches
+        ceramics", "World Craft City" in English.
     related
         Whether it matches a requested craft (always True without interests for villages).
     """
 
     score: float
     group: str | None
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     related: bool
 
 
@@ -89,28 +71,28 @@ def place_value(row: pd.Series, interests: Sequence[str], *, must: bool = False)
     others = [c for c in _as_list(row.get("other_crafts")) if c in CRAFTS]
     recognition = str(row.get("recognition") or "none")
     standing = settings.CRAFT_SCORE.get(recognition, settings.CRAFT_SCORE_OTHER)
-    title = [TITLES[recognition]] if recognition in TITLES else []
-    must_reason = (WHY_MUST,) if must else ()
+    title = [Reason.of("title", title=recognition)] if recognition in TITLES else []
+    must_reason = (Reason.of("must"),) if must else ()
     if not interests:
         if craft:
             score = settings.VILLAGE_SCORE.get(recognition, settings.VILLAGE_SCORE_OTHER)
-            return PlaceValue(score, craft, (*must_reason, *title, WHY_CRAFT.format(craft=craft)), True)
+            return PlaceValue(score, craft, (*must_reason, *title, Reason.of("craft", craft=craft)), True)
         score = settings.HIGHLIGHT_SCORE.get(recognition, settings.HIGHLIGHT_SCORE_OTHER)
         group = others[0] if others else SIGHTS
-        reasons = (WHY_HIGHLIGHT, *([RECOGNITION[recognition]] if recognition != "none" else []))
-        reasons = (WHY_MUSEUM.format(craft=others[0]),) if others else reasons
+        reasons = (Reason.of("highlight"), *([Reason.of("title", title=recognition)] if recognition != "none" else []))
+        reasons = (Reason.of("museum", craft=others[0]),) if others else reasons
         return PlaceValue(score, group, (*must_reason, *reasons), bool(others))
     if craft in interests:
-        return PlaceValue(standing, craft, (*must_reason, WHY_MATCH.format(craft=craft), *title), True)
+        return PlaceValue(standing, craft, (*must_reason, Reason.of("match", craft=craft), *title), True)
     matched = [c for c in others if c in interests]
     if matched:
         if craft:
-            reason, score = WHY_SIDE.format(craft=matched[0]), settings.CRAFT_SIDE_SCORE
+            reason, score = Reason.of("side", craft=matched[0]), settings.CRAFT_SIDE_SCORE
         else:
-            reason, score = WHY_MUSEUM.format(craft=matched[0]), settings.CRAFT_MUSEUM_SCORE
+            reason, score = Reason.of("museum", craft=matched[0]), settings.CRAFT_MUSEUM_SCORE
         return PlaceValue(score, matched[0], (*must_reason, reason), True)
     score = settings.UNRELATED_SCORE + settings.UNRELATED_BONUS.get(recognition, 0.0)
-    reasons = (WHY_HIGHLIGHT,) if recognition in settings.UNRELATED_BONUS else ()
+    reasons = (Reason.of("highlight"),) if recognition in settings.UNRELATED_BONUS else ()
     return PlaceValue(score, craft or SIGHTS, (*must_reason, *reasons), False)
 
 

@@ -30,6 +30,12 @@ def test_search_without_accents_finds_the_village(capsys: pytest.CaptureFixture[
     assert code == 0 and names[0] == "Vạn Phúc"
 
 
+def test_search_finds_villages_by_craft_in_either_language(capsys: pytest.CaptureFixture[str]) -> None:
+    for word in ("silk", "lụa"):
+        code, out, _ = run(capsys, "villages", "--search", word, "--format", "json")
+        assert code == 0 and [record["id"] for record in json.loads(out)][0] == "van-phuc"
+
+
 def test_geojson_is_a_feature_collection_with_the_same_fields(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "villages", "--craft", "silk", "--format", "geojson")
     collection = json.loads(out)

@@ -107,7 +107,8 @@ def test_ics_text_round_trips_escaped_and_folded(shaped_plan) -> None:
     assert any(line.startswith(" ") for line in lines), "the long description should have been folded"
     events = icalendar.Calendar.from_ical(text).walk("VEVENT")
     assert [str(event["SUMMARY"]) for event in events] == ["Làng gốm Bát Tràng", HOSTILE_NAME]
-    assert [str(event["DESCRIPTION"]) for event in events] == [f"gốm {LONG_STORY}".strip(), "lụa"]
+    assert [str(event["DESCRIPTION"]) for event in events] == [f"Day 1 · gốm\n{LONG_STORY}", "Day 2 · lụa"]
+    assert str(events[1]["LOCATION"]) == f"{HOSTILE_NAME}, 20.98030, 105.77201"
 
 
 def test_ics_events_are_visits_in_hanoi_time(shaped_plan) -> None:
@@ -175,3 +176,35 @@ def test_ics_adds_the_days_events_at_the_stops(shaped_plan) -> None:
     assert extra[0].start == dt.datetime(2026, 12, 5, 4, tzinfo=HANOI)
     assert str(extra[0]["URL"]) == "https://example.org/source"
     assert "Test market" in str(extra[0]["SUMMARY"]) and "2026-10-30" in str(extra[0]["DESCRIPTION"])
+def test_ics_events_say_where_in_words_phones_can_navigate(shaped_plan) -> None:
+    shaped_plan["days"][0]["stops"][0].update(craft="ceramics", why=["matches ceramics", "World Craft City"])
+    event = icalendar.Calendar.from_ical(plan_to_ics(shaped_plan, now=dt.datetime(2026, 1, 1))).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Làng gốm Bát Tràng, 20.97933, 105.91537"
+    assert (event["GEO"].latitude, event["GEO"].longitude) == (20.97933, 105.91537)
+    apple = event["X-APPLE-STRUCTURED-LOCATION"]
+    assert str(apple) == "geo:20.979330,105.915370" and apple.params["X-TITLE"] == "Làng gốm Bát Tràng"
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("Day 1 · Ceramics and pottery\nWhy: matches ceramics, World Craft City\n")
+    assert "ceramics\n" not in description.split("\n")[0]
+
+
+@pytest.mark.slow
+def test_ics_adds_travel_and_lunch_events_when_asked(plan) -> None:
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    visits = icalendar.Calendar.from_ical(plan_to_ics(plan, now=now)).walk("VEVENT")
+    everything = icalendar.Calendar.from_ical(plan_to_ics(plan, now=now, travel=True, lunch=True, name="Gốm & lụa"))
+    events = everything.walk("VEVENT")
+    travel = [e for e in events if str(e["SUMMARY"]).startswith("Travel to ")]
+    lunch = [e for e in events if str(e["SUMMARY"]).startswith("Lunch")]
+    moving = [leg for day in plan["days"] for leg in day["legs"] if leg["duration_s"] >= 60]
+    assert len(travel) == len(moving) > 0 and len(lunch) == sum(1 for day in plan["days"] if day["lunch"])
+    assert len(events) == len(visits) + len(travel) + len(lunch)
+    assert all("LOCATION" in e and "GEO" in e for e in travel)
+    assert str(everything["X-WR-CALNAME"]) == "Gốm & lụa"
+    starts = [e.start for e in events]
+    day_one = [s for s in starts if s.date() == starts[0].date()]
+    assert day_one == sorted(day_one), "a day's events are in time order"
+    first_leg, first_stop = plan["days"][0]["legs"][0], plan["days"][0]["stops"][0]
+    assert travel[0].start == stop_time(plan["days"][0], plan["days"][0]["leave"]).replace(tzinfo=HANOI)
+    assert travel[0].end - travel[0].start == dt.timedelta(minutes=round(first_leg["duration_s"] / 60))
+    assert first_stop["name"] in str(travel[0]["SUMMARY"])

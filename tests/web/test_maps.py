@@ -6,8 +6,10 @@ import folium
 import pytest
 
 import geodata
+from planner.itinerary.map import VIEWPORT_META, allow_pinch_zoom
 from web import settings
 from web.maps import (
+    base_map,
     dashboard_map,
     explore_map,
     place_map,
@@ -110,3 +112,14 @@ def test_choropleth_classes_hold_every_value(top) -> None:
     assert breaks[0] <= min(top, 1) and breaks[-1] > top
     if float(top).is_integer() and top >= 2:
         assert breaks[:2] == [1.0, 2.0]  # a single village is its own class
+
+
+def test_rendered_maps_allow_pinch_zoom_and_credit_openstreetmap() -> None:
+    m = base_map()
+    whole = m.get_root().render()
+    assert "user-scalable=no" in whole, "Folium still writes its viewport tag; this test guards its removal"
+    parts = render_map_parts(base_map())
+    assert "viewport" not in parts.header and "user-scalable" not in parts.header
+    fixed = allow_pinch_zoom(whole)
+    assert "user-scalable" not in fixed and "maximum-scale" not in fixed and fixed.count(VIEWPORT_META) == 1
+    assert "(c) OpenStreetMap contributors" in parts.script and "tile.openstreetmap.org" in parts.script

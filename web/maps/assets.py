@@ -8,6 +8,7 @@ import folium
 from branca.element import Element, Figure
 from folium.elements import JSCSSMixin
 
+from planner.itinerary.map import VIEWPORT_META, allow_pinch_zoom
 from web import settings
 
 
@@ -60,6 +61,9 @@ def use_local_assets(m: folium.Map, *, base_url: str) -> folium.Map:
 def render_map_parts(m: folium.Map, *, assets_base_url: str | None = None) -> MapParts:
     """Return the header links, map ``<div>`` and script of ``m``, ready for a template.
 
+    Folium's viewport tag is left out of the header (the page template has one that
+    allows pinch zoom).
+
     Parameters
     ----------
     m
@@ -73,4 +77,6 @@ def render_map_parts(m: folium.Map, *, assets_base_url: str | None = None) -> Ma
     root = m.get_root()
     assert isinstance(root, Figure)
     root.render()
-    return MapParts(header=root.header.render(), html=root.html.render(), script=root.script.render())
+    # The page has its own viewport tag; Folium's would forbid pinch zoom on phones.
+    header = allow_pinch_zoom(root.header.render()).replace(VIEWPORT_META, "")
+    return MapParts(header=header, html=root.html.render(), script=root.script.render())

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import folium
 
-from geodata import settings as geodata_settings
+from planner.itinerary.map import osm_tiles
 
-TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #: Hanoi's centre (Hoàn Kiếm) and a zoom showing the city and its craft villages.
 HANOI_CENTER: tuple[float, float] = (21.0285, 105.8542)
 HANOI_ZOOM = 10
@@ -20,8 +19,7 @@ def base_map(*, center: tuple[float, float] = HANOI_CENTER, zoom: int = HANOI_ZO
     return folium.Map(
         location=list(center),
         zoom_start=zoom,
-        tiles=folium.TileLayer(TILES_URL, attr=geodata_settings.ATTRIBUTION_OSM, name="OpenStreetMap",
-                               max_zoom=19),
+        tiles=osm_tiles(),
         width="100%",
         height="100%",
         control_scale=True,

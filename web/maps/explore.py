@@ -32,7 +32,7 @@ def place_marker(record: Mapping[str, object], *, place_url: str | None = None,
     return folium.Marker(
         location=[float(record["lat"]), float(record["lon"])],  # type: ignore[arg-type]
         popup=place_popup(record, link_url=link, craft_labels=craft_labels, language=language),
-        tooltip=place_tooltip(record),
+        tooltip=place_tooltip(record, language),
         icon=folium.Icon(color=colour, icon=icon, prefix="fa"),
     )
 

@@ -11,6 +11,7 @@ import folium
 from geodata import schema
 from geodata.place_text import place_story
 from web.hours_text import format_opening_hours
+from web.names import place_name
 
 POPUP_MAX_WIDTH_PX = 320
 
@@ -39,15 +40,16 @@ def place_popup_html(record: Mapping[str, Any], *, link_url: str | None = None,
     extra_html
         Trusted HTML built by the caller (times of a stop), placed after the facts.
     language
-        Interface language of the opening hours ("Mon–Sun 08:00–17:00" / "T2–CN ...") and
-        of the story (``story_vi`` in Vietnamese).
+        Interface language of the name (:func:`web.names.place_name`), of the opening
+        hours ("Mon–Sun 08:00–17:00" / "T2–CN ...") and of the story (``story_vi`` in Vietnamese).
     """
-    name = escape(str(record.get("name_vi") or record.get("name") or ""))
+    names = place_name(record, language)
+    name = escape(names.short)
     if link_url:
         name = f'<a href="{escape(link_url)}" target="_top">{name}</a>'
     lines = [f"<strong>{name}</strong>"]
-    if record.get("name") and record.get("name") != record.get("name_vi"):
-        lines.append(f"<em>{escape(str(record['name']))}</em>")
+    if names.full != names.short:
+        lines.append(f"<em>{escape(names.full[len(names.short):].strip())}</em>")
     craft = craft_label(str(record.get("craft") or ""), craft_labels)
     if craft:
         lines.append(escape(craft))
@@ -67,6 +69,6 @@ def place_popup(record: Mapping[str, Any], **options: Any) -> folium.Popup:
     return folium.Popup(place_popup_html(record, **options), max_width=POPUP_MAX_WIDTH_PX)
 
 
-def place_tooltip(record: Mapping[str, Any]) -> folium.Tooltip:
-    """Return a tooltip with the place's escaped Vietnamese name."""
-    return folium.Tooltip(escape(str(record.get("name_vi") or record.get("name") or "")))
+def place_tooltip(record: Mapping[str, Any], language: str = "en") -> folium.Tooltip:
+    """Return a tooltip with the place's escaped name in ``language``."""
+    return folium.Tooltip(escape(place_name(record, language).short))

@@ -19,8 +19,7 @@ import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
 from web.pages.plan_form import plan_fields
-from web.pages.plan_notes import plan_page_values
-from web.pages.rendering import map_parts
+from web.pages.rendering import map_parts, plan_values
 from web.params import query_string
 
 from . import operators, shares, store
@@ -106,7 +105,7 @@ def render_package(template: str, package: dict[str, Any], **values: Any) -> str
     """Return a package page: the saved plan's timeline and price, its map planned again with road shapes."""
     plan = planning.make_plan(package["request"], geometry=True)
     return render_template(template, package=package, map_parts=map_parts(planning.plan_map(plan)),
-                           plan_url=plan_url(package), **plan_page_values(package["plan"]), **values)
+                           plan_url=plan_url(package), **plan_values(package["plan"]), **values)
 
 
 @bp.get("/<int:package_id>")

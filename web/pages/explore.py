@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import geopandas as gpd
 from flask import Blueprint, current_app, render_template, request
 
 import geodata
 from geodata import schema
+from geodata.search import MATCHED_CRAFT, MATCHED_DESCRIPTION
 from web import i18n, params, state
 from web.events import event_name, lunar_text, upcoming_events
 from web.maps import explore_map, place_map
-from web.pages.rendering import map_parts, place_url_template
+from web.pages.rendering import current_place_names, map_parts, place_url_template
 
 bp = Blueprint("explore", __name__)
 
@@ -28,12 +30,28 @@ def index() -> str:
         map_parts=map_parts(m),
         query=query,
         places=geodata.places_to_records(found),
+        matched=matched_texts(found, labels),
+        names=current_place_names(),
         total=len(places),
         crafts=labels,
         recognitions=i18n.recognition_labels(),
         kinds=schema.KINDS,
         communes=communes,
     )
+
+
+def matched_texts(found: gpd.GeoDataFrame, crafts: dict[str, str]) -> dict[str, str]:
+    """Return, by place id, what a search matched when it was not the name ("matches craft: Silk weaving")."""
+    if "matched" not in found.columns:
+        return {}
+    texts = {}
+    for place_id, matched in found["matched"].items():
+        if str(matched).startswith(MATCHED_CRAFT):
+            craft = str(matched)[len(MATCHED_CRAFT):]
+            texts[str(place_id)] = i18n.gettext("explore.matched_craft", craft=crafts.get(craft, craft))
+        elif matched == MATCHED_DESCRIPTION:
+            texts[str(place_id)] = i18n.gettext("explore.matched_description")
+    return texts
 
 
 @bp.get("/places/<place_id>")
@@ -52,6 +70,7 @@ def place(place_id: str) -> str:
         "place.html",
         map_parts=map_parts(m),
         place=record,
+        names=current_place_names(),
         nearby=geodata.places_to_records(nearby),
         crafts=labels,
         recognitions=i18n.recognition_labels(),

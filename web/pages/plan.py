@@ -8,8 +8,7 @@ import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
 from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
-from web.pages.plan_notes import plan_page_values
-from web.pages.rendering import map_parts, place_url_template
+from web.pages.rendering import map_parts, place_url_template, plan_values
 from web.pages.share import share_values
 
 bp = Blueprint("plan", __name__)
@@ -53,6 +52,6 @@ def result() -> tuple[str, int]:
         plan = planning.make_plan(plan_fields(request.args), geometry=True)
     except CraftRouteError as error:
         return render_form(error)
-    values = plan_page_values(planning.plan_json(plan))
+    values = plan_values(planning.plan_json(plan))
     return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values,
                            **share_values()), 200

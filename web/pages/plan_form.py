@@ -24,8 +24,9 @@ MORE_FIELDS: tuple[str, ...] = ("end", "day_start", "day_end", "lunch_start", "l
                                 "flexible_dates")
 #: Planner and API field names -> the form field that holds them, where they differ.
 FORM_FIELD_NAMES: dict[str, str] = {"must": "must_see", "must_visit": "must_see", "max_stops": "max_stops_per_day"}
-#: Query keys that are not plan fields (interface language, the name of an opened package).
-NOT_PLAN_FIELDS: tuple[str, ...] = ("lang", "name")
+#: Query keys that are not plan fields (interface language, the name of an opened package,
+#: the calendar's extra events).
+NOT_PLAN_FIELDS: tuple[str, ...] = ("lang", "name", "include")
 
 
 def form_field_name(field: str) -> str:

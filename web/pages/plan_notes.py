@@ -11,8 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-#: Reason code of places left out only because stops worth more filled the days.
-NO_TIME = "no time"
+from planner.itinerary.reasons import REASONS
+from web.dates import format_date
+from web.names import PlaceName, localise_plan
+from web.pages.why import coded_text, detail_text
+
 #: Start of the planner's warning about a must-visit place (the web builds its own, translated).
 MUST_WARNING_PREFIX = "must-visit place "
 #: The planner's warning about a lunch break it could not place: day number, date, why.
@@ -30,8 +33,8 @@ class PlanWarning:
         its lunch break), ``"estimated"`` (legs timed from straight lines) or
         ``"planner"`` (any other planner warning, as it says it).
     name, reason, detail
-        The place (the date for ``"lunch"``), its reason code and the planner's English
-        explanation (``"must"``, ``"lunch"``).
+        The place (the date in words for ``"lunch"``), its reason code and what the
+        planner says about it, in the interface language (``"must"``, ``"lunch"``).
     count
         Number of estimated legs (``"estimated"``), the day number (``"lunch"``).
     text
@@ -47,52 +50,102 @@ class PlanWarning:
 
 
 @dataclass(frozen=True)
+class LeftOutGroup:
+    """The places left out for one reason (``"opening hours"``...), each with what blocks it in words."""
+
+    reason: str
+    items: list[Mapping[str, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class LeftOut:
-    """The places a plan leaves out: listed one by one, and those only lacking time."""
+    """The places a plan leaves out: must-see ones first, then the others grouped by reason.
 
-    listed: list[Mapping[str, Any]] = field(default_factory=list)
-    no_time: list[Mapping[str, Any]] = field(default_factory=list)
+    Each item is the plan's ``unvisited`` item with ``detail_text`` added: what keeps it
+    out, in the interface language ("" when there is nothing to add to the reason).
+    """
+
+    must: list[Mapping[str, Any]] = field(default_factory=list)
+    groups: list[LeftOutGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Return how many places are left out."""
+        return len(self.must) + sum(len(group.items) for group in self.groups)
 
 
-def plan_warnings(plan: Mapping[str, Any]) -> list[PlanWarning]:
-    """Return the warnings to show above a plan: must-see places left out, lunch breaks, estimated legs, others."""
+def plan_warnings(plan: Mapping[str, Any], *, language: str = "en") -> list[PlanWarning]:
+    """Return the warnings to show above a plan: must-see places left out, lunch breaks, estimated legs, others.
+
+    ``detail`` is worded in ``language`` from the planner's codes (English text for a
+    plan saved without them, shown in English only).
+    """
     warnings = [
         PlanWarning(kind="must", name=str(item.get("name", "")), reason=str(item.get("reason", "")),
-                detail=str(item.get("detail", "")))
+                    detail=detail_text(item, language))
         for item in plan.get("unvisited", []) if item.get("must")
     ]
     estimated = sum(1 for day in plan.get("days", []) for leg in day.get("legs", []) if leg.get("estimated"))
     if estimated:
         warnings.append(PlanWarning(kind="estimated", count=estimated))
+    codes = plan.get("warning_codes")
+    if codes is not None:
+        warnings += [PlanWarning(kind="lunch", count=int(code.get("day", 0)),
+                                 name=format_date(str(code.get("date", "")), language),
+                                 detail=coded_text(code, language)) for code in codes]
     for text in map(str, plan.get("warnings", [])):
         lunch = LUNCH_WARNING.match(text)
         if lunch:
-            warnings.append(PlanWarning(kind="lunch", count=int(lunch[1]), name=lunch[2], detail=lunch[3]))
+            if codes is None:
+                warnings.append(PlanWarning(kind="lunch", count=int(lunch[1]), name=format_date(lunch[2], language),
+                                            detail=lunch[3] if language == "en" else ""))
         elif not text.startswith(MUST_WARNING_PREFIX):
             warnings.append(PlanWarning(kind="planner", text=text))
     return warnings
 
 
-def left_out(plan: Mapping[str, Any]) -> LeftOut:
-    """Return the places left out: must-see ones and those with a reason other than time, then the rest."""
+def left_out(plan: Mapping[str, Any], *, language: str = "en") -> LeftOut:
+    """Return the places left out: must-see ones, then the rest grouped by reason (the most specific first)."""
     result = LeftOut()
+    groups: dict[str, LeftOutGroup] = {}
     for item in plan.get("unvisited", []):
-        if item.get("reason") == NO_TIME and not item.get("must"):
-            result.no_time.append(item)
+        shown = {**item, "detail_text": useful_detail(item, language)}
+        if item.get("must"):
+            result.must.append(shown)
         else:
-            result.listed.append(item)
+            reason = str(item.get("reason", ""))
+            groups.setdefault(reason, LeftOutGroup(reason)).items.append(shown)
+    order = {reason: rank for rank, reason in enumerate(REASONS)}
+    result.groups.extend(sorted(groups.values(), key=lambda group: order.get(group.reason, len(order))))
     return result
 
 
-def useful_detail(item: Mapping[str, Any]) -> str:
-    """Return the planner's detail of a left-out place unless it only repeats the reason."""
-    detail = str(item.get("detail") or "").strip()
+def useful_detail(item: Mapping[str, Any], language: str = "en") -> str:
+    """Return what keeps a left-out place out, in ``language``, unless it only repeats the reason."""
+    detail = detail_text(item, language).strip()
     reason = str(item.get("reason") or "").strip()
+    code = item.get("detail_code")
+    if isinstance(code, Mapping) and code.get("code") == "no_time":
+        return ""
     return "" if detail.lower().startswith(reason.lower()) else detail
 
 
-def plan_page_values(plan: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the template values of the plan and print pages: plan, timeline, warnings, left_out."""
+def plan_page_values(plan: Mapping[str, Any], *, language: str = "en",
+                     names: Mapping[str, PlaceName] | None = None) -> dict[str, Any]:
+    """Return the template values of the plan and print pages: plan, timeline, warnings, left_out.
+
+    Parameters
+    ----------
+    plan
+        The plan dict.
+    language
+        The interface language of reasons and dates.
+    names
+        Place names in that language by id (:func:`web.names.place_names`); the plan's
+        names when ``None``.
+    """
     from web.pages.timeline import plan_timeline
 
-    return {"plan": plan, "timeline": plan_timeline(plan), "warnings": plan_warnings(plan), "left_out": left_out(plan)}
+    shown = localise_plan(plan, names) if names is not None else plan
+    return {"plan": shown, "timeline": plan_timeline(shown, language=language),
+            "warnings": plan_warnings(shown, language=language), "left_out": left_out(shown, language=language)}

@@ -1,16 +1,23 @@
-"""Flask-side helpers shared by the page blueprints: render maps, link places."""
+"""Flask-side helpers shared by the page blueprints: render maps, link places, name them in the request's language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import folium
 from flask import Response as FlaskResponse
 from flask import current_app, redirect, url_for
 from werkzeug.wrappers import Response
 
+import geodata
+from geodata import schema
+from web import i18n, state
 from web.maps import MapParts, render_map_parts
+from web.names import PlaceName, place_names
 from web.pages.basemap import with_offline_base_map
+from web.pages.plan_notes import plan_page_values
 
 #: Placeholder swapped for a place id in link templates given to map builders.
 _ID_SLOT = "__place_id__"
@@ -52,3 +59,14 @@ def attachment(body: str | bytes, *, mimetype: str, filename: str) -> FlaskRespo
     response = current_app.response_class(body, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def current_place_names() -> dict[str, PlaceName]:
+    """Return every place's names in the request's language, by id (:func:`web.names.place_names`)."""
+    language = i18n.current_language()
+    return place_names(geodata.places_to_records(state.get_places()), language, craft_labels=schema.CRAFTS)
+
+
+def plan_values(plan: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the plan and print pages' values of a plan dict, in the request's language and place names."""
+    return plan_page_values(plan, language=i18n.current_language(), names=current_place_names())

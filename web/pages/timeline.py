@@ -1,4 +1,8 @@
-"""A plan's day-by-day timeline for the plan and print pages: pure, from the plan dict."""
+"""A plan's day-by-day timeline for the plan and print pages: pure, from the plan dict.
+
+Texts that depend on the language (reasons, dates) are worded here for the language
+asked; place names are those of the plan dict (see :func:`web.names.localise_plan`).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,11 @@ from typing import Any
 
 from planner import settings as planner_settings
 from planner.clock import minutes_to_clock
+from web.dates import format_date
+from web.exports.plan_data import stop_time
 
-from .why import Why, why_items
+from .links import StopLinks, stop_links
+from .why import stop_reasons
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,13 @@ class Event:
     order
         The stop's number on the day (1, 2...), 0 when not a stop.
     why
-        Why the stop is in the plan (``"visit"`` events), as translation keys.
+        Why the stop is in the plan (``"visit"`` events), in words.
+    full_name
+        The place's name with the other language's in brackets (stops), else ``name``.
+    lat, lon
+        Where the place is (``None`` for travel).
+    links
+        Directions and calendar links of a stop (``"arrive"`` events).
     """
 
     kind: str
@@ -46,8 +59,12 @@ class Event:
     distance_km: float = 0.0
     order: int = 0
     estimated: bool = False
-    why: tuple[Why, ...] = ()
+    why: tuple[str, ...] = ()
     estimated_km: float = 0.0
+    full_name: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    links: StopLinks | None = None
 
     @property
     def partly_estimated(self) -> bool:
@@ -57,13 +74,14 @@ class Event:
 
 @dataclass(frozen=True)
 class Day:
-    """One day of the timeline: its number, date, weekday (0 = Monday), colour and events."""
+    """One day of the timeline: its number, ISO date, weekday (0 = Monday), colour, events and the date in words."""
 
     number: int
     date: str
     colour: str
     events: list[Event] = field(default_factory=list)
     weekday: int | None = None
+    date_text: str = ""
 
 
 def _clock(value: Any) -> str:
@@ -108,7 +126,22 @@ def _end_point(day: Mapping[str, Any], key: str, kind: str, time_key: str) -> li
     if not isinstance(point, Mapping):
         return []
     return [Event(kind=kind, time=_clock(day.get(time_key)), place_id=str(point.get("id", "")),
-                  name=str(point.get("name", "")))]
+                  name=str(point.get("name", "")), lat=_coordinate(point.get("lat")),
+                  lon=_coordinate(point.get("lon")))]
+
+
+def _when(day: Mapping[str, Any], clock: str) -> dt.datetime | None:
+    try:
+        return stop_time(day, clock)
+    except (KeyError, ValueError):
+        return None
+
+
+def _coordinate(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _lunch_position(events: list[Event], lunch: Event) -> int:
@@ -125,21 +158,32 @@ def _lunch_position(events: list[Event], lunch: Event) -> int:
     return len(events)
 
 
-def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
+def day_timeline(day: Mapping[str, Any], *, number: int, language: str = "en") -> Day:
     """Return one day's events: leave, travel, arrive/visit/leave per stop, lunch, back; in time order."""
     events: list[Event] = _end_point(day, "start", "start", "leave")
     legs = list(day.get("legs", []))
     stops = list(day.get("stops", []))
     lunch = _lunch(day.get("lunch"))
+    origin: tuple[float, float] | None = None
+    if events and events[0].lat is not None and events[0].lon is not None:
+        origin = (events[0].lat, events[0].lon)
     for order, stop in enumerate(stops, start=1):
         if order - 1 < len(legs):
             events.extend(_travel(legs[order - 1]))
         name = str(stop.get("name") or stop.get("id"))
         arrive, start, depart = (_clock(stop.get(key)) for key in ("arrive", "start", "depart"))
         visit_end = _clock(stop.get("visit_end")) or depart  # lunch at the place may follow the visit
-        events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order))
+        why = tuple(stop_reasons(stop, language))
+        lat, lon = _coordinate(stop.get("lat")), _coordinate(stop.get("lon"))
+        links = None
+        if lat is not None and lon is not None:
+            links = stop_links(name, lat, lon, origin=origin,
+                               begin=_when(day, start or arrive), end=_when(day, visit_end), details=", ".join(why))
+            origin = (lat, lon)
+        events.append(Event(kind="arrive", time=arrive, place_id=str(stop["id"]), name=name, order=order,
+                            full_name=str(stop.get("full_name") or name), lat=lat, lon=lon, links=links))
         events.append(Event(kind="visit", time=f"{start or arrive}-{visit_end}", place_id=str(stop["id"]),
-                            name=name, order=order, why=tuple(why_items(stop.get("why") or ()))))
+                            name=name, order=order, why=why))
         events.append(Event(kind="leave", time=depart, place_id=str(stop["id"]), name=name, order=order))
     for leg in legs[len(stops):]:
         events.extend(_travel(leg))
@@ -149,9 +193,11 @@ def day_timeline(day: Mapping[str, Any], *, number: int) -> Day:
     colours = planner_settings.PLAN_DAY_COLOURS
     colour = colours[(number - 1) % len(colours)]
     date = str(day.get("date", ""))
-    return Day(number=number, date=date, colour=colour, events=events, weekday=_weekday(date))
+    return Day(number=number, date=date, colour=colour, events=events, weekday=_weekday(date),
+               date_text=format_date(date, language))
 
 
-def plan_timeline(plan: Mapping[str, Any]) -> list[Day]:
-    """Return the timeline of every day of a plan dict (``plan_to_dict``)."""
-    return [day_timeline(day, number=number) for number, day in enumerate(plan.get("days", []), start=1)]
+def plan_timeline(plan: Mapping[str, Any], *, language: str = "en") -> list[Day]:
+    """Return the timeline of every day of a plan dict (``plan_to_dict``), worded in ``language``."""
+    return [day_timeline(day, number=number, language=language)
+            for number, day in enumerate(plan.get("days", []), start=1)]

@@ -32,7 +32,9 @@ def test_museum_of_a_craft_is_part_of_it_and_unrelated_sights_add_little(places:
     citadel = place_value(places.loc["imperial-citadel-of-thang-long"], ("ceramics",))
     assert museum.group == village.group == "ceramics" and museum.score < village.score and museum.related
     assert not citadel.related and citadel.score <= settings.UNRELATED_SCORE + 1.0 < museum.score
-    assert "matches ceramics" in village.reasons and "World Craft City" in village.reasons
+    texts = [reason.text() for reason in village.reasons]
+    assert "matches ceramics" in texts and "World Craft City" in texts
+    assert [r.code for r in village.reasons] == ["match", "title"] and village.reasons[0].values == {"craft": "ceramics"}
 
 
 def test_without_interests_the_world_craft_cities_lead_and_sights_fill(places: gpd.GeoDataFrame) -> None:
@@ -54,4 +56,4 @@ def test_groups_decay_by_craft_and_milder_for_sights(places: gpd.GeoDataFrame) -
     assert decay[names.index("ceramics")] == settings.CRAFT_DECAY <= 0.5
     assert settings.CRAFT_DECAY < decay[names.index(SIGHTS)] == settings.SIGHT_DECAY
     temple = values[list(places.index).index("temple-of-literature")]
-    assert temple.reasons[0] == "must-see"
+    assert temple.reasons[0].code == "must" and temple.reasons[0].text() == "must-see"

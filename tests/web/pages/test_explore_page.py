@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,14 @@ def test_text_from_data_files_is_escaped(hostile_app, url) -> None:
     assert HOSTILE not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;" in page or "\\u003cscript\\u003e" in page
+
+
+@pytest.mark.parametrize(("text", "lang", "says"), [
+    ("silk", "en", "matches craft: Silk weaving"),
+    ("pottery", "en", "matches craft: Ceramics and pottery"),
+    ("gốm", "vi", "khớp nghề: Gốm sứ"),
+])
+def test_explore_search_finds_crafts_and_says_what_matched(client, text, lang, says) -> None:
+    page = client.get("/explore", query_string={"search": text, "lang": lang}).get_data(as_text=True)
+    assert says in page
+    assert not re.search(r'id="result-count">0 ', page)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from planner.itinerary.reasons import REASONS
 from web.hours_text import format_opening_hours
 from web.pages.plan_notes import left_out, plan_warnings, useful_detail
 from web.pages.timeline import day_timeline
@@ -30,38 +31,41 @@ def test_warnings_name_the_must_see_place_left_out_and_the_estimated_legs(far_pl
     warnings = plan_warnings(far_plan)
     must = [w for w in warnings if w.kind == "must"]
     assert [w.name for w in must] == ["Chùa Hương"] and must[0].reason == "too far"
+    assert "min there" in must[0].detail and "phút đi" in plan_warnings(far_plan, language="vi")[0].detail
     estimated = sum(leg["estimated"] for day in far_plan["days"] for leg in day["legs"])
     assert [w.count for w in warnings if w.kind == "estimated"] == ([estimated] if estimated else [])
     # The planner's own English must-visit warning is not repeated.
     assert not any(w.kind == "planner" and "Chùa Hương" in w.text for w in warnings)
 
 
-def test_left_out_lists_must_see_places_and_groups_the_rest(far_plan) -> None:
+def test_left_out_lists_must_see_places_and_groups_the_rest_by_reason(far_plan) -> None:
     result = left_out(far_plan)
-    assert [item["id"] for item in result.listed if item["must"]] == ["perfume-pagoda"]
-    assert result.no_time and all(item["reason"] == "no time" for item in result.no_time)
-    assert len(result.listed) + len(result.no_time) == len(far_plan["unvisited"])
+    assert [item["id"] for item in result.must] == ["perfume-pagoda"]
+    assert [group.reason for group in result.groups] == sorted(
+        {item["reason"] for item in far_plan["unvisited"] if not item["must"]}, key=REASONS.index)
+    assert all(item["reason"] == group.reason for group in result.groups for item in group.items)
+    assert result.count == len(far_plan["unvisited"])
     no_time_detail = next(item for item in far_plan["unvisited"] if item["reason"] == "no time")
     assert useful_detail(no_time_detail) == ""
-    assert "min" in useful_detail(result.listed[0])
+    assert "min" in result.must[0]["detail_text"]
+    assert "phút" in left_out(far_plan, language="vi").must[0]["detail_text"]
 
 
 def test_plan_and_print_pages_show_the_warnings(client, far_plan) -> None:
-    listed = left_out(far_plan).listed
-    assert listed and all(item["reason"] != "no time" or item.get("must") for item in listed)
+    groups = left_out(far_plan).groups
     for path in ("/plan", "/plan/print"):
         page = client.get(path, query_string=FAR_MUST).get_data(as_text=True)
         assert 'id="plan-warnings"' in page
-        assert "Must-see place Chùa Hương is not in the plan: too far" in page
-        assert page.count("no time left (no time left") == 0
-        assert '<details><summary>' in page and page.count("<li data-reason=") == len(listed)
+        assert "Must-see place Perfume Pagoda is not in the plan: too far to fit in a day" in page
+        assert page.count('class="left-out-group"') == len(groups) and page.count('class="left-out-must"') == 1
+        assert "no time left: " in page and "<details><summary>" in page
 
 
-def test_vietnamese_plan_page_translates_warnings_reasons_and_weekdays(client) -> None:
+def test_vietnamese_plan_page_translates_warnings_reasons_and_dates(client) -> None:
     page = client.get("/plan", query_string={**FAR_MUST, "lang": "vi"}).get_data(as_text=True)
-    assert "không có trong lịch trình: quá xa để đi trong một ngày" in page
-    assert "Thứ Ba 2026-12-01" in page
-    assert "do not fit" not in page and "no time left" not in page
+    assert "Chùa Hương không có trong lịch trình: quá xa để đi trong một ngày" in page
+    assert "Thứ Ba, 01/12/2026" in page and "phút tham quan" in page
+    assert "do not fit" not in page and "no time left" not in page and " min " not in page
 
 
 def test_timeline_marks_estimated_legs_and_hides_legs_of_no_length(far_plan) -> None:
@@ -112,7 +116,7 @@ def test_place_page_and_popups_show_readable_hours(client) -> None:
 
 def test_vietnamese_plan_map_has_translated_layers_popups_and_hours(client) -> None:
     page = client.get("/plan", query_string={**FAR_MUST, "lang": "vi"}).get_data(as_text=True)
-    assert '"Ng\\u00e0y 1 (2026-12-01)"' in page and "Giờ mở cửa: T2" in page
+    assert json.dumps("Ngày 1 (Thứ Ba, 01/12/2026)") in page and "Giờ mở cửa: T2" in page
     assert "Opening hours" not in page and "Day 1" not in page and "Mo-Su" not in page
 
 
@@ -123,8 +127,8 @@ def test_vietnamese_dashboard_has_translated_layers(client) -> None:
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Lunch on day 1 (2026-12-01) could not be placed: a 60 min lunch starting 06:00-07:00"),
-    ("vi", "Không xếp được giờ ăn trưa ngày 1 (2026-12-01)"),
+    ("en", "Lunch on day 1 (Tue 1 Dec 2026) could not be placed: a 60 min lunch starting 06:00-07:00"),
+    ("vi", "Không xếp được giờ ăn trưa ngày 1 (Thứ Ba, 01/12/2026): 60 phút ăn trưa bắt đầu trong khoảng 06:00-07:00"),
 ])
 def test_lunch_that_cannot_be_placed_is_a_warning(client, lang, text) -> None:
     trip = {"start": "hoan-kiem-lake", "days": "1", "date": "2026-12-01", "lunch_start": "06:00",
