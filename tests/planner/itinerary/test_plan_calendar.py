@@ -46,7 +46,8 @@ def test_a_three_day_trip_visits_chuong_on_its_market_day(places: gpd.GeoDataFra
     plan = _plan(places, router, days=3, date=date, interests="conical_hats")
     assert _day_of(plan, "chuong") == market_day
     stop = next(stop for stop in plan.days[market_day].stops if stop.id == "chuong")
-    assert "market day" in stop.why and "held 04:00-06:00" in stop.why  # the market is early in the morning
+    texts = [reason.text() for reason in stop.why]
+    assert "market day" in texts and "held 04:00-06:00" in texts  # the market is early in the morning
     assert [event["kind"] for event in stop.events] == ["market"]
     assert stop.events[0]["start"] == "04:00" and stop.events[0]["source"].startswith("https://")
     assert plan.checker_findings == ()
@@ -78,6 +79,6 @@ def test_a_show_starts_at_a_published_session_time(places: gpd.GeoDataFrame, rou
                  day_end="21:00")
     stop = next(stop for stop in plan.days[0].stops if stop.id == "thang-long-water-puppet-theatre")
     assert stop.start_min in {clock_minutes(t, field="t") for t in SHOW_TIMES}
-    assert any(reason.startswith("session at ") for reason in stop.why)
+    assert any(reason.text().startswith("session at ") for reason in stop.why)
     assert stop.visit_min == stop.typical_min  # a show is not shortened
     assert plan.checker_findings == ()

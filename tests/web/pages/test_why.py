@@ -22,6 +22,8 @@ SAMPLE = {"craft": "ceramics", "title": "world_craft_city", "length": 90.0, "typ
 
 def _sample(code: str, template: str) -> Reason:
     names = set(re.findall(r"\{(\w+)", template)) | ({"title"} if code == "title" else set())
+    if "events" in names:  # a closure names its events in both languages
+        names.add("events_vi")
     return Reason.of(code, **{name: SAMPLE[name] for name in sorted(names)})
 
 
