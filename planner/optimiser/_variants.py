@@ -84,6 +84,8 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
         windows=windows,
         mandatory=frozenset(m for m, o in enumerate(origin) if o in problem.mandatory),
         candidates=tuple(m for m, o in enumerate(origin) if o in set(problem.candidates)),
+        excluded=frozenset(m for m, o in enumerate(origin) if o in problem.excluded),
+        kept={m: problem.kept[o] for m, o in enumerate(origin) if o in problem.kept},
         service_min=None,
         group=None if problem.group is None else problem.group[origin_a],
     )
