@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geodata.errors import CraftRouteError
+
 from .. import settings
 from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
@@ -22,7 +24,7 @@ from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
-from .reasons import stop_reasons, unvisited_reasons
+from .reasons import EXCLUDED, EXCLUDED_DETAIL, stop_reasons, unvisited_reasons
 from .request import PlanRequest
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ def plan_trip(
         max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE,
         visit_steps=settings.VISIT_STEPS,
     )
+    _check_kept_fit(request, trip, solution)
     errors = check_solution(trip.problem, solution)
     if errors:  # never expected: the checker is a second opinion on the solver
         logger.error("optimiser returned an infeasible plan: %s", "; ".join(errors))
@@ -90,6 +93,23 @@ def plan_trip(
             router = get_router(request.mode)
         plan = with_leg_geometry(plan, router)
     return plan
+
+
+def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution) -> None:
+    """Raise CraftRouteError naming ``keep`` when a kept place could not be fitted on its day."""
+    kept = trip.problem.kept
+    missing = [v for v in solution.missing_mandatory if v in kept]
+    if not missing:
+        return
+    names = {loc.id: loc.name for loc in trip.locations}
+    place_id = trip.candidate_ids[missing[0]]
+    day = kept[missing[0]] + 1
+    on_day = [trip.candidate_ids[v] for v, k in kept.items() if k + 1 == day]
+    hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
+    msg = (f"{names[place_id]} ({place_id}) does not fit day {day} ({hours}) with the other kept places "
+           f"({', '.join(on_day)}) and must-visit places: too many kept stops for the time; keep fewer "
+           f"on day {day} or move one to another day")
+    raise CraftRouteError("keep", msg)
 
 
 def _plan_from_solution(
@@ -103,6 +123,10 @@ def _plan_from_solution(
     unvisited = tuple(
         Unvisited(trip.candidate_ids[v], names[trip.candidate_ids[v]], reason, detail, v in trip.problem.mandatory)
         for v, reason, detail in unvisited_reasons(trip.problem, solution)
+    )
+    unvisited += tuple(
+        Unvisited(place_id, names.get(place_id, place_id), EXCLUDED, EXCLUDED_DETAIL)
+        for place_id in request.exclude if place_id in names
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
     warnings = tuple(

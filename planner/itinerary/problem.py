@@ -51,9 +51,9 @@ class TripProblem:
 
 
 def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Return the places to choose from: the requested ones (or all), plus every must-visit place."""
+    """Return the places to choose from: the requested ones (or all), plus every must-visit and kept place."""
     ids = list(request.candidates) if request.candidates else list(places.index)
-    ids += [place_id for place_id in request.must if place_id not in ids]
+    ids += [place_id for place_id in (*request.must, *(kept for kept, _ in request.keep)) if place_id not in ids]
     return places.loc[ids]
 
 
@@ -123,6 +123,7 @@ def build_trip_problem(
         ]
         per_vertex += [((float(request.day_start_min), float(request.day_end_min)),)] * len(depots)
         windows.append(tuple(per_vertex))
+    vertex_of = {place_id: i for i, place_id in enumerate(places.index)}
     problem = Problem(
         travel=np.ceil(np.asarray(duration_s, dtype=np.float64) / 60.0 - 1e-9),
         score=score,
@@ -135,6 +136,9 @@ def build_trip_problem(
         length_exponent=settings.VISIT_VALUE_EXPONENT,
         group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
         group_decay=decay,
+        excluded=frozenset(vertex_of[place_id] for place_id in request.exclude if place_id in vertex_of),
+        kept={vertex_of[place_id]: day - 1 for place_id, day in request.keep},
+        only=request.only,
     )
     return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min, tuple(values))
 

@@ -42,7 +42,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "lunch_min": (),
     "pace": (),
     "max_stops": ("max_stops_per_day",),
+    "exclude": (),
+    "keep": (),
+    "only": (),
 }
+
+#: Texts accepted as yes and no for a yes/no field (``only``) given as text.
+TRUE_TEXTS: tuple[str, ...] = ("true", "1", "yes", "on")
+FALSE_TEXTS: tuple[str, ...] = ("false", "0", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,12 @@ class PlanRequest:
         ``relaxed``, ``normal`` or ``packed``: scales visit times and stops per day.
     max_stops
         Most stops a day (default from the pace).
+    exclude
+        Ids of places the traveller removed: never visited.
+    keep
+        ``(id, day)`` pairs, day counted from 1: that place on that day.
+    only
+        Visit no place beyond the must-visit and kept ones.
     """
 
     starts: tuple[Location, ...]
@@ -91,6 +104,9 @@ class PlanRequest:
     lunch_min: int
     pace: str
     max_stops: int
+    exclude: tuple[str, ...] = ()
+    keep: tuple[tuple[str, int], ...] = ()
+    only: bool = False
 
     @property
     def visit_factor(self) -> float:
@@ -112,7 +128,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         ``start`` (required), ``end``, ``days``, ``date`` (``YYYY-MM-DD``), ``mode``,
         ``interests``, ``must`` (alias ``must_see``), ``candidates``, ``day_start``,
         ``day_end``, ``lunch_start``, ``lunch_end`` (``HH:MM``), ``lunch_min``, ``pace``,
-        ``max_stops`` (alias ``max_stops_per_day``). Lists may be JSON lists or
+        ``max_stops`` (alias ``max_stops_per_day``), ``exclude`` (place ids), ``keep``
+        (``[{"id", "day"}]`` or ``"id@day"`` texts, day from 1) and ``only`` (yes/no).
+        Lists may be JSON lists or
         comma-separated text; numbers may be text. ``start``/``end`` may also be a
         list with one place per day.
     places
@@ -151,6 +169,15 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         places = load_places()
     starts = _places_per_day(values["start"], "start", days, places)
     ends = _places_per_day(values["end"], "end", days, places) if values.get("end") else starts
+    exclude = _listed_ids(values.get("exclude", ()), "exclude", places)
+    keep = _kept(values.get("keep", ()), days, max_stops, places)
+    must = _place_ids(values.get("must", ()), "must", places)
+    both = [place_id for place_id, _ in keep if place_id in exclude]
+    if both:
+        raise CraftRouteError("keep", f"{both[0]!r} is also in exclude: keep a place or exclude it, not both")
+    both = [place_id for place_id in must if place_id in exclude]
+    if both:
+        raise CraftRouteError("exclude", f"{both[0]!r} is also a must-visit place: leave it out of one of them")
     return PlanRequest(
         starts=starts,
         ends=ends,
@@ -158,7 +185,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         date=date,
         mode=mode,
         interests=interests,
-        must=_place_ids(values.get("must", ()), "must", places),
+        must=must,
         candidates=_place_ids(values.get("candidates", ()), "candidates", places),
         day_start_min=day_start,
         day_end_min=day_end,
@@ -167,6 +194,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         lunch_min=lunch_min,
         pace=pace,
         max_stops=max_stops,
+        exclude=exclude,
+        keep=keep,
+        only=_yes_no(values.get("only", False), "only"),
     )
 
 
@@ -249,6 +279,46 @@ def _place_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, .
         if place_id not in places.index:
             raise NotFoundError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
     return tuple(dict.fromkeys(ids))
+
+
+def _listed_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, ...]:
+    """Return the place ids of ``field``; an unknown id is a bad field (400), not a missing page."""
+    ids = _text_list(value, field)
+    for place_id in ids:
+        if place_id not in places.index:
+            raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+    return tuple(dict.fromkeys(ids))
+
+
+def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame) -> tuple[tuple[str, int], ...]:
+    """Return the ``(id, day)`` pairs of ``keep``: ``[{"id", "day"}]``, ``["id@day"]`` or "id@day,id@day"."""
+    items = value if isinstance(value, (list, tuple)) else _text_list(value, "keep")
+    pairs: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Mapping) and set(item) <= {"id", "day"} and "id" in item:
+            place_id, day = item["id"], item.get("day")
+        elif isinstance(item, str) and "@" in item:
+            place_id, day = (part.strip() for part in item.rsplit("@", 1))
+        else:
+            raise CraftRouteError("keep", f'must list {{"id", "day"}} objects or "id@day" texts, got {item!r}')
+        if not isinstance(place_id, str) or place_id not in places.index:
+            raise CraftRouteError("keep", f"no place with id {place_id!r}; list ids with `craftroute villages`")
+        pairs[place_id] = _integer(day, "keep", 1, days)
+    for day in range(1, days + 1):
+        on_day = [place_id for place_id, kept_day in pairs.items() if kept_day == day]
+        if len(on_day) > max_stops:
+            msg = f"keeps {len(on_day)} places on day {day}, more than the {max_stops} stops a day allowed"
+            raise CraftRouteError("keep", msg)
+    return tuple(pairs.items())
+
+
+def _yes_no(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_TEXTS or text in FALSE_TEXTS:
+        return text in TRUE_TEXTS
+    raise CraftRouteError(field, f"must be true or false, got {value!r}")
 
 
 def _places_per_day(value: Any, field: str, days: int, places: gpd.GeoDataFrame) -> tuple[Location, ...]:

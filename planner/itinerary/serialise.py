@@ -50,6 +50,9 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
             "day_start": minutes_to_clock(request.day_start_min),
             "day_end": minutes_to_clock(request.day_end_min),
             "max_stops": request.max_stops,
+            "exclude": list(request.exclude),
+            "keep": [{"id": place_id, "day": day} for place_id, day in request.keep],
+            "only": request.only,
         },
     }
 
