@@ -235,6 +235,9 @@ GRAPH_CACHE_VERSION: int = 3
 #: Version of the cached places matrix format.
 MATRIX_CACHE_VERSION: int = 3
 
+#: Version of the street index cache (``planner.geocode``), kept beside the graph cache.
+STREET_INDEX_VERSION: int = 1
+
 
 def resolve_cache_dir() -> Path:
     """Return the cache folder: :data:`cache_dir`, ``$CRAFTROUTE_CACHE_DIR`` or ``~/.cache/craftroute``."""
@@ -350,3 +353,24 @@ PLAN_DAY_COLOURS: tuple[str, ...] = (
     "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
     "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
 )
+
+
+# ---------------------------------------------------------------------------
+# Finding a start: addresses, streets and places (``planner.geocode``)
+# ---------------------------------------------------------------------------
+#: A tapped or typed point is named after the nearest street within this distance.
+REVERSE_MAX_M: float = 75.0
+#: Most suggestions a search answers.
+SUGGEST_LIMIT: int = 8
+
+#: Ask OpenStreetMap's Nominatim when nothing offline matches (needs internet). Off by
+#: default: the offline index of streets and places needs no network; switch it on
+#: with ``planner.settings.online_geocoding = True`` or ``CRAFTROUTE_ONLINE_GEOCODING=1``.
+online_geocoding: bool = os.environ.get("CRAFTROUTE_ONLINE_GEOCODING", "") in ("1", "true", "yes")
+#: Nominatim's usage policy (https://operations.osmfoundation.org/policies/nominatim/)
+#: asks for an identifying User-Agent and at most one request a second.
+NOMINATIM_USER_AGENT: str = "CraftRoute/0.1 (craft-village trip planner for Hanoi)"
+NOMINATIM_MIN_DELAY_S: float = 1.0
+NOMINATIM_TIMEOUT_S: float = 5.0
+#: Search box of Nominatim queries, (south, west, north, east): Hanoi.
+NOMINATIM_VIEWBOX: tuple[float, float, float, float] = (20.55, 105.28, 21.40, 106.03)

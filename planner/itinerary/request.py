@@ -322,10 +322,10 @@ def _yes_no(value: Any, field: str) -> bool:
 
 
 def _places_per_day(value: Any, field: str, days: int, places: gpd.GeoDataFrame) -> tuple[Location, ...]:
-    from geodata.query import resolve_location
+    from ..geocode import resolve_start
 
     texts = [value] if isinstance(value, str) else _text_list(value, field)
     if len(texts) not in (1, days):
         raise CraftRouteError(field, f"must name one place, or one per day ({days}), got {len(texts)}")
-    found = [resolve_location(text, places, field=field) for text in texts]
+    found = [resolve_start(text, places, field=field) for text in texts]
     return tuple(found * days) if len(found) == 1 else tuple(found)
