@@ -337,6 +337,11 @@ LUNCH_MIN: int = 60
 #: A visit at least this long whose span covers the lunch window hosts lunch on site
 #: (day-trip sights such as the Perfume Pagoda have food stalls), so no extra break.
 LUNCH_DURING_VISIT_MIN: float = 240.0
+#: Time zone of plan clocks: "today" and "now" are Hanoi's, wherever the server runs.
+TIMEZONE: str = "Asia/Ho_Chi_Minh"
+#: A plan for today starts from now, rounded up to this many minutes (and never before
+#: ``DAY_START``); with no date chosen and today's window over, the plan is for tomorrow.
+START_NOW_STEP_MIN: int = 15
 #: Most days of one plan request.
 MAX_DAYS: int = 14
 #: Plan dates allowed (first and last day of a trip), ISO ``YYYY-MM-DD``.

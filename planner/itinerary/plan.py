@@ -145,8 +145,10 @@ def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDa
     window = f"{minutes_to_clock(request.lunch_start_min)}-{minutes_to_clock(request.lunch_end_min)}"
     hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
     for number, (day, tour) in enumerate(zip(days, problem.tours, strict=True), start=1):
-        if day.lunch is not None:
-            continue
+        late_today = number == 1 and request.first_day_start_min is not None and (
+            request.first_day_start_min > request.lunch_end_min)
+        if day.lunch is not None or late_today:
+            continue  # a plan of today made after the lunch window needs no lunch
         if tour.lunch is None:
             why = (f"a {request.lunch_min} min lunch starting {window} does not fit the day {hours}; "
                    f"set lunch_start/lunch_end within the day")

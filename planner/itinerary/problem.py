@@ -121,7 +121,7 @@ def build_trip_problem(
             visit_windows(str(hours), day, request, visit_min[i])
             for i, hours in enumerate(places["opening_hours"])
         ]
-        per_vertex += [((float(request.day_start_min), float(request.day_end_min)),)] * len(depots)
+        per_vertex += [((float(request.day_open_min(day)), float(request.day_end_min)),)] * len(depots)
         windows.append(tuple(per_vertex))
     vertex_of = {place_id: i for i, place_id in enumerate(places.index)}
     problem = Problem(
@@ -158,19 +158,20 @@ def _tour(request: PlanRequest, day: int, depots: Sequence[Location], offset: in
     start = offset + depots.index(request.starts[day])
     end = offset + depots.index(request.ends[day])
     lunch = None
-    fits = request.day_start_min <= request.lunch_end_min
-    fits &= request.lunch_start_min + request.lunch_min <= request.day_end_min
+    opens = request.day_open_min(day)
+    fits = opens <= request.lunch_end_min
+    fits &= max(request.lunch_start_min, opens) + request.lunch_min <= request.day_end_min
     if request.lunch_min > 0 and fits:
         lunch = LunchBreak(
             duration=float(request.lunch_min),
-            earliest_start=float(max(request.lunch_start_min, request.day_start_min)),
+            earliest_start=float(max(request.lunch_start_min, opens)),
             latest_start=float(request.lunch_end_min),
             during_visit_min=settings.LUNCH_DURING_VISIT_MIN,
         )
     return Tour(
         start=start,
         end=end,
-        open=float(request.day_start_min),
+        open=float(opens),
         close=float(request.day_end_min),
         max_stops=request.max_stops,
         lunch=lunch,

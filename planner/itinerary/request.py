@@ -17,7 +17,7 @@ from geodata.errors import CraftRouteError, NotFoundError
 from geodata.location import Location
 
 from .. import settings
-from ..clock import clock_minutes, minutes_to_clock
+from ..clock import clock_minutes, local_now, minutes_to_clock, round_up_minutes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -75,6 +75,10 @@ class PlanRequest:
         Ids of the places to choose from; empty = every bundled place.
     day_start_min, day_end_min
         Daily window in minutes after midnight.
+    first_day_start_min
+        When the first day is today (in Hanoi) and no ``day_start`` was given: now,
+        rounded up (:data:`planner.settings.START_NOW_STEP_MIN`), if later than
+        ``day_start_min``; else ``None``.
     lunch_start_min, lunch_end_min, lunch_min
         Lunch must start within the window and lasts ``lunch_min`` (0: no lunch break).
     pace
@@ -107,6 +111,13 @@ class PlanRequest:
     exclude: tuple[str, ...] = ()
     keep: tuple[tuple[str, int], ...] = ()
     only: bool = False
+    first_day_start_min: int | None = None
+
+    def day_open_min(self, day: int) -> int:
+        """Return when day ``day`` (from 0) starts: now for a plan of today, else ``day_start_min``."""
+        if day == 0 and self.first_day_start_min is not None:
+            return self.first_day_start_min
+        return self.day_start_min
 
     @property
     def visit_factor(self) -> float:
@@ -119,7 +130,8 @@ class PlanRequest:
         return [self.date + dt.timedelta(days=offset) for offset in range(self.days)]
 
 
-def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | None = None) -> PlanRequest:
+def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | None = None,
+                       now: dt.datetime | None = None) -> PlanRequest:
     """Return the validated :class:`PlanRequest` of a mapping of fields (CLI options or JSON).
 
     Parameters
@@ -135,6 +147,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         list with one place per day.
     places
         The places ids are checked against; ``None`` loads the bundled ones.
+    now
+        The current time in Hanoi (``None``: the clock's): a plan for today starts from
+        it, and with no ``date`` a plan asked after today's window is for tomorrow.
 
     Raises
     ------
@@ -150,12 +165,15 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     if "start" not in values or values["start"] in ("", None, []):
         raise CraftRouteError("start", "is required: a place id or name, or 'lat,lon' (e.g. your hotel)")
     interests = _interests(values.get("interests", ()))
-    date = _date(values.get("date"), days)
+    now = now if now is not None else local_now(settings.TIMEZONE)
+    date = _date(values.get("date"), days, today=now.date())
     day_start = clock_minutes(values.get("day_start", settings.DAY_START), field="day_start")
     day_end = clock_minutes(values.get("day_end", settings.DAY_END), field="day_end")
     if day_end <= day_start:
         msg = f"must be after day_start ({minutes_to_clock(day_start)}), got {minutes_to_clock(day_end)}"
         raise CraftRouteError("day_end", msg)
+    date, first_start = _start_from_now(date, now, day_start, day_end, chosen=values.get("date") is not None,
+                                        fixed_start="day_start" in values, days=days)
     lunch_start = clock_minutes(values.get("lunch_start", settings.LUNCH_START), field="lunch_start")
     lunch_end = clock_minutes(values.get("lunch_end", settings.LUNCH_END), field="lunch_end")
     if lunch_end < lunch_start:
@@ -197,6 +215,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         exclude=exclude,
         keep=keep,
         only=_yes_no(values.get("only", False), "only"),
+        first_day_start_min=first_start,
     )
 
 
@@ -236,11 +255,32 @@ def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     return str(value)
 
 
-def _date(value: Any, days: int) -> dt.date:
+def _start_from_now(date: dt.date, now: dt.datetime, day_start: int, day_end: int, *, chosen: bool,
+                    fixed_start: bool, days: int) -> tuple[dt.date, int | None]:
+    """Return the first day and, for a plan of today, its start: now rounded up, never in the past.
+
+    With no date chosen and today's window over, the plan is for tomorrow; a date of
+    today chosen after its window is refused, naming ``date``.
+    """
+    if date != now.date() or fixed_start:
+        return date, None
+    soon = round_up_minutes(now.hour * 60 + now.minute + now.second / 60, settings.START_NOW_STEP_MIN)
+    if soon <= day_start:
+        return date, None
+    if soon < day_end:
+        return date, soon
+    if not chosen:
+        return _date(date + dt.timedelta(days=1), days, today=date), None
+    msg = (f"today's day ends at {minutes_to_clock(day_end)} and it is already {now:%H:%M} in Hanoi; "
+           f"choose a later date or a later day_end")
+    raise CraftRouteError("date", msg)
+
+
+def _date(value: Any, days: int, *, today: dt.date) -> dt.date:
     """Return the first day; the whole trip must lie within ``settings.MIN_DATE..MAX_DATE``."""
     low, high = dt.date.fromisoformat(settings.MIN_DATE), dt.date.fromisoformat(settings.MAX_DATE)
     if value is None:
-        date = dt.date.today()
+        date = today
     elif isinstance(value, dt.date):
         date = value
     else:
