@@ -57,7 +57,18 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     from web.packages import pages as packages_pages
     from web.packages import share as packages_share
     from web.packages.pricing import format_vnd
-    from web.pages import basemap, dashboard, downloads, explore, plan, plan_form, plan_notes, pwa, rendering
+    from web.pages import (
+        basemap,
+        dashboard,
+        downloads,
+        explore,
+        plan,
+        plan_edit,
+        plan_form,
+        plan_notes,
+        pwa,
+        rendering,
+    )
 
     state.init_app(app)
     i18n.init_app(app)
@@ -69,7 +80,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["form_field"] = plan_form.form_field_name
     app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
-    for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
+    for blueprint in (plan.bp, plan_edit.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
                       packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp):
         app.register_blueprint(blueprint)
     return app

@@ -7,6 +7,7 @@ from flask import Blueprint, render_template, request
 import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
+from web.pages.plan_edit import plan_edit_values
 from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
 from web.pages.plan_notes import plan_page_values
 from web.pages.rendering import map_parts, place_url_template
@@ -54,5 +55,6 @@ def result() -> tuple[str, int]:
     except CraftRouteError as error:
         return render_form(error)
     values = plan_page_values(planning.plan_json(plan))
+    names = {str(place_id): str(name) for place_id, name in state.get_places()["name_vi"].items()}
     return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values,
-                           **share_values()), 200
+                           plan_edit=plan_edit_values(request.args, values["plan"], names), **share_values()), 200
