@@ -7,6 +7,7 @@ from flask import Blueprint, render_template, request
 import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
+from web.pages.place_choice import place_groups
 from web.pages.plan_edit import plan_edit_values
 from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
 from web.pages.plan_notes import plan_page_values
@@ -34,6 +35,7 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
         default_mode=planning.check_mode(None),
         paces=planning.paces(),
         places=geodata.places_to_records(places),
+        place_groups=place_groups(geodata.places_to_records(places), craft_labels=labels, text=i18n.gettext),
         fields=FORM_FIELDS,
         more_open=any(request.args.get(name) for name in MORE_FIELDS)
         or (error is not None and form_field_name(error.field) in MORE_FIELDS),
