@@ -127,8 +127,8 @@
       option.selected = true;
       search.value = '';
       renderChips();
-      renderOptions();
       search.focus();
+      close();  // typing opens the list again; closed, it covers nothing below
     }
 
     search.addEventListener('focus', open);
