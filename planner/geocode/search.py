@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 
-from geodata.query import MIN_NAME_CHARS, search_places
+from geodata.query import MIN_NAME_CHARS, match_rank, search_places
 from geodata.text import search_key
 
 from .. import settings
@@ -56,17 +56,11 @@ class Suggestion:
 
 
 def _rank(keys: list[str], query: str) -> int | None:
-    """Return the match rank of ``query`` against a thing's search keys, ``None`` when it does not match."""
-    if query in keys:
-        return 0
-    if any(key.startswith(query) for key in keys):
-        return 1
-    if any(f" {query}" in f" {key}" for key in keys):
-        return 2
+    """Return the match rank of ``query`` against a street's search keys, ``None`` when no key has every word."""
     words = query.split()
-    if any(all(word in key for word in words) for key in keys):
-        return 3
-    return None
+    if not any(all(word in key for word in words) for key in keys):
+        return None
+    return match_rank(" | ".join(keys), query)
 
 
 def street_matches(streets: StreetIndex, text: str, *, limit: int | None = None) -> list[tuple[int, int]]:

@@ -13,12 +13,12 @@ import logging
 from pathlib import Path
 
 from .. import settings
+from ..routing.compact import CacheError
 from ..routing.graph import build_key, clip_area, files_checksum, road_paths
 from ..routing.osmfile import read_road_elements
 from .streets import (
     NAME_TAGS,
     StreetIndex,
-    StreetIndexError,
     load_street_index,
     save_street_index,
     street_index_from_elements,
@@ -55,7 +55,7 @@ def load_streets(*, osm_path: Path | list[Path] | None = None, cache_dir: Path |
     if target.exists() and not rebuild:
         try:
             return load_street_index(target, version=settings.STREET_INDEX_VERSION, source_sha256=checksum)
-        except StreetIndexError as error:
+        except CacheError as error:
             logger.warning("rebuilding the street index: %s", error)
     logger.info("building the street index of %s", name)
     elements = read_road_elements(paths, keep_tags=NAME_TAGS, clip=clip_area(),

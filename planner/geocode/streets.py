@@ -16,7 +16,6 @@ its segments: a point in the middle of the street, on the street itself.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -26,15 +25,13 @@ import numpy as np
 
 from geodata.text import search_key
 
+from ..routing.compact import CacheError, read_npz, write_npz
+
 #: Generic words that lead a street's name and that people leave out ("Phố Hàng Bạc" -> "Hàng Bạc").
 DROPPED_PREFIXES: tuple[str, ...] = ("Phố ", "Đường ")
 #: OSM tags read as a street's names (the first is the one shown).
 NAME_TAGS: tuple[str, ...] = ("name", "name:en", "name:vi", "alt_name", "old_name")
 _EARTH_RADIUS_M = 6_371_008.8
-
-
-class StreetIndexError(Exception):
-    """A street index cache file is unreadable, stale or inconsistent."""
 
 
 @dataclass(frozen=True)
@@ -194,14 +191,9 @@ def street_index_from_elements(elements: Iterable[dict[str, Any]], *, source_sha
 
 def save_street_index(index: StreetIndex, path: Path, *, version: int) -> None:
     """Write ``index`` to ``path`` (.npz), atomically, with a version stamp."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, Any] = {f.name: getattr(index, f.name) for f in fields(index)}
     arrays["source_sha256"] = np.array(index.source_sha256)
-    arrays["version"] = np.array(version)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        np.savez_compressed(handle, **arrays)
-    partial.replace(path)
+    write_npz(arrays, path, version=version)
 
 
 def load_street_index(path: Path, *, version: int, source_sha256: str | None = None) -> StreetIndex:
@@ -209,27 +201,19 @@ def load_street_index(path: Path, *, version: int, source_sha256: str | None = N
 
     Raises
     ------
-    StreetIndexError
+    CacheError
         If the file cannot be read, has another version or source checksum, or its
         arrays do not match.
     """
-    try:
-        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-            stored = {name: data[name] for name in data.files}
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
-        raise StreetIndexError(f"cannot read {path}: {error}") from error
-    if int(stored.get("version", -1)) != version:
-        raise StreetIndexError(f"{path} has format version {stored.get('version')}, expected {version}")
-    if source_sha256 is not None and str(stored.get("source_sha256")) != source_sha256:
-        raise StreetIndexError(f"{path} was built from another version of the road data")
+    stored = read_npz(path, version=version, source_sha256=source_sha256)
     try:
         index = StreetIndex(**{f.name: stored[f.name] for f in fields(StreetIndex) if f.name != "source_sha256"},
                             source_sha256=str(stored["source_sha256"]))
     except KeyError as error:
-        raise StreetIndexError(f"{path} lacks the array {error}") from error
+        raise CacheError(f"{path} lacks the array {error}") from error
     n, m = index.n_streets, index.seg_street.shape[0]
     same = all(getattr(index, name).shape == (n,) for name in ("label", "keys", "lat", "lon", "length_m"))
     same &= all(getattr(index, name).shape == (m,) for name in ("seg_lat1", "seg_lon1", "seg_lat2", "seg_lon2"))
     if not same or (m and int(index.seg_street.max()) >= n):
-        raise StreetIndexError(f"{path} holds inconsistent arrays")
+        raise CacheError(f"{path} holds inconsistent arrays")
     return index

@@ -325,9 +325,14 @@ def _listed_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, 
     """Return the place ids of ``field``; an unknown id is a bad field (400), not a missing page."""
     ids = _text_list(value, field)
     for place_id in ids:
-        if place_id not in places.index:
-            raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+        _check_id(place_id, field, places)
     return tuple(dict.fromkeys(ids))
+
+
+def _check_id(place_id: Any, field: str, places: gpd.GeoDataFrame) -> None:
+    """Raise CraftRouteError (400) naming ``field`` unless ``place_id`` is a place's id."""
+    if not isinstance(place_id, str) or place_id not in places.index:
+        raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
 
 
 def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame) -> tuple[tuple[str, int], ...]:
@@ -341,8 +346,7 @@ def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame) -> tu
             place_id, day = (part.strip() for part in item.rsplit("@", 1))
         else:
             raise CraftRouteError("keep", f'must list {{"id", "day"}} objects or "id@day" texts, got {item!r}')
-        if not isinstance(place_id, str) or place_id not in places.index:
-            raise CraftRouteError("keep", f"no place with id {place_id!r}; list ids with `craftroute villages`")
+        _check_id(place_id, "keep", places)
         pairs[place_id] = _integer(day, "keep", 1, days)
     for day in range(1, days + 1):
         on_day = [place_id for place_id, kept_day in pairs.items() if kept_day == day]
