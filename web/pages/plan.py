@@ -36,6 +36,7 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
         paces=planning.paces(),
         places=geodata.places_to_records(places),
         place_groups=place_groups(geodata.places_to_records(places), craft_labels=labels, text=i18n.gettext),
+        place_names={str(place_id): str(name) for place_id, name in places["name_vi"].items()},
         fields=FORM_FIELDS,
         more_open=any(request.args.get(name) for name in MORE_FIELDS)
         or (error is not None and form_field_name(error.field) in MORE_FIELDS),

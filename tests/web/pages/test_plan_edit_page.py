@@ -102,3 +102,14 @@ def test_plan_page_edits_keep_the_plan_fields(client, shared_data_dir) -> None:
     assert f'data-stop="{first}"' not in text
     assert re.search(rf'name="exclude" value="{first}" checked', text)  # listed as removed, can come back
     assert "removed by you" in text
+
+
+def test_form_keeps_the_plan_edits_to_undo(client) -> None:
+    page = client.get("/", query_string=[("start", "hang bac"), ("keep", "chuong@2"), ("exclude", "van-phuc"),
+                                         ("only", "true"), ("lang", "vi")]).get_data(as_text=True)
+    edits = re.search(r'<fieldset class="mb-2" id="form-edits">.*?</fieldset>', page, re.DOTALL)
+    assert edits is not None
+    assert 'name="keep" value="chuong@2" checked> Đã khóa: Chuông · Ngày 2' in edits.group(0)
+    assert 'name="exclude" value="van-phuc" checked> Đã bỏ: Vạn Phúc' in edits.group(0)
+    assert 'name="only" value="true" checked' in edits.group(0)
+    assert 'id="form-edits"' not in client.get("/").get_data(as_text=True)
