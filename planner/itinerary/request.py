@@ -76,8 +76,8 @@ class PlanRequest:
     day_start_min, day_end_min
         Daily window in minutes after midnight.
     first_day_start_min
-        When the first day is today (in Hanoi) and no ``day_start`` was given: now,
-        rounded up (:data:`planner.settings.START_NOW_STEP_MIN`), if later than
+        With no ``date`` and no ``day_start`` given, for a plan of today (in Hanoi):
+        now, rounded up (:data:`planner.settings.START_NOW_STEP_MIN`), if later than
         ``day_start_min``; else ``None``.
     lunch_start_min, lunch_end_min, lunch_min
         Lunch must start within the window and lasts ``lunch_min`` (0: no lunch break).
@@ -148,8 +148,8 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     places
         The places ids are checked against; ``None`` loads the bundled ones.
     now
-        The current time in Hanoi (``None``: the clock's): a plan for today starts from
-        it, and with no ``date`` a plan asked after today's window is for tomorrow.
+        The current time in Hanoi (``None``: the clock's): with no ``date`` the plan is
+        for today from now (rounded up), or for tomorrow once today's window is over.
 
     Raises
     ------
@@ -172,8 +172,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     if day_end <= day_start:
         msg = f"must be after day_start ({minutes_to_clock(day_start)}), got {minutes_to_clock(day_end)}"
         raise CraftRouteError("day_end", msg)
-    date, first_start = _start_from_now(date, now, day_start, day_end, chosen=values.get("date") is not None,
-                                        fixed_start="day_start" in values, days=days)
+    first_start = None
+    if values.get("date") is None and "day_start" not in values:
+        date, first_start = _start_from_now(now, day_start, day_end, days=days)
     lunch_start = clock_minutes(values.get("lunch_start", settings.LUNCH_START), field="lunch_start")
     lunch_end = clock_minutes(values.get("lunch_end", settings.LUNCH_END), field="lunch_end")
     if lunch_end < lunch_start:
@@ -255,25 +256,18 @@ def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     return str(value)
 
 
-def _start_from_now(date: dt.date, now: dt.datetime, day_start: int, day_end: int, *, chosen: bool,
-                    fixed_start: bool, days: int) -> tuple[dt.date, int | None]:
-    """Return the first day and, for a plan of today, its start: now rounded up, never in the past.
+def _start_from_now(now: dt.datetime, day_start: int, day_end: int, *, days: int) -> tuple[dt.date, int | None]:
+    """Return the first day of a plan with no date chosen, and its start when that is today.
 
-    With no date chosen and today's window over, the plan is for tomorrow; a date of
-    today chosen after its window is refused, naming ``date``.
+    Today starts from now rounded up (never in the past), or at ``day_start`` when that
+    is later; once today's window is over the plan is for tomorrow, from ``day_start``.
     """
-    if date != now.date() or fixed_start:
-        return date, None
     soon = round_up_minutes(now.hour * 60 + now.minute + now.second / 60, settings.START_NOW_STEP_MIN)
     if soon <= day_start:
-        return date, None
+        return now.date(), None
     if soon < day_end:
-        return date, soon
-    if not chosen:
-        return _date(date + dt.timedelta(days=1), days, today=date), None
-    msg = (f"today's day ends at {minutes_to_clock(day_end)} and it is already {now:%H:%M} in Hanoi; "
-           f"choose a later date or a later day_end")
-    raise CraftRouteError("date", msg)
+        return now.date(), soon
+    return _date(now.date() + dt.timedelta(days=1), days, today=now.date()), None
 
 
 def _date(value: Any, days: int, *, today: dt.date) -> dt.date:

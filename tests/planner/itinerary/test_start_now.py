@@ -10,7 +10,6 @@ import geopandas as gpd
 import pytest
 from trip_places import trip_places
 
-from geodata.errors import CraftRouteError
 from planner.clock import local_now
 from planner.itinerary import parse_plan_request, plan_to_dict, plan_trip
 from planner.routing.router import Router
@@ -43,21 +42,16 @@ def test_today_starts_from_now_rounded_up(places: gpd.GeoDataFrame, now: dt.date
     assert request.day_open_min(0) == opens and request.day_open_min(1) == 8 * 60
 
 
-def test_a_chosen_day_start_or_another_date_is_kept(places: gpd.GeoDataFrame) -> None:
+def test_a_chosen_day_start_or_date_is_kept(places: gpd.GeoDataFrame) -> None:
     assert _parse(places, _at(12, 53), day_start="09:00").day_open_min(0) == 9 * 60
     assert _parse(places, _at(12, 53), date="2026-12-08").day_open_min(0) == 8 * 60
-    assert _parse(places, _at(12, 53), date="2026-12-07").day_open_min(0) == 13 * 60
+    # a date chosen, even today's, is planned from the day start (a trip planned ahead)
+    assert _parse(places, _at(17, 50), date="2026-12-07").day_open_min(0) == 8 * 60
 
 
 def test_after_the_day_a_plan_without_date_is_for_tomorrow(places: gpd.GeoDataFrame) -> None:
     request = _parse(places, _at(17, 50))
     assert request.date == dt.date(2026, 12, 8) and request.day_open_min(0) == 8 * 60
-
-
-def test_today_chosen_after_the_day_is_refused(places: gpd.GeoDataFrame) -> None:
-    with pytest.raises(CraftRouteError, match="already 17:50 in Hanoi") as caught:
-        _parse(places, _at(17, 50), date="2026-12-07")
-    assert caught.value.field == "date"
 
 
 def test_the_plan_of_today_leaves_after_now(places: gpd.GeoDataFrame) -> None:
