@@ -114,3 +114,46 @@ def test_the_index_is_cached_with_a_version(shared_osm_file: Path, tmp_path: Pat
 def test_online_geocoding_is_off_by_default() -> None:
     assert settings.online_geocoding is False
     assert nominatim_suggestions("Sofitel Legend Metropole Hanoi") == []
+
+
+class _Answer:
+    """A geopy ``Location``-like answer."""
+
+    def __init__(self, address: str, latitude: float, longitude: float) -> None:
+        self.address, self.latitude, self.longitude = address, latitude, longitude
+
+
+def test_nominatim_is_rate_limited_and_identifies_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.geocode import online
+
+    online._geocoder.cache_clear()
+    limiter = online._geocoder()
+    assert limiter.min_delay_seconds == settings.NOMINATIM_MIN_DELAY_S == 1.0
+    nominatim = limiter.func.__self__
+    assert nominatim.headers["User-Agent"] == settings.NOMINATIM_USER_AGENT
+    assert "CraftRoute" in settings.NOMINATIM_USER_AGENT
+    online._geocoder.cache_clear()
+
+
+def test_switched_on_nominatim_finds_what_the_road_file_lacks(places: gpd.GeoDataFrame, streets: StreetIndex,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.geocode import online
+
+    # a point of a real street stands in for Nominatim's answer (no network in tests)
+    index = int(np.flatnonzero(streets.label == "Ngô Quyền")[0])
+    lat, lon = float(streets.lat[index]), float(streets.lon[index])
+    asked: list[str] = []
+
+    def fake_search(text: str, **options: object) -> list[_Answer]:
+        asked.append(text)
+        return [_Answer("Sofitel Legend Metropole Hanoi, Ngô Quyền, Hà Nội", lat, lon),
+                _Answer("Somewhere in Paris", 48.85, 2.35)]  # outside Hanoi: dropped
+
+    online._ask.cache_clear()
+    monkeypatch.setattr(online, "_geocoder", lambda: fake_search)
+    monkeypatch.setattr(settings, "online_geocoding", True)
+    found = resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    assert found.name == "Sofitel Legend Metropole Hanoi" and (found.lat, found.lon) == (lat, lon)
+    resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    assert asked == ["Sofitel Legend Metropole Hanoi"]  # the answer is cached
+    online._ask.cache_clear()
