@@ -90,4 +90,11 @@ def test_address_suggestions_plan_then_remove_and_lock(phone, screenshot_dir, sh
     assert phone.locator(f'#removed-places input[value="{removed}"]').is_checked()
     assert "36 Hàng Bạc" in phone.locator("#timeline li.start").first.inner_text()
     phone.screenshot(path=str(screenshot_dir / "phone-plan-replanned.png"), full_page=True)
+
+    # "Add to my plan" on a place page adds to this plan, edits and all
+    phone.goto("/places/son-dong")
+    phone.locator("#add-to-plan").tap()
+    phone.wait_for_url(re.compile(r"/plan\?.*must_see=son-dong"))
+    assert f"keep={locked}%40{locked_day}" in phone.url and f"exclude={removed}" in phone.url
+    assert "son-dong" in phone.eval_on_selector_all("#timeline .stop-edit", "els => els.map(e => e.dataset.stop)")
     assert errors == []
