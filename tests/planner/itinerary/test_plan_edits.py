@@ -6,24 +6,12 @@ from typing import Any
 
 import geopandas as gpd
 import pytest
-from trip_places import trip_places
 
 from geodata.errors import CraftRouteError
 from planner.itinerary import Plan, parse_plan_request, plan_to_dict, plan_trip
 from planner.routing.router import Router
 
 ONLY_THESE = ("son-dong", "chuyen-my", "chuong")
-
-
-@pytest.fixture(scope="module")
-def places() -> gpd.GeoDataFrame:
-    return trip_places()
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    """The estimate-only router: straight-line times, no road data needed."""
-    return Router("motorbike", None)
 
 
 def _request(places: gpd.GeoDataFrame, **fields: Any) -> Any:

@@ -8,18 +8,12 @@ from zoneinfo import ZoneInfo
 
 import geopandas as gpd
 import pytest
-from trip_places import trip_places
 
 from planner.clock import local_now
 from planner.itinerary import parse_plan_request, plan_to_dict, plan_trip
 from planner.routing.router import Router
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-@pytest.fixture(scope="module")
-def places() -> gpd.GeoDataFrame:
-    return trip_places()
 
 
 def _at(hour: int, minute: int, second: int = 0) -> dt.datetime:
