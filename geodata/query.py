@@ -56,11 +56,16 @@ def search_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
         keys = keys.map(lambda key: " | ".join(name.replace(" ", "") for name in key.split(" | ")))
         mask = keys.map(lambda key: query in key)
     found = places[mask].copy()
-    found["match_rank"] = keys[mask].map(lambda key: _match_rank(key, query))
+    found["match_rank"] = keys[mask].map(lambda key: match_rank(key, query))
     return found.sort_values("match_rank", kind="stable")
 
 
-def _match_rank(key: str, query: str) -> int:
+def match_rank(key: str, query: str) -> int:
+    """Return how well folded ``query`` matches the " | "-separated folded names of ``key`` (0 best to 3).
+
+    0: a name is the query; 1: a name starts with it; 2: a word of a name starts with
+    it; 3: otherwise (the caller has checked that every word occurs).
+    """
     names = key.split(" | ")
     if query in names:
         return 0

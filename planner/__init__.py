@@ -6,6 +6,8 @@ Subpackages, each importing only those listed before it (and :mod:`geodata`):
 - :mod:`planner.clock`: ``HH:MM`` clock times read and written, for routing and itineraries.
 - :mod:`planner.routing`: the road graph from OpenStreetMap, snapping, legs and travel
   matrices (routed or labelled straight-line estimates).
+- :mod:`planner.geocode`: addresses, street names and places to start points (the
+  street index of the road file, optional Nominatim) and a point's nearest street.
 - :mod:`planner.optimiser`: the pure TOPTW solver over arrays and its independent checker.
 - :mod:`planner.itinerary`: trip requests, the day-by-day plan and its JSON and map.
 - :mod:`planner.cli`: the ``build-graph``, ``route``, ``matrix``, ``coverage`` and

@@ -6,8 +6,10 @@ times) both read and write clock times through it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+from zoneinfo import ZoneInfo
 
 from geodata.errors import CraftRouteError
 
@@ -36,3 +38,13 @@ def clock_minutes(value: object, *, field: str, latest_min: int = MINUTES_PER_DA
             return hours * 60 + minutes
     msg = f"must be a time of day HH:MM between 00:00 and {minutes_to_clock(latest_min)}, got {value!r}"
     raise CraftRouteError(field, msg)
+
+
+def local_now(timezone: str) -> dt.datetime:
+    """Return the current time in ``timezone`` (an IANA name such as ``"Asia/Ho_Chi_Minh"``)."""
+    return dt.datetime.now(ZoneInfo(timezone))
+
+
+def round_up_minutes(minutes: float, step: int) -> int:
+    """Return ``minutes`` rounded up to a multiple of ``step`` (12:53 -> 13:00 for 15)."""
+    return int(math.ceil(minutes / step - 1e-9) * step)

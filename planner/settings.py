@@ -235,6 +235,9 @@ GRAPH_CACHE_VERSION: int = 3
 #: Version of the cached places matrix format.
 MATRIX_CACHE_VERSION: int = 3
 
+#: Version of the street index cache (``planner.geocode``), kept beside the graph cache.
+STREET_INDEX_VERSION: int = 1
+
 
 def resolve_cache_dir() -> Path:
     """Return the cache folder: :data:`cache_dir`, ``$CRAFTROUTE_CACHE_DIR`` or ``~/.cache/craftroute``."""
@@ -346,6 +349,11 @@ LUNCH_MIN: int = 60
 #: A visit at least this long whose span covers the lunch window hosts lunch on site
 #: (day-trip sights such as the Perfume Pagoda have food stalls), so no extra break.
 LUNCH_DURING_VISIT_MIN: float = 240.0
+#: Time zone of plan clocks: "today" and "now" are Hanoi's, wherever the server runs.
+TIMEZONE: str = "Asia/Ho_Chi_Minh"
+#: A plan for today starts from now, rounded up to this many minutes (and never before
+#: ``DAY_START``); with no date chosen and today's window over, the plan is for tomorrow.
+START_NOW_STEP_MIN: int = 15
 #: Most days of one plan request.
 MAX_DAYS: int = 14
 #: Plan dates allowed (first and last day of a trip), ISO ``YYYY-MM-DD``.
@@ -372,3 +380,23 @@ FLEXIBLE_DATES_MAX_STARTS: int = 31
 FLEXIBLE_DATES_BUDGET_S: float = 12.0
 #: ... with at least this budget per start date.
 FLEXIBLE_DATES_MIN_S: float = 0.3
+
+# ---------------------------------------------------------------------------
+# Finding a start: addresses, streets and places (``planner.geocode``)
+# ---------------------------------------------------------------------------
+#: A tapped or typed point is named after the nearest street within this distance.
+REVERSE_MAX_M: float = 75.0
+#: Most suggestions a search answers.
+SUGGEST_LIMIT: int = 8
+
+#: Ask OpenStreetMap's Nominatim when nothing offline matches (needs internet). Off by
+#: default: the offline index of streets and places needs no network; switch it on
+#: with ``planner.settings.online_geocoding = True`` or ``CRAFTROUTE_ONLINE_GEOCODING=1``.
+online_geocoding: bool = os.environ.get("CRAFTROUTE_ONLINE_GEOCODING", "") in ("1", "true", "yes")
+#: Nominatim's usage policy (https://operations.osmfoundation.org/policies/nominatim/)
+#: asks for an identifying User-Agent and at most one request a second.
+NOMINATIM_USER_AGENT: str = "CraftRoute/0.1 (craft-village trip planner for Hanoi)"
+NOMINATIM_MIN_DELAY_S: float = 1.0
+NOMINATIM_TIMEOUT_S: float = 5.0
+#: Search box of Nominatim queries, (south, west, north, east): Hanoi.
+NOMINATIM_VIEWBOX: tuple[float, float, float, float] = (20.55, 105.28, 21.40, 106.03)

@@ -66,6 +66,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
         downloads,
         explore,
         plan,
+        plan_edit,
         plan_form,
         plan_notes,
         pwa,
@@ -85,7 +86,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["local_time"] = lambda value: format_timestamp(value, i18n.current_language())
     app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
-    for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
-                      packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp, calendar_page.bp):
+    for blueprint in (plan.bp, plan_edit.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp,
+                      packages_pages.bp, packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp,
+                      calendar_page.bp):
         app.register_blueprint(blueprint)
     return app

@@ -108,6 +108,33 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
                           format_date=lambda date: format_date(date, language))
 
 
+#: Suggestions ``/api/v1/geocode`` answers by default.
+SUGGEST_LIMIT = planner_settings.SUGGEST_LIMIT
+
+
+def suggestions_json(text: str, *, limit: int) -> list[dict[str, Any]]:
+    """Return the places and streets matching a typed start, best first (offline: no Nominatim while typing).
+
+    Each item: ``kind`` ("place" or "street"), ``label``, ``value`` (the text for the
+    start field), ``lat``, ``lon`` and, for places, ``id``.
+    """
+    from planner.geocode import suggest
+
+    found = suggest(text, places=state.get_places(), streets=state.get_streets(), limit=limit)
+    return [{"kind": item.kind, "label": item.label, "value": item.value, "lat": round(item.lat, 6),
+             "lon": round(item.lon, 6), **({"id": item.id} if item.id else {})} for item in found]
+
+
+def nearest_street_json(lat: float, lon: float) -> dict[str, Any]:
+    """Return ``{"name", "distance_m"}`` of the street nearest the point (``None`` name when none is near)."""
+    from planner.geocode import nearest_street
+
+    found = nearest_street(state.get_streets(), lat, lon)
+    if found is None:
+        return {"name": None, "distance_m": None}
+    return {"name": found[0], "distance_m": round(found[1], 1)}
+
+
 def check_plan_request(fields: Mapping[str, Any]) -> None:
     """Raise CraftRouteError (naming the field) unless the planner accepts ``fields``."""
     itinerary.parse_plan_request(fields, places=state.get_places())

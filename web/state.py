@@ -23,6 +23,7 @@ from planner.itinerary.problem import place_locations
 if TYPE_CHECKING:
     import geopandas as gpd
 
+    from planner.geocode import StreetIndex
     from web.basemap.store import BandFile
 
 EXTENSION_KEY = "craftroute"
@@ -169,6 +170,13 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
     return get_recent("matrix", key, lambda: planner.matrix_with_cache(
         get_router(mode), list(locations), bundled=place_locations(get_places())), size=_state().matrix_cache_size)
+
+
+def get_streets() -> StreetIndex:
+    """Return the street index of the road file (addresses and street names), built once."""
+    from planner.geocode import get_street_index
+
+    return _state().get("streets", get_street_index)
 
 
 def get_basemap() -> list[BandFile]:

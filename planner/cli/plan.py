@@ -42,8 +42,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                             "optional (e.g. ceramics,silk or 'gốm,nón lá'); see `craftroute crafts`")
     parser.add_argument("--must", metavar="IDS", help="comma-separated place ids to include")
     parser.add_argument("--candidates", metavar="IDS", help="comma-separated place ids to choose from (default all)")
-    parser.add_argument("--day-start", default=settings.DAY_START, metavar="HH:MM",
-                        help=f"leave the start place at (default {settings.DAY_START})")
+    parser.add_argument("--exclude", metavar="IDS", help="comma-separated place ids never to visit")
+    parser.add_argument("--keep", metavar="ID@DAY", action="append",
+                        help="visit this place on this day (from 1); repeat for several, e.g. --keep bat-trang@2")
+    parser.add_argument("--only", action="store_true", default=None,
+                        help="visit only the --must and --keep places, nothing else")
+    parser.add_argument("--day-start", metavar="HH:MM",
+                        help=f"leave the start place at (default {settings.DAY_START}; with no --date, "
+                             f"today from now in Hanoi, rounded up to {settings.START_NOW_STEP_MIN} min)")
     parser.add_argument("--day-end", default=settings.DAY_END, metavar="HH:MM",
                         help=f"be back by (default {settings.DAY_END})")
     parser.add_argument("--lunch-start", default=settings.LUNCH_START, metavar="HH:MM",

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geodata.errors import CraftRouteError
+
 from .. import settings
 from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
@@ -24,7 +26,7 @@ from .events import TripEvents, closed_detail, event_reasons, stop_events, trip_
 from .flexible import per_start_budget_s, start_dates
 from .model import Plan, PlanDay, PlanLeg, PlanLunch, PlanStop, Unvisited, stop_points
 from .problem import TripProblem, build_trip_problem, candidate_places, place_locations, trip_locations
-from .reasons import CLOSED, stop_reasons, unvisited_reasons
+from .reasons import CLOSED, EXCLUDED, stop_reasons, unvisited_reasons
 from .request import PlanRequest
 from .why import Reason
 
@@ -110,6 +112,7 @@ def plan_trip(
         max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE,
         visit_steps=settings.VISIT_STEPS,
     )
+    _check_kept_fit(request, trip, solution)
     errors = check_solution(trip.problem, solution)
     if errors:  # never expected: the checker is a second opinion on the solver
         logger.error("optimiser returned an infeasible plan: %s", "; ".join(errors))
@@ -163,6 +166,23 @@ def load_trip_events(request: PlanRequest, places: gpd.GeoDataFrame) -> TripEven
     return trip_events(load_events(), request.dates, kinds)
 
 
+def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution) -> None:
+    """Raise CraftRouteError naming ``keep`` when a kept place could not be fitted on its day."""
+    kept = trip.problem.kept
+    missing = [v for v in solution.missing_mandatory if v in kept]
+    if not missing:
+        return
+    names = {loc.id: loc.name for loc in trip.locations}
+    place_id = trip.candidate_ids[missing[0]]
+    day = kept[missing[0]] + 1
+    on_day = [trip.candidate_ids[v] for v, k in kept.items() if k + 1 == day]
+    hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
+    msg = (f"{names[place_id]} ({place_id}) does not fit day {day} ({hours}) with the other kept places "
+           f"({', '.join(on_day)}) and must-visit places: too many kept stops for the time; keep fewer "
+           f"on day {day} or move one to another day")
+    raise CraftRouteError("keep", msg)
+
+
 def _plan_from_solution(
     request: PlanRequest, trip: TripProblem, solution: Solution, matrix: TravelMatrix,
     places: gpd.GeoDataFrame,
@@ -178,6 +198,11 @@ def _plan_from_solution(
         for v, reason, detail in unvisited_reasons(trip.problem, solution)
         for why in [(closed_detail(trip.events, every_day, trip.candidate_ids[v]) or detail) if reason == CLOSED
                     else detail]
+    )
+    unvisited += tuple(
+        Unvisited(place_id, names.get(place_id, place_id), EXCLUDED, excluded.text(), why=excluded)
+        for place_id in request.exclude if place_id in names
+        for excluded in [Reason.of(EXCLUDED)]
     )
     unvisited = tuple(sorted(unvisited, key=lambda item: not item.must))
     notes = tuple(lunch_warnings(request, trip.problem, days))
@@ -201,8 +226,10 @@ def lunch_warnings(request: PlanRequest, problem: Problem, days: Sequence[PlanDa
     window = f"{minutes_to_clock(request.lunch_start_min)}-{minutes_to_clock(request.lunch_end_min)}"
     hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
     for number, (day, tour) in enumerate(zip(days, problem.tours, strict=True), start=1):
-        if day.lunch is not None:
-            continue
+        late_today = number == 1 and request.first_day_start_min is not None and (
+            request.first_day_start_min > request.lunch_end_min)
+        if day.lunch is not None or late_today:
+            continue  # a plan of today made after the lunch window needs no lunch
         code = "lunch_not_in_day" if tour.lunch is None else "lunch_no_room"
         warnings.append(Reason.of(code, day=number, date=day.date.isoformat(), lunch=float(request.lunch_min),
                                   window=window, hours=hours))

@@ -55,9 +55,9 @@ class TripProblem:
 
 
 def candidate_places(request: PlanRequest, places: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Return the places to choose from: the requested ones (or all), plus every must-visit place."""
+    """Return the places to choose from: the requested ones (or all), plus every must-visit and kept place."""
     ids = list(request.candidates) if request.candidates else list(places.index)
-    ids += [place_id for place_id in request.must if place_id not in ids]
+    ids += [place_id for place_id in (*request.must, *(kept for kept, _ in request.keep)) if place_id not in ids]
     return places.loc[ids]
 
 
@@ -160,8 +160,9 @@ def build_trip_problem(
             day_windows(str(hours), day, request, visit_min[i], ids[i], events)
             for i, hours in enumerate(places["opening_hours"])
         ]
-        per_vertex += [((float(request.day_start_min), float(request.day_end_min)),)] * len(depots)
+        per_vertex += [((float(request.day_open_min(day)), float(request.day_end_min)),)] * len(depots)
         windows.append(tuple(per_vertex))
+    vertex_of = {place_id: i for i, place_id in enumerate(places.index)}
     problem = Problem(
         travel=np.ceil(np.asarray(duration_s, dtype=np.float64) / 60.0 - 1e-9),
         score=score,
@@ -175,6 +176,9 @@ def build_trip_problem(
         group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
         group_decay=decay,
         day_score=score[None, :] * factors if bool(np.any(factors != 1.0)) else None,
+        excluded=frozenset(vertex_of[place_id] for place_id in request.exclude if place_id in vertex_of),
+        kept={vertex_of[place_id]: day - 1 for place_id, day in request.keep},
+        only=request.only,
     )
     return TripProblem(problem, locations, tuple(ids), visit_min, tuple(values), events)
 
@@ -194,19 +198,20 @@ def _tour(request: PlanRequest, day: int, depots: Sequence[Location], offset: in
     start = offset + depots.index(request.starts[day])
     end = offset + depots.index(request.ends[day])
     lunch = None
-    fits = request.day_start_min <= request.lunch_end_min
-    fits &= request.lunch_start_min + request.lunch_min <= request.day_end_min
+    opens = request.day_open_min(day)
+    fits = opens <= request.lunch_end_min
+    fits &= max(request.lunch_start_min, opens) + request.lunch_min <= request.day_end_min
     if request.lunch_min > 0 and fits:
         lunch = LunchBreak(
             duration=float(request.lunch_min),
-            earliest_start=float(max(request.lunch_start_min, request.day_start_min)),
+            earliest_start=float(max(request.lunch_start_min, opens)),
             latest_start=float(request.lunch_end_min),
             during_visit_min=settings.LUNCH_DURING_VISIT_MIN,
         )
     return Tour(
         start=start,
         end=end,
-        open=float(request.day_start_min),
+        open=float(opens),
         close=float(request.day_end_min),
         max_stops=request.max_stops,
         lunch=lunch,

@@ -27,8 +27,10 @@ OPENING_HOURS = "opening hours"
 LUNCH = "lunch"
 TOO_FAR = "too far"
 NO_TIME = "no time"
-#: Every reason, from the most to the least specific blocker.
-REASONS: tuple[str, ...] = (CLOSED, OPENING_HOURS, LUNCH, TOO_FAR, NO_TIME)
+#: The traveller removed the place from the plan (``exclude``).
+EXCLUDED = "excluded"
+#: Every reason: the traveller's own choice, then from the most to the least specific blocker.
+REASONS: tuple[str, ...] = (EXCLUDED, CLOSED, OPENING_HOURS, LUNCH, TOO_FAR, NO_TIME)
 
 
 def stop_reasons(trip: TripProblem, k: int, tour: TourPlan, index: int) -> tuple[Reason, ...]:

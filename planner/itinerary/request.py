@@ -17,7 +17,7 @@ from geodata.errors import CraftRouteError, NotFoundError
 from geodata.location import Location
 
 from .. import settings
-from ..clock import clock_minutes, minutes_to_clock
+from ..clock import clock_minutes, local_now, minutes_to_clock, round_up_minutes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -44,7 +44,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "max_stops": ("max_stops_per_day",),
     "register_villages": (),
     "flexible_dates": (),
+    "exclude": (),
+    "keep": (),
+    "only": (),
 }
+
+#: Texts accepted as yes and no for a yes/no field (``only``, ``register_villages``) given as text.
+TRUE_TEXTS: tuple[str, ...] = ("true", "1", "yes", "on")
+FALSE_TEXTS: tuple[str, ...] = ("false", "0", "no", "off")
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,10 @@ class PlanRequest:
         Ids of the places to choose from; empty = every bundled place.
     day_start_min, day_end_min
         Daily window in minutes after midnight.
+    first_day_start_min
+        With no ``date`` and no ``day_start`` given, for a plan of today (in Hanoi):
+        now, rounded up (:data:`planner.settings.START_NOW_STEP_MIN`), if later than
+        ``day_start_min``; else ``None``.
     lunch_start_min, lunch_end_min, lunch_min
         Lunch must start within the window and lasts ``lunch_min`` (0: no lunch break).
     pace
@@ -82,6 +93,12 @@ class PlanRequest:
     flexible_dates
         First and last start date to compare (``--flexible-dates FROM..TO``); ``None``:
         start on ``date``.
+    exclude
+        Ids of places the traveller removed: never visited.
+    keep
+        ``(id, day)`` pairs, day counted from 1: that place on that day.
+    only
+        Visit no place beyond the must-visit and kept ones.
     """
 
     starts: tuple[Location, ...]
@@ -101,6 +118,16 @@ class PlanRequest:
     max_stops: int
     register_villages: bool = False
     flexible_dates: tuple[dt.date, dt.date] | None = None
+    exclude: tuple[str, ...] = ()
+    keep: tuple[tuple[str, int], ...] = ()
+    only: bool = False
+    first_day_start_min: int | None = None
+
+    def day_open_min(self, day: int) -> int:
+        """Return when day ``day`` (from 0) starts: now for a plan of today, else ``day_start_min``."""
+        if day == 0 and self.first_day_start_min is not None:
+            return self.first_day_start_min
+        return self.day_start_min
 
     @property
     def visit_factor(self) -> float:
@@ -113,7 +140,8 @@ class PlanRequest:
         return [self.date + dt.timedelta(days=offset) for offset in range(self.days)]
 
 
-def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | None = None) -> PlanRequest:
+def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | None = None,
+                       now: dt.datetime | None = None) -> PlanRequest:
     """Return the validated :class:`PlanRequest` of a mapping of fields (CLI options or JSON).
 
     Parameters
@@ -124,12 +152,17 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         ``day_end``, ``lunch_start``, ``lunch_end`` (``HH:MM``), ``lunch_min``, ``pace``,
         ``max_stops`` (alias ``max_stops_per_day``), ``register_villages`` (true or
         false: also offer the register's tourism-ready villages), ``flexible_dates``
-        (``FROM..TO``, the start dates to compare; then ``date`` defaults to ``FROM``).
+        (``FROM..TO``, the start dates to compare; then ``date`` defaults to ``FROM``),
+        ``exclude`` (place ids), ``keep`` (``[{"id", "day"}]`` or ``"id@day"`` texts, day
+        from 1) and ``only`` (yes/no).
         Lists may be JSON lists or
         comma-separated text; numbers may be text. ``start``/``end`` may also be a
         list with one place per day.
     places
         The places ids are checked against; ``None`` loads the bundled ones.
+    now
+        The current time in Hanoi (``None``: the clock's): with no ``date`` the plan is
+        for today from now (rounded up), or for tomorrow once today's window is over.
 
     Raises
     ------
@@ -146,12 +179,16 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         raise CraftRouteError("start", "is required: a place id or name, or 'lat,lon' (e.g. your hotel)")
     interests = _interests(values.get("interests", ()))
     flexible = _flexible_dates(values.get("flexible_dates"), days)
-    date = _date(values.get("date", flexible[0] if flexible else None), days)
+    now = now if now is not None else local_now(settings.TIMEZONE)
+    date = _date(values.get("date", flexible[0] if flexible else None), days, today=now.date())
     day_start = clock_minutes(values.get("day_start", settings.DAY_START), field="day_start")
     day_end = clock_minutes(values.get("day_end", settings.DAY_END), field="day_end")
     if day_end <= day_start:
         msg = f"must be after day_start ({minutes_to_clock(day_start)}), got {minutes_to_clock(day_end)}"
         raise CraftRouteError("day_end", msg)
+    first_start = None
+    if values.get("date") is None and flexible is None and "day_start" not in values:
+        date, first_start = _start_from_now(now, day_start, day_end, days=days)
     lunch_start = clock_minutes(values.get("lunch_start", settings.LUNCH_START), field="lunch_start")
     lunch_end = clock_minutes(values.get("lunch_end", settings.LUNCH_END), field="lunch_end")
     if lunch_end < lunch_start:
@@ -159,7 +196,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         raise CraftRouteError("lunch_end", msg)
     lunch_min = _integer(values.get("lunch_min", settings.LUNCH_MIN), "lunch_min", 0, 180)
     max_stops = _integer(values.get("max_stops", settings.PACES[pace][1]), "max_stops", 1, 20)
-    register_villages = _boolean(values.get("register_villages", settings.REGISTER_VILLAGES), "register_villages")
+    register_villages = _yes_no(values.get("register_villages", settings.REGISTER_VILLAGES), "register_villages")
     if places is None:
         from geodata.loader import load_places
 
@@ -170,6 +207,15 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         places = with_register_villages(places)
     starts = _places_per_day(values["start"], "start", days, places)
     ends = _places_per_day(values["end"], "end", days, places) if values.get("end") else starts
+    exclude = _listed_ids(values.get("exclude", ()), "exclude", places)
+    keep = _kept(values.get("keep", ()), days, max_stops, places)
+    must = _place_ids(values.get("must", ()), "must", places)
+    both = [place_id for place_id, _ in keep if place_id in exclude]
+    if both:
+        raise CraftRouteError("keep", f"{both[0]!r} is also in exclude: keep a place or exclude it, not both")
+    both = [place_id for place_id in must if place_id in exclude]
+    if both:
+        raise CraftRouteError("exclude", f"{both[0]!r} is also a must-visit place: leave it out of one of them")
     return PlanRequest(
         starts=starts,
         ends=ends,
@@ -177,7 +223,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         date=date,
         mode=mode,
         interests=interests,
-        must=_place_ids(values.get("must", ()), "must", places),
+        must=must,
         candidates=_place_ids(values.get("candidates", ()), "candidates", places),
         day_start_min=day_start,
         day_end_min=day_end,
@@ -188,6 +234,10 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         max_stops=max_stops,
         register_villages=register_villages,
         flexible_dates=flexible,
+        exclude=exclude,
+        keep=keep,
+        only=_yes_no(values.get("only", False), "only"),
+        first_day_start_min=first_start,
     )
 
 
@@ -220,18 +270,6 @@ def _integer(value: Any, field: str, low: int, high: int) -> int:
     return number
 
 
-_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
-
-
-def _boolean(value: Any, field: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text not in _BOOLEANS:
-        raise CraftRouteError(field, f"must be true or false, got {value!r}")
-    return _BOOLEANS[text]
-
-
 def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
@@ -239,11 +277,25 @@ def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     return str(value)
 
 
-def _date(value: Any, days: int) -> dt.date:
+def _start_from_now(now: dt.datetime, day_start: int, day_end: int, *, days: int) -> tuple[dt.date, int | None]:
+    """Return the first day of a plan with no date chosen, and its start when that is today.
+
+    Today starts from now rounded up (never in the past), or at ``day_start`` when that
+    is later; once today's window is over the plan is for tomorrow, from ``day_start``.
+    """
+    soon = round_up_minutes(now.hour * 60 + now.minute + now.second / 60, settings.START_NOW_STEP_MIN)
+    if soon <= day_start:
+        return now.date(), None
+    if soon < day_end:
+        return now.date(), soon
+    return _date(now.date() + dt.timedelta(days=1), days, today=now.date()), None
+
+
+def _date(value: Any, days: int, *, today: dt.date) -> dt.date:
     """Return the first day; the whole trip must lie within ``settings.MIN_DATE..MAX_DATE``."""
     low, high = dt.date.fromisoformat(settings.MIN_DATE), dt.date.fromisoformat(settings.MAX_DATE)
     if value is None:
-        date = dt.date.today()
+        date = today
     elif isinstance(value, dt.date):
         date = value
     else:
@@ -273,7 +325,7 @@ def _flexible_dates(value: Any, days: int) -> tuple[dt.date, dt.date] | None:
         raise CraftRouteError("flexible_dates", f"must be {example}, got {value!r}") from None
     for day in (first, last):
         try:
-            _date(day, days)  # inside the allowed dates, with room for the whole trip
+            _date(day, days, today=day)  # inside the allowed dates, with room for the whole trip
         except CraftRouteError as error:
             raise CraftRouteError("flexible_dates", error.message) from None
     starts = (last - first).days + 1
@@ -308,11 +360,55 @@ def _place_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, .
     return tuple(dict.fromkeys(ids))
 
 
+def _listed_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, ...]:
+    """Return the place ids of ``field``; an unknown id is a bad field (400), not a missing page."""
+    ids = _text_list(value, field)
+    for place_id in ids:
+        _check_id(place_id, field, places)
+    return tuple(dict.fromkeys(ids))
+
+
+def _check_id(place_id: Any, field: str, places: gpd.GeoDataFrame) -> None:
+    """Raise CraftRouteError (400) naming ``field`` unless ``place_id`` is a place's id."""
+    if not isinstance(place_id, str) or place_id not in places.index:
+        raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+
+
+def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame) -> tuple[tuple[str, int], ...]:
+    """Return the ``(id, day)`` pairs of ``keep``: ``[{"id", "day"}]``, ``["id@day"]`` or "id@day,id@day"."""
+    items = value if isinstance(value, (list, tuple)) else _text_list(value, "keep")
+    pairs: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Mapping) and set(item) <= {"id", "day"} and "id" in item:
+            place_id, day = item["id"], item.get("day")
+        elif isinstance(item, str) and "@" in item:
+            place_id, day = (part.strip() for part in item.rsplit("@", 1))
+        else:
+            raise CraftRouteError("keep", f'must list {{"id", "day"}} objects or "id@day" texts, got {item!r}')
+        _check_id(place_id, "keep", places)
+        pairs[place_id] = _integer(day, "keep", 1, days)
+    for day in range(1, days + 1):
+        on_day = [place_id for place_id, kept_day in pairs.items() if kept_day == day]
+        if len(on_day) > max_stops:
+            msg = f"keeps {len(on_day)} places on day {day}, more than the {max_stops} stops a day allowed"
+            raise CraftRouteError("keep", msg)
+    return tuple(pairs.items())
+
+
+def _yes_no(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_TEXTS or text in FALSE_TEXTS:
+        return text in TRUE_TEXTS
+    raise CraftRouteError(field, f"must be true or false, got {value!r}")
+
+
 def _places_per_day(value: Any, field: str, days: int, places: gpd.GeoDataFrame) -> tuple[Location, ...]:
-    from geodata.query import resolve_location
+    from ..geocode import resolve_start
 
     texts = [value] if isinstance(value, str) else _text_list(value, field)
     if len(texts) not in (1, days):
         raise CraftRouteError(field, f"must name one place, or one per day ({days}), got {len(texts)}")
-    found = [resolve_location(text, places, field=field) for text in texts]
+    found = [resolve_start(text, places, field=field) for text in texts]
     return tuple(found * days) if len(found) == 1 else tuple(found)

@@ -62,8 +62,12 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
             "interests": list(request.interests),
             "must": list(request.must),
             "day_start": minutes_to_clock(request.day_start_min),
+            "first_day_start": minutes_to_clock(request.day_open_min(0)),
             "day_end": minutes_to_clock(request.day_end_min),
             "max_stops": request.max_stops,
+            "exclude": list(request.exclude),
+            "keep": [{"id": place_id, "day": day} for place_id, day in request.keep],
+            "only": request.only,
         },
     }
 

@@ -46,6 +46,7 @@ STOP_TEMPLATES: dict[str, str] = {
 DETAIL_TEMPLATES: dict[str, str] = {
     "closed": "closed, or open less than the {visit:.0f} min visit, on every day of the trip",
     "closed_by": "closed: {events}",
+    "excluded": "excluded by you",
     "no_time": "no time left beside stops worth more to this trip",
     "no_time_must": "fits a day on its own, but not together with the other must-visit places and day limits",
     "lunch": ("{there:.0f} min there, the {visit:.0f} min visit and {back:.0f} min back fit the day, but not with "

@@ -23,7 +23,10 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
     return before it closes; the lunch break (present when required, started in its
     window, not overlapping the journey, and overlapping a visit only within a visit
     long enough to host it); the reported value, recomputed from the visit lengths and
-    the groups' diminishing returns.
+    the groups' diminishing returns; the traveller's edits: no excluded vertex visited,
+    every kept vertex visited on its own tour, and with ``only`` nothing beyond the
+    mandatory and kept vertices (read from ``excluded``, ``kept`` and ``only``, not from
+    the candidates derived from them).
     """
     errors: list[str] = []
     if len(solution.tours) != len(problem.tours):
@@ -38,11 +41,30 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
                 errors.append(f"tour {k}: vertex {vertex} is not a candidate")
             seen.add(vertex)
         errors.extend(f"tour {k}: {message}" for message in _check_tour(problem, k, plan, tolerance))
+    errors.extend(_check_edits(problem, solution))
     stops = [stop for plan in solution.tours for stop in plan.stops]
     days = [k for k, plan in enumerate(solution.tours) for _ in plan.stops]
     total = solution_value(problem, stops, days)
     if abs(total - solution.score) > 1e-6 * max(1.0, abs(total)):
         errors.append(f"reported score {solution.score} differs from the visited score {total}")
+    return errors
+
+
+def _check_edits(problem: Problem, solution: Solution) -> list[str]:
+    """Return the violations of the traveller's edits: excluded, kept (and on which tour), only."""
+    errors: list[str] = []
+    tour_of = {stop.vertex: k for k, plan in enumerate(solution.tours) for stop in plan.stops}
+    for vertex in sorted(problem.excluded & set(tour_of)):
+        errors.append(f"tour {tour_of[vertex]}: vertex {vertex} is excluded but visited")
+    for vertex, tour in sorted(problem.kept.items()):
+        if vertex not in tour_of:
+            errors.append(f"kept vertex {vertex} is not visited (it must be on tour {tour})")
+        elif tour_of[vertex] != tour:
+            errors.append(f"kept vertex {vertex} is on tour {tour_of[vertex]}, not on its tour {tour}")
+    if problem.only:
+        chosen = problem.mandatory | set(problem.kept)
+        for vertex in sorted(set(tour_of) - chosen):
+            errors.append(f"tour {tour_of[vertex]}: vertex {vertex} is visited, but only chosen ones may be")
     return errors
 
 

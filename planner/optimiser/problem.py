@@ -21,12 +21,19 @@ it as such:
 * Diminishing returns within groups: ``group[v]`` (``-1`` for none) and
   ``group_decay[g]``. Within a group the visits are ranked by their value, highest
   first, and the ``j``-th (from 0) counts ``group_decay[g] ** j`` times its value.
+
+What the traveller decided
+--------------------------
+Three per-vertex constraints carry a traveller's edits of a plan: ``excluded``
+vertices are never visited; ``kept`` vertices must be visited on the tour they are
+fixed to (they are mandatory, and no move may put them on another tour); with
+``only`` no vertex beyond the mandatory and kept ones is a candidate.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -104,6 +111,13 @@ class Problem:
         Factor of each group applied once per better-valued visit of the same group, in ``(0, 1]``.
     day_score
         ``(len(tours), n)`` value of each vertex on each tour, replacing ``score``; ``None``: ``score`` every day.
+    excluded
+        Vertices no solution may visit (removed from ``candidates``).
+    kept
+        ``{vertex: tour}``: vertices every solution must visit, each on its tour (they
+        join ``mandatory``; a solver that cannot fit one reports it missing).
+    only
+        Whether the candidates are only the mandatory and kept vertices.
     """
 
     travel: np.ndarray
@@ -118,6 +132,9 @@ class Problem:
     group: np.ndarray | None = None
     group_decay: tuple[float, ...] = ()
     day_score: np.ndarray | None = None
+    excluded: frozenset[int] = frozenset()
+    kept: Mapping[int, int] = field(default_factory=dict)
+    only: bool = False
 
     def __post_init__(self) -> None:
         n = self.travel.shape[0]
@@ -133,11 +150,38 @@ class Problem:
             raise ValueError(f"tour depots must be vertices 0..{n - 1}, got {sorted(depots)}")
         if not self.candidates:
             object.__setattr__(self, "candidates", tuple(v for v in range(n) if v not in depots))
+        self._apply_edits(n)
         bad = [v for v in self.candidates if v in depots or not 0 <= v < n]
         bad += [v for v in self.mandatory if v not in self.candidates]
         if bad:
             raise ValueError(f"candidates and mandatory vertices must be non-depot vertices, got {bad}")
         self._check_value_fields(n)
+
+    def _apply_edits(self, n: int) -> None:
+        """Check ``excluded``, ``kept`` and ``only``, then narrow the candidates and widen ``mandatory``."""
+        bad_tours = {v: k for v, k in self.kept.items() if not 0 <= k < len(self.tours)}
+        if bad_tours:
+            raise ValueError(f"`kept` tours must be 0..{len(self.tours) - 1}, got {bad_tours}")
+        both = sorted(set(self.kept) & self.excluded)
+        if both:
+            raise ValueError(f"vertices cannot be both kept and excluded, got {both}")
+        must_out = sorted(self.mandatory & self.excluded)
+        if must_out:
+            raise ValueError(f"mandatory vertices cannot be excluded, got {must_out}")
+        kept = dict(self.kept)
+        object.__setattr__(self, "kept", kept)
+        object.__setattr__(self, "mandatory", frozenset(self.mandatory | set(kept)))
+        allowed = [v for v in self.candidates if v not in self.excluded]
+        if self.only:
+            allowed = [v for v in allowed if v in self.mandatory]
+        allowed += [v for v in kept if v not in allowed and 0 <= v < n]
+        object.__setattr__(self, "candidates", tuple(allowed))
+
+    def tours_allowed(self, vertex: int) -> tuple[int, ...]:
+        """Return the tours ``vertex`` may be visited on: its kept tour, else every tour."""
+        if vertex in self.kept:
+            return (self.kept[vertex],)
+        return tuple(range(len(self.tours)))
 
     def _check_value_fields(self, n: int) -> None:
         if self.service_min is not None:

@@ -6,7 +6,9 @@ Computers & Operations Research 36 (2009): greedy insertion by ``score**2 / shif
 then a shake that removes a run of consecutive visits from every tour, refilled by
 insertion; a replace move (an unvisited vertex takes the place of a cheaper one) and
 a relocate move between tours (it frees time for new visits) strengthen each round.
-Mandatory vertices are inserted first and never shaken out. Insertions are ranked by
+Mandatory vertices are inserted first and never shaken out; a kept vertex (one the
+traveller fixed to a day) is inserted, replaced and relocated only within its own
+tour, and excluded vertices are no candidates at all. Insertions are ranked by
 the value they add (:mod:`planner.optimiser._value`), so diminishing returns within a
 group steer the search itself; flexible visits are searched as fixed-length variants
 (:mod:`planner.optimiser._variants`), the replace move lengthening or shortening a
@@ -143,6 +145,11 @@ class _Search:
         self.siblings = siblings
         self.mandatory = problem.mandatory
         self.unvisited: set[int] = set(problem.candidates)
+        # on_tour[k, v]: whether v may be visited on tour k (a kept vertex only on its own)
+        self.on_tour = np.ones((len(problem.tours), problem.n_vertices), dtype=bool)
+        for vertex, tour in problem.kept.items():
+            self.on_tour[:, vertex] = False
+            self.on_tour[tour, vertex] = True
         self.noise: tuple[Callable[[], float], float] | None = None
 
     def _take(self, vertex: int) -> None:
@@ -223,6 +230,7 @@ class _Search:
         gains: np.ndarray | None = None
         for k in range(len(self.routes.routes)):
             shift, feasible = self.routes.insertion_table(k, candidates)
+            feasible = feasible & self.on_tour[k, candidates][:, None]
             if not feasible.any():
                 continue
             if cheapest:
@@ -298,6 +306,7 @@ class _Search:
                 route_before = list(self.routes.routes[k])
                 self.routes.remove(k, [position])
                 shift, feasible = self.routes.insertion_table(k, better)
+                feasible = feasible & self.on_tour[k, better][:, None]
                 gain = np.where(feasible, value[:, None] - shift * 1e-6, -np.inf)
                 move = self._first_confirmed([(k, gain)], better) if feasible.any() else None
                 if move is not None:
@@ -333,6 +342,8 @@ class _Search:
                 if position >= len(self.routes.routes[k]):
                     continue
                 vertex = self.routes.routes[k][position]
+                if vertex in self.problem.kept:  # fixed to its tour
+                    continue
                 before = list(self.routes.routes[k])
                 old_k = self.routes.duration(k)
                 self.routes.remove(k, [position])

@@ -195,17 +195,41 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
     )
 
 
+def write_npz(arrays: dict[str, Any], path: Path, *, version: int) -> None:
+    """Write named arrays to ``path`` (.npz), atomically, with a ``version`` stamp (a cache file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("wb") as handle:
+        np.savez_compressed(handle, **arrays, version=np.array(version))
+    partial.replace(path)
+
+
+def read_npz(path: Path, *, version: int, source_sha256: str | None = None) -> dict[str, np.ndarray]:
+    """Return the arrays of a cache file written by :func:`write_npz`, checked for version and source.
+
+    Raises
+    ------
+    CacheError
+        If the file cannot be read, or has another version or ``source_sha256`` array.
+    """
+    try:
+        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+            stored = {name: data[name] for name in data.files}
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
+        raise CacheError(f"cannot read {path}: {error}") from error
+    if int(stored.get("version", -1)) != version:
+        raise CacheError(f"{path} has format version {stored.get('version')}, expected {version}")
+    if source_sha256 is not None and str(stored.get("source_sha256")) != source_sha256:
+        raise CacheError(f"{path} was built from another version of the road data")
+    return stored
+
+
 def save_compact(compact: CompactGraph, path: Path, *, version: int) -> None:
     """Write the compact graph to ``path`` (.npz), atomically, with a version stamp."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     arrays = {f.name: getattr(compact, f.name) for f in fields(compact)}
     arrays["source_sha256"] = np.array(compact.source_sha256)
     arrays["source_name"] = np.array(compact.source_name)
-    arrays["version"] = np.array(version)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        np.savez_compressed(handle, **arrays)
-    partial.replace(path)
+    write_npz(arrays, path, version=version)
 
 
 def load_compact(path: Path, *, version: int, source_sha256: str | None = None) -> CompactGraph:
@@ -226,15 +250,7 @@ def load_compact(path: Path, *, version: int, source_sha256: str | None = None) 
         If the file cannot be read, has another version or checksum, or its arrays
         are inconsistent.
     """
-    try:
-        with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
-            stored = {name: data[name] for name in data.files}
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
-        raise CacheError(f"cannot read {path}: {error}") from error
-    if int(stored.get("version", -1)) != version:
-        raise CacheError(f"{path} has format version {stored.get('version')}, expected {version}")
-    if source_sha256 is not None and str(stored.get("source_sha256")) != source_sha256:
-        raise CacheError(f"{path} was built from another version of the road data")
+    stored = read_npz(path, version=version, source_sha256=source_sha256)
     try:
         compact = CompactGraph(**{f.name: stored[f.name] for f in fields(CompactGraph)
                                   if f.name not in ("source_sha256", "source_name")},

@@ -169,11 +169,7 @@ def load_graph(*, osm_path: Path | Sequence[Path] | None = None, cache_dir: Path
     """
     paths = road_paths(osm_path if osm_path is not None else settings.resolve_osm_path())
     if paths:
-        for path in paths:
-            check_osm_file(path, field=field)
-        checksums = [file_sha256(path) for path in paths]
-        checksum = checksums[0] if len(paths) == 1 else hashlib.sha256(" ".join(checksums).encode()).hexdigest()
-        name = " + ".join(path.name for path in paths)
+        checksum, name = files_checksum(paths, field=field)
     elif settings.allow_download:
         name = download_key()
         checksum = hashlib.sha256(name.encode()).hexdigest()
@@ -186,6 +182,15 @@ def load_graph(*, osm_path: Path | Sequence[Path] | None = None, cache_dir: Path
         except CacheError as error:
             logger.warning("rebuilding the road graph cache: %s", error)
     return _build_and_save(paths, checksum=checksum, name=name, target=target, progress=progress, field=field)
+
+
+def files_checksum(paths: Sequence[Path], *, field: str = "osm_path") -> tuple[str, str]:
+    """Return the checksum of one or several road files (checked first) and their names, for caches."""
+    for path in paths:
+        check_osm_file(path, field=field)
+    checksums = [file_sha256(path) for path in paths]
+    checksum = checksums[0] if len(paths) == 1 else hashlib.sha256(" ".join(checksums).encode()).hexdigest()
+    return checksum, " + ".join(path.name for path in paths)
 
 
 def road_paths(osm_path: Path | Sequence[Path] | None) -> list[Path]:

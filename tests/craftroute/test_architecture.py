@@ -94,7 +94,8 @@ def test_no_flask_below_the_web_layer() -> None:
             assert "flask" not in names, path
 
 
-@pytest.mark.parametrize("package", ["geodata", "planner", "planner.routing", "planner.itinerary", "web"])
+@pytest.mark.parametrize("package", ["geodata", "planner", "planner.routing", "planner.geocode", "planner.itinerary",
+                                     "web"])
 def test_every_public_name_of_a_package_top_resolves(package: str) -> None:
     module = importlib.import_module(package)
     for name in module.__all__:

@@ -16,6 +16,9 @@ from .request_body import json_body
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
+#: Most suggestions ``/geocode`` answers at once.
+MAX_SUGGESTIONS = 20
+
 
 @bp.get("/villages")
 def villages() -> Response:
@@ -81,6 +84,24 @@ def matrix() -> Response:
     depart_min = planning.check_depart(body.get("depart"))
     found = state.get_matrix(mode, locations)
     return jsonify(planning.matrix_json(found.at(depart_min) if depart_min is not None else found))
+
+
+@bp.get("/geocode")
+def geocode() -> Response:
+    """Suggest places and streets for a typed start (``q``, ``limit``): offline, while typing."""
+    text = params.get_text(request.args, "q")
+    limit = params.get_int(request.args, "limit", low=1, high=MAX_SUGGESTIONS, default=planning.SUGGEST_LIMIT)
+    return jsonify(planning.suggestions_json(text, limit=limit or planning.SUGGEST_LIMIT))
+
+
+@bp.get("/geocode/reverse")
+def reverse_geocode() -> Response:
+    """Name the street nearest a point (``lat``, ``lon``): ``{"name", "distance_m"}``, name ``null`` if none is near."""
+    lat = params.get_float(request.args, "lat", low=-90.0, high=90.0)
+    lon = params.get_float(request.args, "lon", low=-180.0, high=180.0)
+    if lat is None or lon is None:
+        raise CraftRouteError("lat" if lat is None else "lon", "is required: a number in degrees")
+    return jsonify(planning.nearest_street_json(lat, lon))
 
 
 @bp.post("/itineraries")

@@ -15,6 +15,9 @@ from web.pages.rendering import current_place_names, map_parts, place_url_templa
 
 bp = Blueprint("explore", __name__)
 
+#: Most filtered places "Plan with these" passes on as must-see places (more cannot fit a trip).
+PLAN_WITH_MAX = 12
+
 
 @bp.get("/explore")
 def index() -> str:
@@ -37,6 +40,7 @@ def index() -> str:
         recognitions=i18n.recognition_labels(),
         kinds=schema.KINDS,
         communes=communes,
+        plan_with_max=PLAN_WITH_MAX,
     )
 
 

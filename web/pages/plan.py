@@ -7,6 +7,9 @@ from flask import Blueprint, render_template, request
 import geodata
 from geodata.errors import CraftRouteError
 from web import i18n, planning, state
+from web.names import place_names
+from web.pages.place_choice import place_groups
+from web.pages.plan_edit import plan_edit_values
 from web.pages.plan_form import FORM_FIELDS, MORE_FIELDS, form_field_name, plan_fields, start_picker_map
 from web.pages.rendering import map_parts, place_url_template, plan_values
 from web.pages.share import share_values
@@ -32,6 +35,8 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
         default_mode=planning.check_mode(None),
         paces=planning.paces(),
         places=geodata.places_to_records(places),
+        place_groups=place_groups(geodata.places_to_records(places), craft_labels=labels, text=i18n.gettext),
+        place_names={str(place_id): str(name) for place_id, name in places["name_vi"].items()},
         fields=FORM_FIELDS,
         more_open=any(request.args.get(name) for name in MORE_FIELDS)
         or (error is not None and form_field_name(error.field) in MORE_FIELDS),
@@ -53,5 +58,7 @@ def result() -> tuple[str, int]:
     except CraftRouteError as error:
         return render_form(error)
     values = plan_values(planning.plan_json(plan))
+    records = geodata.places_to_records(state.get_places())
+    names = {key: name.short for key, name in place_names(records, i18n.current_language()).items()}
     return render_template("plan_result.html", map_parts=map_parts(planning.plan_map(plan)), **values,
-                           **share_values()), 200
+                           plan_edit=plan_edit_values(request.args, values["plan"], names), **share_values()), 200

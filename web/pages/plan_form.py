@@ -14,7 +14,7 @@ from web.maps import explore_map
 from web.params import get_list
 
 #: Fields that take several values (repeated keys or "a,b").
-LIST_FIELDS: tuple[str, ...] = ("interests", "must_see")
+LIST_FIELDS: tuple[str, ...] = ("interests", "must_see", "exclude", "keep")
 #: Fields whose text holds a whole number.
 INTEGER_FIELDS: tuple[str, ...] = ("days", "max_stops_per_day", "lunch_min")
 #: Every field of the form, in the order of ``craftroute plan``'s options.

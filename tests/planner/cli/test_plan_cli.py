@@ -147,3 +147,40 @@ def test_day_lines_are_chronological_and_mark_estimates(end: str) -> None:
     lunch_index = next(i for i, line in enumerate(lines) if "lunch" in line)
     if day.lunch.start_min >= day.back_min:  # eaten at the end place after the journey back
         assert lunch_index == len(lines) - 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("start", "name"), [("36 Hàng Bạc", "36 Hàng Bạc"), ("hang bac", "Hàng Bạc")])
+def test_plan_from_a_street_address(start: str, name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", start, "--days", "1", "--date", "2026-12-08", "--format", "json"]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    start_point = document["days"][0]["start"]
+    assert start_point["name"] == name and "Hàng Bạc" in start_point["name"]
+    assert 21.03 < start_point["lat"] < 21.04 and 105.84 < start_point["lon"] < 105.86
+
+
+@pytest.mark.slow
+def test_plan_edits_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", "hang bac", "--days", "2", "--date", "2026-12-08", "--format", "json",
+            "--keep", "bat-trang@2", "--keep", "chuong@1", "--exclude", "van-phuc,one-pillar-pagoda"]
+    assert main(argv) == 0
+    document = json.loads(capsys.readouterr().out)
+    visits = {stop["id"]: number for number, day in enumerate(document["days"], start=1) for stop in day["stops"]}
+    assert visits["bat-trang"] == 2 and visits["chuong"] == 1
+    assert not {"van-phuc", "one-pillar-pagoda"} & set(visits)
+    assert main([*argv[:7], "--format", "json", "--must", "son-dong,chuyen-my,chuong", "--only"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert sorted(stop["id"] for day in only["days"] for stop in day["stops"]) == ["chuong", "chuyen-my", "son-dong"]
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["--keep", "bat-trang"], '--keep: must list {"id", "day"} objects or "id@day" texts'),
+    (["--keep", "bat-trang@9"], "--keep: must be between 1 and 1, got 9"),
+    (["--exclude", "atlantis"], "--exclude: no place with id 'atlantis'"),
+])
+def test_bad_edits_exit_2_naming_the_option(argv: list[str], expected: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "--start", "Hoan Kiem Lake", *argv]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1 and expected in captured.err

@@ -1,0 +1,97 @@
+"""A start field's text to a point, keeping the name the traveller chose.
+
+Order of the answers: "lat,lon" (named after the nearest street when one is close);
+a place id; with a house number, a street ("36 Hàng Bạc"); an exact place name; an
+exact street name; then the best looser match of places and streets, refused when
+several equally good answers differ; last, when switched on, Nominatim
+(:mod:`.online`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import geopandas as gpd
+
+from geodata.errors import CraftRouteError, NotFoundError
+from geodata.location import Location
+from geodata.query import MIN_NAME_CHARS, parse_lat_lon, place_to_location
+from geodata.text import search_key
+
+from .. import settings
+from .address import parse_address
+from .search import Suggestion, nearest_street, suggest
+from .streets import StreetIndex
+
+logger = logging.getLogger(__name__)
+
+#: Most answers named in an "ambiguous" message.
+SHOWN_CHOICES = 6
+
+
+def point_location(lat: float, lon: float, name: str) -> Location:
+    """Return the location of a point called ``name``."""
+    return Location(id=f"pt-{lat:.5f}-{lon:.5f}", name=name, lat=lat, lon=lon)
+
+
+def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
+                  streets: StreetIndex | None = None) -> Location:
+    """Return the location a traveller means by ``text``: a place, a street, an address or a point.
+
+    Parameters
+    ----------
+    text
+        "bat-trang", "Bát Tràng", "36 Hàng Bạc", "hang bac", "21.034,105.852"...
+    places
+        The places to search.
+    field
+        Field named in errors.
+    streets
+        The street index; ``None`` loads the road file's (:func:`.store.get_street_index`).
+
+    Raises
+    ------
+    NotFoundError
+        If nothing matches.
+    CraftRouteError
+        If the text is too short, or several different answers match equally well.
+    """
+    text = (text or "").strip()
+    if not text:
+        raise CraftRouteError(field, "must not be empty; give a place, a street, an address or 'lat,lon'")
+    point = parse_lat_lon(text, field=field)
+    if point is None and text in places.index:
+        return place_to_location(places.loc[text])
+    if streets is None:
+        from .store import get_street_index
+
+        streets = get_street_index()
+    if point is not None:
+        near = nearest_street(streets, *point)
+        return point_location(*point, near[0] if near else f"{point[0]:.5f}, {point[1]:.5f}")
+    if len(search_key(parse_address(text).street).replace(" ", "")) < MIN_NAME_CHARS:
+        msg = f"{text!r} is too short; give at least {MIN_NAME_CHARS} letters of a place or street, or 'lat,lon'"
+        raise CraftRouteError(field, msg)
+    found = suggest(text, places=places, streets=streets, limit=SHOWN_CHOICES + 1)
+    if not found and settings.online_geocoding:
+        from .online import nominatim_suggestions
+
+        found = nominatim_suggestions(text, limit=1)
+    if not found:
+        msg = f"no place or street matches {text!r}; give a place, a street (accents optional), an address " \
+              f"such as '36 Hàng Bạc', or 'lat,lon'"
+        raise NotFoundError(field, msg)
+    return _chosen(found, text, places, field=field)
+
+
+def _chosen(found: list[Suggestion], text: str, places: gpd.GeoDataFrame, *, field: str) -> Location:
+    """Return the best answer; refuse a loose match that several different answers share."""
+    best = found[0]
+    tied = [item for item in found if item.rank == best.rank]
+    if len(tied) > 1 and (best.rank > 0 or tied[1].kind == "place"):
+        shown = ", ".join(item.label if item.kind != "place" else f"{item.label} [{item.id}]"
+                          for item in tied[:SHOWN_CHOICES])
+        raise CraftRouteError(field, f"{text!r} matches several places or streets: {shown}; give one of these")
+    if best.kind == "place":
+        return place_to_location(places.loc[best.id])
+    return point_location(best.lat, best.lon, best.label)
