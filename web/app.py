@@ -49,7 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from web import errors, i18n, params, state
+    from web import errors, i18n, limits, params, security, state
     from web.api import views as api_views
     from web.packages import api as packages_api
     from web.packages import auth as packages_auth
@@ -62,6 +62,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     state.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
+    security.init_app(app)
     packages_db.init_app(app)
     packages_auth.init_app(app, exempt=(api_views.bp, packages_api.bp))
     app.jinja_env.filters["query_string"] = params.query_string
@@ -72,4 +73,5 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
                       packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp):
         app.register_blueprint(blueprint)
+    limits.init_app(app)
     return app
