@@ -235,6 +235,10 @@ GRAPH_CACHE_VERSION: int = 3
 #: Version of the cached places matrix format.
 MATRIX_CACHE_VERSION: int = 3
 
+#: Longest wait in seconds for another process building the same cache (graph or
+#: matrix) before giving up; building the Hanoi graph takes about 30 s.
+CACHE_LOCK_TIMEOUT_S: float = 900.0
+
 
 def resolve_cache_dir() -> Path:
     """Return the cache folder: :data:`cache_dir`, ``$CRAFTROUTE_CACHE_DIR`` or ``~/.cache/craftroute``."""

@@ -50,6 +50,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     from web import errors, i18n, limits, params, security, state
+    from web.api import docs as api_docs
     from web.api import views as api_views
     from web.packages import api as packages_api
     from web.packages import auth as packages_auth
@@ -71,7 +72,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
     for blueprint in (plan.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp, packages_pages.bp,
-                      packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp):
+                      packages_share.bp, api_views.bp, packages_api.bp, api_docs.bp, basemap.bp, pwa.bp):
         app.register_blueprint(blueprint)
     limits.init_app(app)
     return app
