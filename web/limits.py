@@ -54,6 +54,8 @@ def init_app(app: Flask) -> Limiter:
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "craftroute")
     limiter = Limiter(get_remote_address, app=app)
+    # Flask-Limiter keeps only a weak reference to itself in the views it wraps.
+    app.extensions["craftroute_limiter"] = limiter
     app.register_error_handler(RateLimitExceeded, _on_limit)
     plan_limit = limiter.shared_limit(_plan_limit, scope="plan")
     matrix_limit = limiter.shared_limit(_matrix_limit, scope="matrix")
