@@ -49,7 +49,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from web import errors, i18n, limits, params, security, state
+    from web import compression, errors, i18n, limits, params, security, state
     from web.api import docs as api_docs
     from web.api import views as api_views
     from web.packages import api as packages_api
@@ -64,6 +64,7 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     i18n.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    compression.init_app(app)
     packages_db.init_app(app)
     packages_auth.init_app(app, exempt=(api_views.bp, packages_api.bp))
     app.jinja_env.filters["query_string"] = params.query_string

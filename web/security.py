@@ -6,7 +6,8 @@ Every response gets a Content-Security-Policy, ``X-Content-Type-Options: nosniff
 
 Scripts: pages load JavaScript from the site itself; the inline ``<script>`` blocks that
 Folium writes for a map are allowed by a per-request nonce that templates add with
-``{{ csp_nonce() }}`` and that :func:`nonce_scripts` adds to Folium's rendered HTML.
+``{{ csp_nonce() }}`` and, on Folium's rendered header, the ``nonce_scripts`` filter
+(rendered maps are cached without nonces; each page view gets a new one).
 No ``'unsafe-inline'`` or ``'unsafe-eval'`` for scripts; styles allow inline
 ``style=""`` because Leaflet positions every tile and marker with them.
 
@@ -104,7 +105,9 @@ def _secure_cookie(header: str) -> str:
 
 
 def _uses_cdn() -> bool:
-    return bool(current_app.config.get("MAP_ASSETS") == "cdn" or g.get("map_assets_cdn"))
+    """Return whether map pages load Leaflet from CDNs (``MAP_ASSETS``; "auto" without vendored files)."""
+    setting = current_app.config.get("MAP_ASSETS")
+    return setting == "cdn" or (setting == "auto" and not (settings.VENDOR_DIR / "leaflet" / "leaflet.js").is_file())
 
 
 def _add_headers(response: Response) -> Response:
@@ -128,5 +131,6 @@ def init_app(app: Flask) -> None:
     """Add the security headers to every response of ``app`` and ``csp_nonce()`` to its templates."""
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.jinja_env.filters["nonce_scripts"] = nonce_scripts
     app.after_request(_add_headers)
     app.register_error_handler(RequestEntityTooLarge, _on_too_large)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, current_app, render_template, request
 
 import geodata
 from geodata import schema
 from web import i18n, params, state
-from web.maps import explore_map, place_map
+from web.maps import MapParts, explore_map, place_map
 from web.pages.rendering import map_parts, place_url_template
 
 bp = Blueprint("explore", __name__)
@@ -18,15 +20,23 @@ def index() -> str:
     """Show the filter form, the clustered map and the list of matching places."""
     query = params.parse_village_query(request.args)
     places = state.get_places()
-    found = params.apply_village_query(places, query)
     labels = i18n.craft_labels()
-    m = explore_map(found, place_url=place_url_template(), craft_labels=labels, language=i18n.current_language())
-    communes = sorted(set(places["former_district"]) | set(places["commune"]))
+    language = i18n.current_language()
+
+    def draw() -> tuple[MapParts, list[dict[str, Any]]]:
+        found = params.apply_village_query(places, query)
+        m = explore_map(found, place_url=place_url_template(), craft_labels=labels, language=language)
+        return map_parts(m), geodata.places_to_records(found)
+
+    # The map and list depend only on the filters and the language: recent ones are kept.
+    parts, records = state.get_recent("explore", (language, query), draw)
+    communes = state.get_cached("explore:communes",
+                                lambda: sorted(set(places["former_district"]) | set(places["commune"])))
     return render_template(
         "explore.html",
-        map_parts=map_parts(m),
+        map_parts=parts,
         query=query,
-        places=geodata.places_to_records(found),
+        places=records,
         total=len(places),
         crafts=labels,
         recognitions=i18n.recognition_labels(),

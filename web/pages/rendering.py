@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import folium
 from flask import Response as FlaskResponse
-from flask import current_app, g, redirect, url_for
+from flask import current_app, redirect, url_for
 from werkzeug.wrappers import Response
 
 from web.maps import MapParts, render_map_parts
 from web.pages.basemap import with_offline_base_map
-from web.security import nonce_scripts
 
 #: Placeholder swapped for a place id in link templates given to map builders.
 _ID_SLOT = "__place_id__"
@@ -26,16 +24,15 @@ def map_parts(m: folium.Map) -> MapParts:
     ``MAP_ASSETS`` "local" always uses the vendored files, "cdn" never does, and "auto"
     uses them when ``python -m web.vendor`` has fetched them.
 
-    Folium's inline ``<script>`` tags get the request's CSP nonce (:mod:`web.security`);
-    the template puts the map's script in ``<script nonce="{{ csp_nonce() }}">``.
+    The parts hold no script nonce, so they may be cached across requests: the base
+    template adds the request's (``map_parts.header | nonce_scripts``,
+    ``<script nonce="{{ csp_nonce() }}">``; :mod:`web.security`).
     """
     with_offline_base_map(m)
     setting = current_app.config["MAP_ASSETS"]
     local = setting == "local" or (setting == "auto" and _vendored_assets_present())
     base = url_for("static", filename="vendor").rstrip("/") if local else None
-    g.map_assets_cdn = base is None
-    parts = render_map_parts(m, assets_base_url=base)
-    return dataclasses.replace(parts, header=nonce_scripts(parts.header), html=nonce_scripts(parts.html))
+    return render_map_parts(m, assets_base_url=base)
 
 
 def place_url_template() -> str:
