@@ -60,10 +60,11 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     from web.packages.pricing import format_vnd
     from web.pages import basemap, dashboard, downloads, explore, plan, plan_form, plan_notes, pwa, rendering
 
+    # First, so that its after-request hook runs last and sees every cookie and header.
+    security.init_app(app)
     state.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    security.init_app(app)
     compression.init_app(app)
     packages_db.init_app(app)
     packages_auth.init_app(app, exempt=(api_views.bp, packages_api.bp))
