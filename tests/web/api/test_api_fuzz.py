@@ -64,7 +64,10 @@ FUZZED = sorted(set(OPERATIONS) - {"api_docs.openapi"})
 def test_api_answers_every_generated_request_as_documented(api_schema, fuzz_app: tuple[Flask, str],
                                                            endpoint: str) -> None:
     operation = _operation(api_schema, fuzz_app, endpoint)
-    headers = {"Authorization": f"Bearer {fuzz_app[1]}"} if "/packages" in operation.path else {}
+    # Uncompressed answers: the in-process WSGI client does not decode Brotli or gzip.
+    headers = {"Accept-Encoding": "identity"}
+    if "/packages" in operation.path:
+        headers["Authorization"] = f"Bearer {fuzz_app[1]}"
     checks = _checks()
     strategy = (operation.as_strategy(generation_mode=GenerationMode.POSITIVE)
                 | operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
