@@ -133,7 +133,8 @@ def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any
         "area_legends": [(i18n.gettext(f"dashboard.layer.{name}"), area_legend(areas[name]))
                          for name in ("units", "districts", "communes") if areas[name] is not None],
         "by_craft": by_craft_rows, "by_district": district_rows, "by_unit": unit_rows,
-        "matrix": stats.craft_district_table(shown), "recognised_keys": RECOGNISED,
+        # Python ints: the template shades each of its cells, and numpy scalars make that slow.
+        "matrix": stats.craft_district_table(shown).astype(object), "recognised_keys": RECOGNISED,
         "boundaries": areas["communes"] is not None,
         "map_parts": map_parts(dashboard_map(register_records(shown), units=areas["units"],
                                              districts=areas["districts"], communes=areas["communes"],
