@@ -50,18 +50,23 @@ def place(place_id: str) -> str:
     """Show one place: map, facts, nearby places and a button to add it to a plan."""
     places = state.get_places()
     row = geodata.get_place(places, place_id)
-    record = geodata.places_to_records(places.loc[[place_id]])[0]
-    others = places.drop(index=place_id)
-    nearby = geodata.places_within(others, float(row["lat"]), float(row["lon"]),
-                                   current_app.config["NEARBY_RADIUS_KM"]).head(current_app.config["NEARBY_COUNT"])
     labels = i18n.craft_labels()
-    m = place_map(record, nearby, place_url=place_url_template(), craft_labels=labels,
-                  language=i18n.current_language())
+    language = i18n.current_language()
+
+    def draw() -> tuple[MapParts, dict[str, Any], list[dict[str, Any]]]:
+        record = geodata.places_to_records(places.loc[[place_id]])[0]
+        nearby = geodata.places_within(places.drop(index=place_id), float(row["lat"]), float(row["lon"]),
+                                       current_app.config["NEARBY_RADIUS_KM"]).head(current_app.config["NEARBY_COUNT"])
+        m = place_map(record, nearby, place_url=place_url_template(), craft_labels=labels, language=language)
+        return map_parts(m), record, geodata.places_to_records(nearby)
+
+    # A place page depends only on the place and the language: recent ones are kept.
+    parts, record, nearby_records = state.get_recent("place", (language, place_id), draw, size=128)
     return render_template(
         "place.html",
-        map_parts=map_parts(m),
+        map_parts=parts,
         place=record,
-        nearby=geodata.places_to_records(nearby),
+        nearby=nearby_records,
         crafts=labels,
         recognitions=i18n.recognition_labels(),
     )
