@@ -53,6 +53,9 @@ def init_app(app: Flask) -> Limiter:
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "craftroute")
+    # Redis out of reach: count in memory meanwhile (logged) rather than failing every plan.
+    app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     limiter = Limiter(get_remote_address, app=app)
     # Flask-Limiter keeps only a weak reference to itself in the views it wraps.
     app.extensions["craftroute_limiter"] = limiter

@@ -110,3 +110,10 @@ def test_redis_url_comes_from_the_environment(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("CRAFTROUTE_INSTANCE", str(tmp_path))
     app = create_app()
     assert app.config["RATELIMIT_STORAGE_URI"] == redis_url
+
+
+def test_without_redis_reachable_limits_fall_back_to_memory(tmp_path: Path) -> None:
+    port = _free_port()  # nothing listens there
+    client = make_app(tmp_path, REDIS_URL=f"redis://{LOCAL_HOST}:{port}/0", PLAN_RATE_LIMIT="1 per minute").test_client()
+    statuses = [client.post("/api/v1/itineraries", json=CHEAP_PLAN).status_code for _ in range(2)]
+    assert statuses == [400, 429]
