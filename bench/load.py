@@ -25,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -53,15 +54,19 @@ def start_server(port: int, *, workers: int, threads: int) -> subprocess.Popen[b
     """Start gunicorn on ``port`` (rate limits raised) and return it once it answers."""
     env = {**os.environ, "CRAFTROUTE_PLAN_RATE_LIMIT": LOAD_RATE_LIMIT,
            "CRAFTROUTE_MATRIX_RATE_LIMIT": LOAD_RATE_LIMIT, "PYTHONPATH": str(ROOT)}
+    # Keep-alive longer than a user's pause, so that no client reuses a connection the
+    # server has just closed (gunicorn's default is 2 s; users wait 1-3 s).
     command = [sys.executable, "-m", "gunicorn", "--bind", f"{HOST}:{port}", "--workers", str(workers),
-               "--threads", str(threads), "--preload", "--timeout", "120", "--log-level", "warning",
-               "web:create_app()"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+               "--threads", str(threads), "--preload", "--timeout", "120", "--keep-alive", "30",
+               "--log-level", "warning", "web:create_app()"]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
                                start_new_session=True)
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited: {process.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+            log.seek(0)
+            raise RuntimeError(f"server exited: {log.read().decode()[-2000:]}")
         try:
             urllib.request.urlopen(f"http://{HOST}:{port}/api/v1/crafts", timeout=5).read()
             return process
