@@ -87,13 +87,17 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-def warm_up(base: str) -> None:
-    """Request every page and read once per worker, so the run measures a started server."""
+def warm_up(base: str, *, workers: int, threads: int) -> None:
+    """Request every page and read several times at once, so that every worker has loaded its data."""
+    from concurrent.futures import ThreadPoolExecutor
+
     urls = ["/", "/explore", "/dashboard", "/api/v1/villages", "/places/bat-trang",
             "/plan?start=hoan-kiem-lake&days=1&date=2026-12-07"]
-    for _ in range(4):
-        for url in urls:
-            urllib.request.urlopen(base + url, timeout=300).read()
+    # Parallel requests keep one worker busy, so that the others take connections too.
+    with ThreadPoolExecutor(max_workers=workers * threads) as pool:
+        for _ in range(3):
+            list(pool.map(lambda url: urllib.request.urlopen(base + url, timeout=300).read(),
+                          urls * workers * 2))
 
 
 def run_locust(base: str, *, users: int, seconds: float) -> Any:
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://{HOST}:{port}"
     server = start_server(port, workers=args.workers, threads=args.threads)
     try:
-        warm_up(base)
+        warm_up(base, workers=args.workers, threads=args.threads)
         stats = run_locust(base, users=args.users, seconds=args.seconds)
     finally:
         stop_server(server)
