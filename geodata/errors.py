@@ -8,6 +8,28 @@ into one line on stderr and exit code 2; the web API into HTTP 400 (404 for
 
 from __future__ import annotations
 
+#: Characters of a user's value an error message quotes; longer values are cut with "...".
+MAX_QUOTED_CHARS = 80
+#: Longest error message: a message that quotes more (a list of long values) is cut, so no
+#: input can make an error answer large.
+MAX_MESSAGE_CHARS = 600
+
+
+def quoted(value: object, *, limit: int = MAX_QUOTED_CHARS) -> str:
+    """Return ``repr(value)`` for an error message, cut to about ``limit`` characters.
+
+    Examples
+    --------
+    >>> quoted("Bát Tràng")
+    "'Bát Tràng'"
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
+    return f"{text[:limit]}...{size}"
+
+
 
 class CraftRouteError(ValueError):
     """A user-facing error that names the field at fault.
@@ -22,9 +44,9 @@ class CraftRouteError(ValueError):
     """
 
     def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}")
+        self.field = field[:MAX_QUOTED_CHARS]
+        self.message = message if len(message) <= MAX_MESSAGE_CHARS else message[:MAX_MESSAGE_CHARS] + "..."
+        super().__init__(f"{self.field}: {self.message}")
 
     def to_dict(self) -> dict[str, str]:
         """Return the error as the JSON body used by the web API."""

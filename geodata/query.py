@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import schema
 from .area import check_in_hanoi
-from .errors import CraftRouteError, NotFoundError
+from .errors import CraftRouteError, NotFoundError, quoted
 from .location import Location
 from .text import search_key
 
@@ -124,7 +124,7 @@ def _checked_values(field: str, value: str | Iterable[str], allowed: Iterable[st
     allowed = list(allowed)
     for item in values:
         if item not in allowed:
-            raise CraftRouteError(field, f"unknown {field} {item!r}; allowed: {', '.join(allowed)}")
+            raise CraftRouteError(field, f"unknown {field} {quoted(item)}; allowed: {', '.join(allowed)}")
     return values
 
 
@@ -202,7 +202,10 @@ def place_to_location(row: pd.Series) -> Location:
 
 def places_to_locations(places: gpd.GeoDataFrame) -> list[Location]:
     """Return the :class:`Location` of every place row, in order."""
-    return [place_to_location(row) for _, row in places.iterrows()]
+    # Column arrays, not iterrows: this runs several times for every plan.
+    columns = zip(places["id"], places["name_vi"], places["lat"], places["lon"], places["kind"], strict=True)
+    return [Location(id=str(place_id), name=str(name), lat=float(lat), lon=float(lon), kind=str(kind))
+            for place_id, name, lat, lon, kind in columns]
 
 
 def get_place(places: gpd.GeoDataFrame, place_id: str, *, field: str = "id") -> pd.Series:
@@ -214,7 +217,7 @@ def get_place(places: gpd.GeoDataFrame, place_id: str, *, field: str = "id") -> 
         If no place has that id.
     """
     if place_id not in places.index:
-        raise NotFoundError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+        raise NotFoundError(field, f"no place with id {quoted(place_id)}; list ids with `craftroute villages`")
     return places.loc[place_id]
 
 
@@ -251,15 +254,15 @@ def resolve_location(text: str, places: gpd.GeoDataFrame | None = None, *, field
     if text in places.index:
         return place_to_location(places.loc[text])
     if len(search_key(text).replace(" ", "")) < MIN_NAME_CHARS:
-        msg = f"{text!r} is too short to name a place; give at least {MIN_NAME_CHARS} letters, an id or 'lat,lon'"
+        msg = f"{quoted(text)} is too short to name a place; give at least {MIN_NAME_CHARS} letters, an id or 'lat,lon'"
         raise CraftRouteError(field, msg)
     found = search_places(places, text)
     if found.empty:
-        msg = f"no place matches {text!r}; give an id, a name (accents optional) or 'lat,lon'"
+        msg = f"no place matches {quoted(text)}; give an id, a name (accents optional) or 'lat,lon'"
         raise NotFoundError(field, msg)
     best = found[found["match_rank"] == found["match_rank"].iloc[0]]
     if len(best) > 1:
         shown = ", ".join(f"{row['name_vi']} [{place_id}]" for place_id, row in best.head(6).iterrows())
         more = f" and {len(best) - 6} more" if len(best) > 6 else ""
-        raise CraftRouteError(field, f"{text!r} matches several places: {shown}{more}; give one of these ids")
+        raise CraftRouteError(field, f"{quoted(text)} matches several places: {shown}{more}; give one of these ids")
     return place_to_location(best.iloc[0])

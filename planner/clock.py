@@ -11,7 +11,7 @@ import math
 import re
 from zoneinfo import ZoneInfo
 
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 
 MINUTES_PER_DAY = 24 * 60
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -36,7 +36,7 @@ def clock_minutes(value: object, *, field: str, latest_min: int = MINUTES_PER_DA
         hours, minutes = int(match.group(1)), int(match.group(2))
         if minutes < 60 and hours * 60 + minutes <= latest_min:
             return hours * 60 + minutes
-    msg = f"must be a time of day HH:MM between 00:00 and {minutes_to_clock(latest_min)}, got {value!r}"
+    msg = f"must be a time of day HH:MM between 00:00 and {minutes_to_clock(latest_min)}, got {quoted(value)}"
     raise CraftRouteError(field, msg)
 
 

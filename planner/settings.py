@@ -237,6 +237,9 @@ MATRIX_CACHE_VERSION: int = 3
 
 #: Version of the street index cache (``planner.geocode``), kept beside the graph cache.
 STREET_INDEX_VERSION: int = 1
+#: Longest wait in seconds for another process building the same cache (graph or
+#: matrix) before giving up; building the Hanoi graph takes about 30 s.
+CACHE_LOCK_TIMEOUT_S: float = 900.0
 
 
 def resolve_cache_dir() -> Path:

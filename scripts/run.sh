@@ -66,7 +66,7 @@ case "$cmd" in
     exec "$VENV/bin/craftroute" serve "$@"
     ;;
   test)
-    need_root_apt chromium chromium-driver postgresql libcairo2
+    need_root_apt chromium chromium-driver postgresql libcairo2 redis-server
     setup_python "test,dev"
     setup_web_assets required
     log "static checks: ruff, mypy"

@@ -7,8 +7,11 @@ operators' saved packages), ``maps`` (pure Folium map builders) and ``exports``
 (GeoJSON, GPX and iCalendar of a plan). Shared modules: ``settings`` (defaults),
 ``state`` (places, routers and matrices loaded once per app), ``planning`` (the one
 bridge to :mod:`planner`), ``params`` (request parameters), ``i18n`` and
-``hours_text`` (English and Vietnamese text), ``errors`` (error handlers), ``vendor``
-(map JavaScript from npm) and ``cli`` (``craftroute serve``). The top layer: imports
+``hours_text`` (English and Vietnamese text), ``errors`` (error handlers), ``security``
+(security headers, script nonces, cookie flags, body size limit), ``limits`` (rate
+limits of plans and matrices), ``compression`` (compressed answers), ``vendor`` (map
+JavaScript and Swagger UI from npm) and ``cli`` (``craftroute serve``). The API's
+OpenAPI description is ``api.openapi`` (schemas in ``api.schemas``), served by ``api.docs``. The top layer: imports
 :mod:`planner` and :mod:`geodata`, is imported by neither.
 
 Production serving (each process loads the places and road graph once and keeps

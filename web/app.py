@@ -49,7 +49,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
-    from web import errors, i18n, params, state
+    from web import compression, errors, i18n, limits, params, security, state
+    from web.api import docs as api_docs
     from web.api import views as api_views
     from web.dates import format_date, format_timestamp
     from web.error_text import error_text
@@ -73,9 +74,12 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
         rendering,
     )
 
+    # First, so that its after-request hook runs last and sees every cookie and header.
+    security.init_app(app)
     state.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
+    compression.init_app(app)
     packages_db.init_app(app)
     packages_auth.init_app(app, exempt=(api_views.bp, packages_api.bp))
     app.jinja_env.filters["query_string"] = params.query_string
@@ -87,7 +91,8 @@ def create_app(test_config: Mapping[str, Any] | None = None, *, instance_path: s
     app.jinja_env.filters["vnd"] = lambda amount: format_vnd(amount, i18n.current_language())
     app.add_url_rule("/favicon.ico", "favicon", rendering.favicon)
     for blueprint in (plan.bp, plan_edit.bp, explore.bp, dashboard.bp, downloads.bp, packages_auth.bp,
-                      packages_pages.bp, packages_share.bp, api_views.bp, packages_api.bp, basemap.bp, pwa.bp,
-                      calendar_page.bp):
+                      packages_pages.bp, packages_share.bp, api_views.bp, packages_api.bp, api_docs.bp, basemap.bp,
+                      pwa.bp, calendar_page.bp):
         app.register_blueprint(blueprint)
+    limits.init_app(app)
     return app

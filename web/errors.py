@@ -1,4 +1,9 @@
-"""Error handlers: JSON under ``/api``, a friendly page elsewhere, never a traceback."""
+"""Error handlers: JSON under ``/api``, a friendly page elsewhere, never a traceback.
+
+Status codes as HTTP clients expect them: 404 only when the URL names nothing (an
+unknown path, ``/api/v1/places/nope``); a query or body value that names no place is a
+400 naming the field, like every other bad value; a body over ``MAX_CONTENT_LENGTH`` 413.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +30,18 @@ def error_response(field: str, message: str, status: int) -> tuple[Response, int
     return render_template("error.html", field=field, message=message, status=status), status
 
 
+#: Fields of NotFoundError that name a part of the URL (a package id, a share token).
+URL_FIELDS = frozenset({"id", "token"})
+
+
+def names_url_part(field: str) -> bool:
+    """Return whether ``field`` is a variable part of the request's URL (so "not found" is 404)."""
+    view_args = request.view_args or {}
+    return bool(view_args) and (field in view_args or field in URL_FIELDS)
+
+
 def _on_user_error(error: CraftRouteError) -> tuple[Response, int] | tuple[str, int]:
-    status = 404 if isinstance(error, NotFoundError) else 400
+    status = 404 if isinstance(error, NotFoundError) and names_url_part(error.field) else 400
     return error_response(error.field, error.message, status)
 
 

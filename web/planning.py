@@ -13,7 +13,7 @@ import folium
 from flask import current_app
 
 import geodata
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 from geodata.location import Location
 from planner import itinerary, routing
 from planner import settings as planner_settings
@@ -36,7 +36,7 @@ def check_mode(value: Any, *, field: str = "mode") -> str:
     if value is None:
         return planner_settings.DEFAULT_MODE
     if not isinstance(value, str):
-        raise CraftRouteError(field, f"must be one of {', '.join(planner_settings.MODES)}, got {value!r}")
+        raise CraftRouteError(field, f"must be one of {', '.join(planner_settings.MODES)}, got {quoted(value)}")
     return routing.check_mode(value, field=field)
 
 
@@ -45,7 +45,7 @@ def check_depart(value: Any, *, field: str = "depart") -> float | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise CraftRouteError(field, f"must be a time of day HH:MM between 00:00 and 23:59, got {value!r}")
+        raise CraftRouteError(field, f"must be a time of day HH:MM between 00:00 and 23:59, got {quoted(value)}")
     return routing.clock_min(value, field=field)
 
 
@@ -69,6 +69,7 @@ def make_plan(fields: Mapping[str, Any], *, geometry: bool = False) -> itinerary
     geometry
         Fetch each leg's road shape (for maps and GPX tracks).
     """
+    check_list_lengths(fields)
     plan_request = itinerary.parse_plan_request(fields, places=state.get_places())
     places = itinerary.plan_places(plan_request, state.get_places())
     matrix = state.get_matrix(plan_request.mode, trip_locations(plan_request, candidate_places(plan_request, places)))
@@ -137,4 +138,28 @@ def nearest_street_json(lat: float, lon: float) -> dict[str, Any]:
 
 def check_plan_request(fields: Mapping[str, Any]) -> None:
     """Raise CraftRouteError (naming the field) unless the planner accepts ``fields``."""
+    check_list_lengths(fields)
     itinerary.parse_plan_request(fields, places=state.get_places())
+
+
+def list_limits() -> dict[str, int]:
+    """Return the most items each list field of a plan request may hold (``web.settings``)."""
+    config = current_app.config
+    return {"interests": config["MAX_INTERESTS"], "must": config["MAX_MUST_SEE"],
+            "must_see": config["MAX_MUST_SEE"], "must_visit": config["MAX_MUST_SEE"],
+            "candidates": config["MAX_MATRIX_LOCATIONS"]}
+
+
+def check_list_lengths(fields: Mapping[str, Any]) -> None:
+    """Raise CraftRouteError naming the first list field of a plan request longer than its limit.
+
+    Lists may be JSON lists or comma-separated text (as the planner reads them).
+    """
+    if not isinstance(fields, Mapping):
+        return
+    for name, limit in list_limits().items():
+        value = fields.get(name)
+        items = value.split(",") if isinstance(value, str) else value
+        if isinstance(items, (list, tuple)) and len(items) > limit:
+            field = "must" if name.startswith("must") else name
+            raise CraftRouteError(field, f"must list at most {limit} items, got {len(items)}")

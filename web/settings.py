@@ -66,7 +66,32 @@ DEFAULT_CONFIG: dict[str, object] = {
     # Upper bounds that keep one request cheap.
     "MAX_MATRIX_LOCATIONS": 60,
     "MAX_SEARCH_RESULTS": 20,
+    # Longest lists a plan request may give: places of interest (`interests`) and
+    # must-see places (`must`); longer lists answer 400 naming the field.
+    "MAX_INTERESTS": 20,
+    "MAX_MUST_SEE": 20,
+    # Largest request body in bytes; a larger one answers 413 before it is read.
+    "MAX_CONTENT_LENGTH": 256 * 1024,
+    # Per-client limits of the expensive endpoints (Flask-Limiter notation), answered
+    # with 429 and Retry-After: plans (API, pages, packages) and travel matrices.
+    "PLAN_RATE_LIMIT": "30 per minute",
+    "MATRIX_RATE_LIMIT": "60 per minute",
+    # Rate limits on or off (the load benchmark raises the limits instead).
+    "RATELIMIT_ENABLED": True,
+    # None: limits counted in each process's memory; a redis:// URL (environment
+    # variable CRAFTROUTE_REDIS_URL) shares them between every worker and machine.
+    "REDIS_URL": None,
+    # Browsers may cache the big GeoJSON of the maps this long (seconds).
+    "STATIC_DATA_MAX_AGE_S": 3600,
 }
+
+#: Hosts outside the site that pages may load from: OpenStreetMap's tiles (images) and,
+#: when the map scripts are not vendored (``MAP_ASSETS`` "cdn"), Folium's CDNs.
+TILE_HOSTS: tuple[str, ...] = ("https://tile.openstreetmap.org",)
+CDN_HOSTS: tuple[str, ...] = (
+    "https://cdn.jsdelivr.net", "https://code.jquery.com", "https://cdnjs.cloudflare.com",
+    "https://netdna.bootstrapcdn.com", "https://unpkg.com",
+)
 
 #: Default CDN address of each asset Folium knows -> file under ``VENDOR_DIR``.
 #: An asset mapped to ``None`` is dropped (an old Bootstrap 3 icon font no map here uses).

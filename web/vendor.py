@@ -1,4 +1,4 @@
-"""Fetch the JavaScript and CSS that Folium maps need into ``web/static/vendor``.
+"""Fetch the JavaScript and CSS that Folium maps and the API reference need into ``web/static/vendor``.
 
 Folium pages load Leaflet and its plugins from CDNs by default; CraftRoute serves
 them itself so that maps work offline and in CI. The files come from the npm
@@ -55,6 +55,11 @@ NPM_FILES: dict[str, dict[str, str]] = {
     },
     "jquery@3.7.1": {
         "dist/jquery.min.js": "jquery/jquery.min.js",
+    },
+    # The API reference page (/api/docs).
+    "swagger-ui-dist@5.32.0": {
+        "swagger-ui-bundle.js": "swagger-ui/swagger-ui-bundle.js",
+        "swagger-ui.css": "swagger-ui/swagger-ui.css",
     },
 }
 

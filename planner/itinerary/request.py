@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from geodata.crafts import resolve_craft
-from geodata.errors import CraftRouteError, NotFoundError
+from geodata.errors import CraftRouteError, NotFoundError, quoted
 from geodata.location import Location
 
 from .. import settings
@@ -264,7 +264,7 @@ def _integer(value: Any, field: str, low: int, high: int) -> int:
         if isinstance(value, float) and number != value or isinstance(value, bool):
             raise ValueError
     except (TypeError, ValueError):
-        raise CraftRouteError(field, f"must be a whole number from {low} to {high}, got {value!r}") from None
+        raise CraftRouteError(field, f"must be a whole number from {low} to {high}, got {quoted(value)}") from None
     if not low <= number <= high:
         raise CraftRouteError(field, f"must be between {low} and {high}, got {number}")
     return number
@@ -273,7 +273,7 @@ def _integer(value: Any, field: str, low: int, high: int) -> int:
 def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise CraftRouteError(field, f"must be one of {', '.join(allowed)}, got {value!r}")
+        raise CraftRouteError(field, f"must be one of {', '.join(allowed)}, got {quoted(value)}")
     return str(value)
 
 
@@ -302,7 +302,7 @@ def _date(value: Any, days: int, *, today: dt.date) -> dt.date:
         try:
             date = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise CraftRouteError("date", f"must be a date YYYY-MM-DD, got {value!r}") from None
+            raise CraftRouteError("date", f"must be a date YYYY-MM-DD, got {quoted(value)}") from None
     last = high - dt.timedelta(days=days - 1)
     if not low <= date <= last:
         msg = f"must be between {low.isoformat()} and {last.isoformat()}"
@@ -341,9 +341,9 @@ def _text_list(value: Any, field: str) -> list[str]:
     elif isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
         items = list(value)
     else:
-        raise CraftRouteError(field, f"must be a list of text or comma-separated text, got {value!r}")
+        raise CraftRouteError(field, f"must be a list of text or comma-separated text, got {quoted(value)}")
     if any(not item.strip() for item in items):
-        raise CraftRouteError(field, f"must not hold an empty item (as in 'a,,b' or ''), got {value!r}")
+        raise CraftRouteError(field, f"must not hold an empty item (as in 'a,,b' or ''), got {quoted(value)}")
     return [item.strip() for item in items]
 
 
@@ -356,7 +356,7 @@ def _place_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, .
     ids = _text_list(value, field)
     for place_id in ids:
         if place_id not in places.index:
-            raise NotFoundError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+            raise NotFoundError(field, f"no place with id {quoted(place_id)}; list ids with `craftroute villages`")
     return tuple(dict.fromkeys(ids))
 
 

@@ -8,7 +8,8 @@ times, the snapping index) -> ``paths`` (Dijkstra trees, lengths and shapes alon
 them) -> ``router`` (snap places, search, route one leg) -> ``assemble`` and
 ``matrix`` (whole matrices, the bundled places' matrix cached on disk) ->
 ``coverage`` (which places are routed). ``estimate`` (straight-line estimates) and
-``results`` (the result types and their JSON) are leaves used along the way.
+``results`` (the result types and their JSON) and ``cachefile`` (atomic, locked cache
+files) are leaves used along the way.
 May import :mod:`planner.settings` and :mod:`geodata`; never the itinerary or web layers.
 """
 

@@ -14,6 +14,7 @@ import hashlib
 import json
 import logging
 import zipfile
+import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import networkx as nx
 import numpy as np
 
 from .access import mode_bits, tag_values
+from .cachefile import atomic_savez
 
 logger = logging.getLogger(__name__)
 
@@ -197,11 +199,7 @@ def compact_from_graph(graph: nx.MultiDiGraph, *, source_sha256: str, source_nam
 
 def write_npz(arrays: dict[str, Any], path: Path, *, version: int) -> None:
     """Write named arrays to ``path`` (.npz), atomically, with a ``version`` stamp (a cache file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
-        np.savez_compressed(handle, **arrays, version=np.array(version))
-    partial.replace(path)
+    atomic_savez(path, **arrays, version=np.array(version))
 
 
 def read_npz(path: Path, *, version: int, source_sha256: str | None = None) -> dict[str, np.ndarray]:
@@ -215,7 +213,7 @@ def read_npz(path: Path, *, version: int, source_sha256: str | None = None) -> d
     try:
         with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
             stored = {name: data[name] for name in data.files}
-    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError) as error:
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile, KeyError, zlib.error) as error:
         raise CacheError(f"cannot read {path}: {error}") from error
     if int(stored.get("version", -1)) != version:
         raise CacheError(f"{path} has format version {stored.get('version')}, expected {version}")

@@ -22,6 +22,7 @@ from geodata.errors import CraftRouteError
 
 from .. import settings
 from .access import kept_tags
+from .cachefile import cache_lock
 from .compact import (
     AccessRules,
     CacheError,
@@ -176,12 +177,24 @@ def load_graph(*, osm_path: Path | Sequence[Path] | None = None, cache_dir: Path
     else:
         raise NoRoadDataError("no road file found and downloading is off (planner.settings.allow_download)")
     target = cache_path(checksum, cache_dir=cache_dir)
-    if target.exists() and not rebuild:
-        try:
-            return load_compact(target, version=settings.GRAPH_CACHE_VERSION, source_sha256=checksum)
-        except CacheError as error:
-            logger.warning("rebuilding the road graph cache: %s", error)
-    return _build_and_save(paths, checksum=checksum, name=name, target=target, progress=progress, field=field)
+    if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
+        return cached
+    # One builder at a time: a process that waited here loads what the other one wrote.
+    with cache_lock(target):
+        if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
+            return cached
+        return _build_and_save(paths, checksum=checksum, name=name, target=target, progress=progress, field=field)
+
+
+def _load_if_valid(target: Path, checksum: str) -> CompactGraph | None:
+    """Return the cached graph at ``target``, or None if it is missing, stale or damaged (logged)."""
+    if not target.exists():
+        return None
+    try:
+        return load_compact(target, version=settings.GRAPH_CACHE_VERSION, source_sha256=checksum)
+    except CacheError as error:
+        logger.warning("rebuilding the road graph cache: %s", error)
+        return None
 
 
 def files_checksum(paths: Sequence[Path], *, field: str = "osm_path") -> tuple[str, str]:

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from geodata.location import Location
 from .. import settings
 from .assemble import MatrixDraft, matrix_from_bands
 from .bands import band_names
+from .cachefile import atomic_savez, cache_lock
 from .results import BandSlices, TravelMatrix
 from .router import Router
 
@@ -79,21 +81,29 @@ def cached_matrix(router: Router, locations: Sequence[Location], *,
     folder = Path(cache_dir) if cache_dir is not None else settings.resolve_cache_dir()
     key = matrix_key(router, locations)
     path = folder / f"matrix-{router.mode}-{key[:16]}.npz"
-    if path.exists():
-        try:
-            return _read(path, key=key, mode=router.mode)
-        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
-            logger.warning("recomputing the places matrix, cache unusable: %s", error)
-    matrix = compute_matrix(router, locations)
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("wb") as handle:
+    if (found := _read_if_valid(path, key=key, mode=router.mode)) is not None:
+        return found
+    # One builder at a time: a process that waited here reads what the other one wrote.
+    with cache_lock(path):
+        if (found := _read_if_valid(path, key=key, mode=router.mode)) is not None:
+            return found
+        matrix = compute_matrix(router, locations)
         assert matrix.bands is not None
-        np.savez_compressed(handle, key=np.array(key), ids=np.array(matrix.ids, dtype=str),
-                            duration_s=matrix.bands.duration_s, distance_m=matrix.bands.distance_m,
-                            estimated_m=matrix.bands.estimated_m)
-    partial.replace(path)
+        atomic_savez(path, key=np.array(key), ids=np.array(matrix.ids, dtype=str),
+                     duration_s=matrix.bands.duration_s, distance_m=matrix.bands.distance_m,
+                     estimated_m=matrix.bands.estimated_m)
     return matrix
+
+
+def _read_if_valid(path: Path, *, key: str, mode: str) -> TravelMatrix | None:
+    """Return the matrix cached at ``path``, or None if it is missing, another one or damaged (logged)."""
+    if not path.exists():
+        return None
+    try:
+        return _read(path, key=key, mode=mode)
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as error:
+        logger.warning("recomputing the places matrix, cache unusable: %s", error)
+        return None
 
 
 def _read(path: Path, *, key: str, mode: str) -> TravelMatrix:

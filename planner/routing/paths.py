@@ -62,19 +62,26 @@ def lengths_along(graph: ModeGraph, predecessors: np.ndarray, targets: np.ndarra
     """
     n_trees, n_nodes = predecessors.shape
     n_targets = targets.shape[0]
-    flat_predecessors = predecessors.ravel()
+    flat_predecessors = predecessors.ravel().astype(np.int64)
+    # The length of each node's tree edge, looked up once for every node of every tree:
+    # the walk below then costs a few array operations per step instead of an edge search.
+    step_m = np.zeros(n_trees * n_nodes, dtype=np.float64)
+    linked = np.flatnonzero(flat_predecessors >= 0)
+    if linked.size:
+        node, before = linked % n_nodes, flat_predecessors[linked]
+        tail, head = (node, before) if backward else (before, node)
+        step_m[linked] = graph.pair_length_m[graph.pair_index(tail, head)]
     # One entry per (tree, target) pair, dropped as soon as its walk reaches the root.
     slot = np.arange(n_trees * n_targets)
     base = np.repeat(np.arange(n_trees, dtype=np.int64) * n_nodes, n_targets)
     here = np.tile(targets.astype(np.int64), n_trees)
     total = np.zeros(n_trees * n_targets, dtype=np.float64)
     while slot.size:
-        before = flat_predecessors[base + here].astype(np.int64)
+        before = flat_predecessors[base + here]
         moving = before >= 0
         if not moving.all():
             slot, base, here, before = slot[moving], base[moving], here[moving], before[moving]
-        tail, head = (here, before) if backward else (before, here)
-        total[slot] += graph.pair_length_m[graph.pair_index(tail, head)]
+        total[slot] += step_m[base + here]
         here = before
     return total.reshape(n_trees, n_targets)
 

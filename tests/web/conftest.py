@@ -1,5 +1,5 @@
 """Fixtures of the web tests: the app (real bundled places, a temporary packages database),
-its test client and CLI runner."""
+its test client (every API answer checked against the OpenAPI document) and CLI runner."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from openapi_contract import ContractClient
 
 from web import create_app
 
@@ -28,6 +29,7 @@ def app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Flask]:
     if request.node.get_closest_marker("converged_plans"):
         config["PLAN_TIME_LIMIT_S"] = CONVERGED_PLAN_TIME_LIMIT_S
     app = create_app(config, instance_path=str(tmp_path))
+    app.test_client_class = ContractClient
     yield app
 
 

@@ -99,9 +99,32 @@ def _plain(value: object) -> object:
     return value.item() if hasattr(value, "item") else value
 
 
+#: Tooltip fields of each area layer of the dashboard (before its count and density).
+AREA_LAYER_FIELDS: dict[str, tuple[str, ...]] = {
+    "units": ("current_unit",), "districts": ("district",), "communes": ("commune", "district"),
+}
+
+
+def area_layer_fields(layer: str, value: str = "place_count") -> list[str]:
+    """Return the properties the features of an area layer carry (tooltip fields, count, density)."""
+    return list(dict.fromkeys([*AREA_LAYER_FIELDS[layer], value, "per_100_km2"]))
+
+
+def choropleth_geojson(areas: gpd.GeoDataFrame, properties: list[str]) -> dict:
+    """Return the FeatureCollection of a choropleth layer: one feature per area, ids by position.
+
+    The ids let the map's styles (computed here) match features the browser fetches
+    separately (see ``data_url`` of :func:`choropleth_layer`).
+    """
+    features = area_features(areas, properties)
+    for position, feature in enumerate(features):
+        feature["id"] = str(position)
+    return {"type": "FeatureCollection", "features": features}
+
+
 def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, label_fields: list[str],
                      aliases: list[str], value: str = "place_count", show: bool = True,
-                     m: folium.Map) -> folium.GeoJson:
+                     m: folium.Map, data_url: str | None = None) -> folium.GeoJson:
     """Add to ``m`` a GeoJson layer of ``areas`` shaded by ``value`` in the classes of :func:`class_breaks`.
 
     The legend is drawn by the page (:func:`area_legend`), so the map needs no extra script.
@@ -120,19 +143,25 @@ def choropleth_layer(areas: gpd.GeoDataFrame, *, name: str, label_fields: list[s
         Whether the layer is on when the map opens.
     m
         The map.
+    data_url
+        Where the browser fetches the layer's polygons (:func:`choropleth_geojson` of the
+        same areas and fields); the page then carries only their styles. ``None`` embeds them.
     """
     top = float(areas[value].max()) if len(areas) else 0.0
     breaks = class_breaks(top)
-    features = area_features(areas, list(dict.fromkeys([*label_fields, value])))
+    collection = choropleth_geojson(areas, list(dict.fromkeys([*label_fields, value])))
 
     def style(feature: dict) -> dict:
         amount = float(feature["properties"].get(value) or 0.0)
         return {"fillColor": class_colour(amount, breaks), "color": "#555555", "weight": 0.5,
                 "fillOpacity": 0.7 if amount else 0.08}
 
-    layer = folium.GeoJson({"type": "FeatureCollection", "features": features}, name=name, show=show,
-                           style_function=style,
+    layer = folium.GeoJson(collection, name=name, show=show, style_function=style,
                            tooltip=folium.GeoJsonTooltip(fields=label_fields, aliases=aliases))
+    if data_url is not None:
+        # Styles are still computed from the data here; only the polygons move out of the page.
+        layer.embed = False
+        layer.embed_link = data_url
     layer.add_to(m)
     return layer
 
@@ -166,7 +195,7 @@ def craft_layers(records: list[dict], *, craft_labels: Mapping[str, str]) -> lis
 def dashboard_map(records: list[dict], *, units: gpd.GeoDataFrame | None = None,
                   districts: gpd.GeoDataFrame | None = None, communes: gpd.GeoDataFrame | None = None,
                   labels: Mapping[str, str] | None = None, craft_labels: Mapping[str, str] | None = None,
-                  m: folium.Map | None = None) -> folium.Map:
+                  area_urls: Mapping[str, str] | None = None, m: folium.Map | None = None) -> folium.Map:
     """Return the dashboard map of the register records shown.
 
     Parameters
@@ -183,6 +212,9 @@ def dashboard_map(records: list[dict], *, units: gpd.GeoDataFrame | None = None,
         ``count``, ``density``).
     craft_labels
         Display names of crafts.
+    area_urls
+        Where the browser fetches each area layer's polygons (keys ``units``, ``districts``,
+        ``communes``); a layer without one has its polygons in the page.
     m
         Map to add to; a new one when ``None``.
     """
@@ -191,15 +223,15 @@ def dashboard_map(records: list[dict], *, units: gpd.GeoDataFrame | None = None,
             "heat": "Heat map", "unit": "Current unit", "district": "District", "commune": "Commune",
             "count": "Villages", "density": "Villages per 100 km²", **(labels or {})}
     m = base_map(m=m)
-    layers = ((units, "units", ["current_unit"], [text["unit"]], True),
-              (districts, "districts", ["district"], [text["district"]], False),
-              (communes, "communes", ["commune", "district"], [text["commune"], text["district"]], False))
-    for areas, key, fields, aliases, show in layers:
+    layers = ((units, "units", [text["unit"]], True),
+              (districts, "districts", [text["district"]], False),
+              (communes, "communes", [text["commune"], text["district"]], False))
+    for areas, key, aliases, show in layers:
         if areas is None:
             continue
-        choropleth_layer(areas, name=text[key], show=show, m=m,
-                         label_fields=[*fields, "place_count", "per_100_km2"],
-                         aliases=[*aliases, text["count"], text["density"]])
+        choropleth_layer(areas, name=text[key], show=show, m=m, label_fields=area_layer_fields(key),
+                         aliases=[*aliases, text["count"], text["density"]],
+                         data_url=(area_urls or {}).get(key))
     if records:
         HeatMap([[record["lat"], record["lon"]] for record in records], name=text["heat"], show=False,
                 radius=18).add_to(m)

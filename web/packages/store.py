@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from geodata.errors import CraftRouteError, NotFoundError
+from geodata.errors import CraftRouteError, NotFoundError, quoted
 
 from . import settings
 from .database import parse_utc, utc_now
@@ -120,7 +120,7 @@ def update_package(session: Session, operator_id: int, package_id: int, version:
     editors of the same version exactly one succeeds.
     """
     if isinstance(version, bool) or not isinstance(version, int):
-        raise CraftRouteError("version", f"must be the whole-number version the change is based on, got {version!r}")
+        raise CraftRouteError("version", f"must be the whole-number version the change is based on, got {quoted(version)}")
     package = get_package(session, operator_id, package_id)
     values: dict[str, Any] = {"version": Package.version + 1, "updated_utc": utc_now(now)}
     for key, value in changes.items():

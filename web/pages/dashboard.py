@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, replace
 from typing import Any
 
 import geopandas as gpd
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from geodata import register_stats as stats
 from geodata.register import CRAFTS, RECOGNISED, filter_register, register_csv, register_geojson, register_records
 from web import i18n, params, state
 from web.maps import dashboard_map
-from web.maps.dashboard import area_legend, craft_colour
+from web.maps.dashboard import AREA_LAYER_FIELDS, area_layer_fields, area_legend, choropleth_geojson, craft_colour
 from web.pages.rendering import attachment, map_parts
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard")
@@ -109,9 +111,21 @@ def page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]
     return state.get_recent("dashboard", key, lambda: _page_values(query, shown))
 
 
+def _counted(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, gpd.GeoDataFrame | None]:
+    """Return :func:`counted_areas` of the records shown, kept for recent filters."""
+    return state.get_recent("dashboard-areas", (query, tuple(shown.index)), lambda: counted_areas(shown))
+
+
+def _area_urls(areas: dict[str, gpd.GeoDataFrame | None]) -> dict[str, str]:
+    """Return where the browser fetches each area layer's polygons for the current filters."""
+    query = params.query_string(request.args, lang=None)
+    return {name: url_for("dashboard.area_geojson", name=name) + (f"?{query}" if query else "")
+            for name, areas_of in areas.items() if areas_of is not None}
+
+
 def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any]:
     crafts = i18n.vocabulary_labels("craft", CRAFTS)
-    areas = counted_areas(shown)
+    areas = _counted(query, shown)
     by_craft = shown["craft"].value_counts()
     by_craft_rows = [{"label": crafts.get(key, key), "count": int(count), "share": int(count) / max(by_craft.max(), 1)}
                      for key, count in by_craft.items()]
@@ -133,11 +147,13 @@ def _page_values(query: RegisterQuery, shown: gpd.GeoDataFrame) -> dict[str, Any
         "area_legends": [(i18n.gettext(f"dashboard.layer.{name}"), area_legend(areas[name]))
                          for name in ("units", "districts", "communes") if areas[name] is not None],
         "by_craft": by_craft_rows, "by_district": district_rows, "by_unit": unit_rows,
-        "matrix": stats.craft_district_table(shown), "recognised_keys": RECOGNISED,
+        # Python ints: the template shades each of its cells, and numpy scalars make that slow.
+        "matrix": stats.craft_district_table(shown).astype(object), "recognised_keys": RECOGNISED,
         "boundaries": areas["communes"] is not None,
         "map_parts": map_parts(dashboard_map(register_records(shown), units=areas["units"],
                                              districts=areas["districts"], communes=areas["communes"],
-                                             labels=_map_labels(), craft_labels=crafts)),
+                                             labels=_map_labels(), craft_labels=crafts,
+                                             area_urls=_area_urls(areas))),
     }
 
 
@@ -157,11 +173,33 @@ def _download(body: str | bytes, *, mimetype: str, extension: str) -> Response:
     return attachment(body, mimetype=mimetype, filename=f"craftroute-register.{extension}")
 
 
+@bp.get("/areas/<name>.geojson")
+def area_geojson(name: str) -> Response:
+    """Return one area layer's polygons with their counts for the filters (the map fetches it once).
+
+    Polygons are simplified for display; the answer is cacheable (ETag, ``max-age``) and
+    compressed, so a page view carries only the layer's styles.
+    """
+    if name not in AREA_LAYER_FIELDS:
+        abort(404)
+    query, shown = _shown()
+    areas = _counted(query, shown)[name]
+    if areas is None:
+        abort(404)
+    body = state.get_recent("dashboard-area-geojson", (query, tuple(shown.index), name),
+                            lambda: json.dumps(choropleth_geojson(areas, area_layer_fields(name)),
+                                               ensure_ascii=False, separators=(",", ":")).encode())
+    response = current_app.response_class(body, mimetype="application/geo+json")
+    response.set_etag(hashlib.sha256(body).hexdigest()[:32])
+    response.cache_control.public = True
+    response.cache_control.max_age = current_app.config["STATIC_DATA_MAX_AGE_S"]
+    response.make_conditional(request)
+    return response
+
+
 @bp.get("/export.geojson")
 def export_geojson() -> Response:
     """Download the register records the dashboard shows, as GeoJSON."""
-    import json
-
     _, shown = _shown()
     return _download(json.dumps(register_geojson(shown), ensure_ascii=False), mimetype="application/geo+json",
                      extension="geojson")

@@ -23,11 +23,13 @@ def render_form(error: CraftRouteError | None = None) -> tuple[str, int]:
     """Return the trip form page, filled from the query string, with ``error`` shown at its field."""
     places = state.get_places()
     labels = i18n.craft_labels()
-    m = start_picker_map(places, input_id=START_INPUT_ID, place_url=place_url_template(), craft_labels=labels,
-                         language=i18n.current_language())
+    language = i18n.current_language()
+    # The start picker depends only on the places and the language: drawn once per language.
+    picker = state.get_recent("start-picker", language, lambda: map_parts(start_picker_map(
+        places, input_id=START_INPUT_ID, place_url=place_url_template(), craft_labels=labels, language=language)))
     page = render_template(
         "plan_form.html",
-        map_parts=map_parts(m),
+        map_parts=picker,
         values=request.args,
         error=error,
         crafts=labels,

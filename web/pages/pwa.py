@@ -31,7 +31,7 @@ WORKER_FILE = "service-worker.js"
 NETWORK_ONLY_PREFIXES = ("/api/",)
 #: Files of ``static/`` the app shell needs (besides ``static/vendor``).
 SHELL_FILES = ("style.css", "favicon.svg", "basemap.js", "basemap.css", "pwa.js", "plan-map.js", "start_suggest.js",
-               "chips.js", "my_plan.js")
+               "chips.js", "my_plan.js", "page-actions.js", "print-map.js")
 
 
 @cache

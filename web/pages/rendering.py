@@ -30,6 +30,10 @@ def map_parts(m: folium.Map) -> MapParts:
 
     ``MAP_ASSETS`` "local" always uses the vendored files, "cdn" never does, and "auto"
     uses them when ``python -m web.vendor`` has fetched them.
+
+    The parts hold no script nonce, so they may be cached across requests: the base
+    template adds the request's (``map_parts.header | nonce_scripts``,
+    ``<script nonce="{{ csp_nonce() }}">``; :mod:`web.security`).
     """
     with_offline_base_map(m)
     setting = current_app.config["MAP_ASSETS"]

@@ -39,7 +39,7 @@ def test_route_from_a_typed_point_without_diacritics(client, shared_data_dir, tw
 
 @pytest.mark.parametrize(("query", "status", "field"), [
     ({"to": "x"}, 400, "from"),
-    ({"from": "no-such-place-at-all", "to": "21.03,105.85"}, 404, "from"),
+    ({"from": "no-such-place-at-all", "to": "21.03,105.85"}, 400, "from"),
     ({"from": "21.03,105.85", "to": "48.85,2.35"}, 400, "to"),
     ({"from": "21.03,105.85", "to": "21.02,105.84", "mode": "plane"}, 400, "mode"),
     # An explicitly empty mode is refused, as `craftroute route --mode ""` is.

@@ -36,7 +36,8 @@ def live_server(live_instance: Path) -> Iterator[str]:
     if not vendor_complete(settings.VENDOR_DIR):
         pytest.skip("map JavaScript not fetched: run `python -m web.vendor` first")
     instance = live_instance
-    app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite")},
+    # One browser session plans more than a visitor's per-minute budget: limits off here.
+    app = create_app({"TESTING": True, "PACKAGES_DB": str(instance / "packages.sqlite"), "RATELIMIT_ENABLED": False},
                      instance_path=str(instance))
     server = make_server(LOCAL_HOST, 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -61,7 +61,7 @@ def test_dashboard_layer_toggle_hides_a_craft_layer(page, screenshot_dir) -> Non
     last = checkboxes.nth(checkboxes.count() - 1)
     assert last.is_checked()
     last.uncheck()
-    page.wait_for_function(f"document.querySelectorAll('path.leaflet-interactive').length < {before}")
+    page.wait_for_function(f"() => document.querySelectorAll('path.leaflet-interactive').length < {before}")
     assert page.locator("path.leaflet-interactive").count() < before
     assert page.locator("#counts-craft tbody tr").count() >= 1
     page.screenshot(path=str(screenshot_dir / "dashboard-toggled.png"))

@@ -39,7 +39,7 @@ def blank_share(png: bytes) -> float:
 def test_maps_show_a_base_map_without_internet(page, screenshot_dir, shared_data_dir, name: str) -> None:
     page.goto(MAP_PAGES[name])
     page.wait_for_selector(".leaflet-marker-pane > *")
-    page.wait_for_function("document.querySelector('.craftroute-offline[data-roads]') !== null")
+    page.wait_for_function("() => document.querySelector('.craftroute-offline[data-roads]') !== null")
     page.wait_for_timeout(500)
     png = page.screenshot(path=str(screenshot_dir / f"offline-{name}.png"))
     share = blank_share(png)
@@ -48,7 +48,7 @@ def test_maps_show_a_base_map_without_internet(page, screenshot_dir, shared_data
 
 
 def _offline_map(page) -> None:
-    page.wait_for_function("document.querySelector('.craftroute-offline[data-roads]') !== null")
+    page.wait_for_function("() => document.querySelector('.craftroute-offline[data-roads]') !== null")
 
 
 def test_base_map_draws_roads_and_boundaries_under_the_plan(page, shared_data_dir) -> None:
@@ -92,10 +92,10 @@ def test_service_worker_keeps_an_opened_plan_for_offline_use(page, screenshot_di
     scope = page.evaluate("navigator.serviceWorker.ready.then(r => r.scope)")
     assert scope == page.url.split("?")[0].rstrip("/") + "/"
     page.goto(PLAN_URL)
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     stops = page.locator("#timeline li.arrive").count()
     assert stops >= 2
-    page.wait_for_function("caches.open('craftroute-plans').then(c => c.keys()).then(k => k.length > 0)")
+    page.wait_for_function("() => caches.open('craftroute-plans').then(c => c.keys()).then(k => k.length > 0)")
 
     page.context.set_offline(True)
     page.reload()

@@ -43,7 +43,7 @@ def test_plan_a_two_day_trip_through_the_form(page, screenshot_dir, shared_data_
     before = lines.count()
     overlays.nth(1).uncheck()
     page.wait_for_function(
-        f"document.querySelectorAll('#plan-map path.leaflet-interactive').length < {before}")
+        f"() => document.querySelectorAll('#plan-map path.leaflet-interactive').length < {before}")
 
     page.click("#adjust")
     page.wait_for_selector("#plan-form")

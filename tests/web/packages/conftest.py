@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from openapi_contract import ContractClient
 from package_helpers import fresh_database_url
 
 from craftroute.cli import main as craftroute_main
@@ -84,6 +85,7 @@ def db_app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     """Return an app in testing mode on :func:`database_url` (CSRF protection on)."""
     app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test"},
                      instance_path=str(tmp_path / "instance"))
+    app.test_client_class = ContractClient
     yield app
     app.extensions["craftroute_packages_db"].engine.dispose()
 

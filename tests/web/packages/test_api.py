@@ -81,7 +81,7 @@ def test_a_new_token_revokes_the_old_one(db_app, operators, craftroute) -> None:
     ({"name": "x"}, 400, "request"),
     ({"name": "", "request": REQUEST}, 400, "name"),
     ({"name": "x", "request": {**REQUEST, "days": 0}}, 400, "days"),
-    ({"name": "x", "request": {**REQUEST, "must_see": ["nowhere-at-all"]}}, 404, "must"),
+    ({"name": "x", "request": {**REQUEST, "must_see": ["nowhere-at-all"]}}, 400, "must"),
     ({"name": "x", "group_size": 0, "request": REQUEST}, 400, "group_size"),
     ({"name": "x", "group_size": "6", "request": REQUEST}, 400, "group_size"),
 ])

@@ -101,7 +101,7 @@ def test_geojson_export_has_points_and_a_line_per_day(client, shared_data_dir) -
 
 def test_print_page_has_the_timeline_without_navigation_controls(client, shared_data_dir) -> None:
     page = client.get("/plan/print", query_string=TRIP).get_data(as_text=True)
-    assert 'id="timeline"' in page and "window.print()" in page
+    assert 'id="timeline"' in page and 'data-action="print"' in page
     with client.get("/static/style.css") as stylesheet:
         assert re.search(r"@media print", stylesheet.get_data(as_text=True))
 
