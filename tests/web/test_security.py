@@ -9,7 +9,7 @@ import pytest
 
 from web.security import content_security_policy, nonce_scripts
 
-PAGES = ("/", "/explore", "/dashboard", "/places/bat-trang", "/packages/signin", "/api/docs")
+PAGES = ("/", "/explore", "/dashboard", "/places/bat-trang", "/packages/signin", "/api/docs", "/calendar")
 
 
 @pytest.mark.parametrize("url", [*PAGES, "/api/v1/crafts", "/api/v1/places/nope", "/static/style.css"])

@@ -163,6 +163,35 @@ OPERATIONS: dict[str, Operation] = {
                                     "properties": {"revoked": {"type": "integer"}}},
                                    "How many links were withdrawn."), **_errors(401, 404)},
     },
+    "api.geocode": {
+        "tags": ["routing"],
+        "parameters": [
+            _query("q", _SHORT_TEXT, "What was typed: a street, an address ('36 Hàng Bạc') or a place.",
+                   required=True),
+            _query("limit", {"type": "integer", "minimum": 1}, "Most suggestions answered."),
+        ],
+        "responses": {"200": _json({"type": "array", "items": ref("Suggestion")}, "Places and streets, best first."),
+                      **_errors(400)},
+    },
+    "api.reverse_geocode": {
+        "tags": ["routing"],
+        "parameters": [
+            _query("lat", {"type": "number", "minimum": -90, "maximum": 90}, "Latitude.", required=True),
+            _query("lon", {"type": "number", "minimum": -180, "maximum": 180}, "Longitude.", required=True),
+        ],
+        "responses": {"200": _json(ref("NearestStreet"), "The nearest named street, if one is near."),
+                      **_errors(400)},
+    },
+    "api.calendar": {
+        "tags": ["calendar"],
+        "parameters": [
+            _query("from", {"type": "string", "format": "date"}, "First date YYYY-MM-DD.", required=True),
+            _query("to", {"type": "string", "format": "date"}, "Last date YYYY-MM-DD.", required=True),
+            _query("place", _SHORT_TEXT, "Only this place's events (a place id)."),
+        ],
+        "responses": {"200": _json({"type": "array", "items": ref("CalendarEvent")}, "The events, by date."),
+                      **_errors(400)},
+    },
     "api_docs.openapi": {
         "tags": ["about"],
         "responses": {"200": _json({"type": "object"}, "This OpenAPI document.")},

@@ -151,6 +151,16 @@ PLAN_REQUEST: Schema = {
         "lunch_min": {"type": ["integer", "string"]},
         "pace": {"type": "string", "enum": ["relaxed", "normal", "packed"]},
         "max_stops": {"type": ["integer", "string"]},
+        "exclude": {**_TEXT_OR_LIST, "description": "Place ids the traveller removed: never visited."},
+        "keep": {"anyOf": [_TEXT, {"type": "array", "items": {"anyOf": [
+            _TEXT, {"type": "object", "required": ["id", "day"],
+                    "properties": {"id": _TEXT, "day": {"type": ["integer", "string"]}}}]}}],
+                 "description": "Places locked on a day: [{\"id\", \"day\"}] or \"id@day\" texts, day from 1."},
+        "only": {"type": ["boolean", "string"], "description": "Visit nothing beyond must-see and kept places."},
+        "register_villages": {"type": ["boolean", "string"],
+                              "description": "Also offer the register's villages that receive visitors."},
+        "flexible_dates": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT, "minItems": 2, "maxItems": 2}],
+                           "description": "FROM..TO: compare these start dates and plan the best one."},
     },
 }
 
@@ -163,6 +173,8 @@ _STOP: Schema = {
         "id": _TEXT, "name": _TEXT, "lat": _NUMBER, "lon": _NUMBER, "arrive": _CLOCK, "start": _CLOCK,
         "visit_end": _CLOCK, "depart": _CLOCK, "wait_min": {"type": "integer"}, "visit_min": {"type": "integer"},
         "typical_min": {"type": "integer"}, "why": _TEXT_LIST, "craft": _TEXT, "kind": _TEXT,
+        "why_codes": {"type": "array", "items": ref("ReasonCode")},
+        "events": {"type": "array", "items": ref("CalendarEvent")},
     },
 }
 _LEG: Schema = {
@@ -191,9 +203,15 @@ ITINERARY: Schema = {
         "unvisited": {"type": "array", "items": {
             "type": "object", "required": ["id", "reason"],
             "properties": {"id": _TEXT, "reason": _TEXT, "name": _TEXT, "detail": _TEXT,
-                           "must": {"type": "boolean"}}}},
+                           "must": {"type": "boolean"}, "detail_code": ref("ReasonCode")}}},
         "estimated": {"type": "boolean"}, "travel_s": _NUMBER, "distance_m": _NUMBER, "mode": _TEXT,
-        "warnings": {"type": "array"}, "request": {"type": "object"},
+        "warnings": {"type": "array"}, "warning_codes": {"type": "array", "items": ref("ReasonCode")},
+        "request": {"type": "object"},
+        "flexible_dates": {"anyOf": [{"type": "null"}, {
+            "type": "object", "required": ["best", "choices"],
+            "properties": {"best": _TEXT, "choices": {"type": "array", "items": {
+                "type": "object", "required": ["date", "score"],
+                "properties": {"date": _TEXT, "score": _NUMBER}}}}}]},
     },
 }
 
@@ -226,11 +244,41 @@ PACKAGE_VERSION: Schema = {
     "properties": {"version": {"type": "integer"}, "name": _TEXT, "group_size": {"type": "integer"}},
 }
 
+REASON_CODE: Schema = {
+    "type": "object",
+    "description": "A reason as a code and its figures (``planner.itinerary.why``), for wording in any language.",
+    "required": ["code"],
+    "properties": {"code": _TEXT},
+}
+CALENDAR_EVENT: Schema = {
+    "type": "object",
+    "description": "A festival, market day, closure or session on one date (as `craftroute calendar --format json`).",
+    "required": ["date", "lunar_date", "place_id", "kind", "name", "source"],
+    "properties": {
+        "date": _TEXT, "lunar_date": _TEXT, "place_id": _TEXT,
+        "kind": {"type": "string", "enum": ["festival", "market", "closure", "session"]},
+        "name": _TEXT, "name_vi": _TEXT, "start": _NULLABLE_TEXT, "end": _NULLABLE_TEXT, "source": _TEXT,
+    },
+}
+SUGGESTION: Schema = {
+    "type": "object",
+    "description": "A place or street matching a typed start.",
+    "required": ["kind", "label", "value", "lat", "lon"],
+    "properties": {"kind": {"type": "string", "enum": ["place", "street"]}, "label": _TEXT, "value": _TEXT,
+                   "lat": _NUMBER, "lon": _NUMBER, "id": _TEXT},
+}
+NEAREST_STREET: Schema = {
+    "type": "object",
+    "required": ["name", "distance_m"],
+    "properties": {"name": _NULLABLE_TEXT, "distance_m": {"type": ["number", "null"]}},
+}
+
 #: Every component schema, by name.
 COMPONENTS: dict[str, Schema] = {
     "Error": ERROR, "Place": PLACE, "PlaceDetail": PLACE_DETAIL, "PlacesGeoJSON": PLACES_GEOJSON,
     "Craft": CRAFT, "LineString": LINE_STRING, "Route": ROUTE, "Matrix": MATRIX,
     "MatrixRequest": MATRIX_REQUEST, "PlanRequest": PLAN_REQUEST, "Itinerary": ITINERARY,
     "PackageRequest": PACKAGE_REQUEST, "PackageUpdate": PACKAGE_UPDATE, "Package": PACKAGE,
-    "PackageVersion": PACKAGE_VERSION,
+    "PackageVersion": PACKAGE_VERSION, "ReasonCode": REASON_CODE, "CalendarEvent": CALENDAR_EVENT,
+    "Suggestion": SUGGESTION, "NearestStreet": NEAREST_STREET,
 }

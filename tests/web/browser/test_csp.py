@@ -32,6 +32,7 @@ PAGES = [
     ("/dashboard", "path.leaflet-interactive"),
     ("/packages", "#packages"),
     ("/api/docs", ".swagger-ui .info"),
+    ("/calendar?month=2027-01", "#calendar-days"),
 ]
 
 
