@@ -70,7 +70,7 @@ def find_places(places: gpd.GeoDataFrame, text: str) -> gpd.GeoDataFrame:
     ``matched`` says "name", "craft:<slug>" or "description".
     """
     query = search_key(text)
-    if not query:
+    if not query or places.empty:  # nothing to find in (a filter left no place)
         return places
     by_name = search_places(places, text)
     found = by_name.assign(matched=MATCHED_NAME)

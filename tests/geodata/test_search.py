@@ -42,3 +42,8 @@ def test_names_come_before_crafts_and_crafts_before_descriptions(places: gpd.Geo
 def test_a_text_that_matches_nothing_finds_nothing(places: gpd.GeoDataFrame) -> None:
     assert geodata.find_places(places, "zzz no such thing").empty
 
+
+
+def test_a_search_within_a_filter_that_left_no_place_finds_nothing(places: gpd.GeoDataFrame) -> None:
+    found = geodata.search_query(places, commune="no such commune", search="dashboard")
+    assert found.empty and found.crs == places.crs
