@@ -28,6 +28,7 @@ from geodata.query import haversine_m
 from .. import settings
 from .bands import band_index, band_names, class_factors, clock_min, default_band, duration_at
 from .compact import CompactGraph
+from .contract import band_matrices, contract
 from .estimate import estimate_matrix, speed_m_per_s
 from .graph import NoRoadDataError, load_graph
 from .paths import fastest_trees, lengths_along, path_nodes, path_points
@@ -150,9 +151,24 @@ class Router:
         return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
 
     def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band."""
-        slices = [self.node_matrix(nodes, band=band) for band in range(len(band_names()))]
-        return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
+        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band.
+
+        The searches run on the graph contracted around ``nodes`` (:mod:`.contract`):
+        the same fastest paths, on a fraction of the nodes. Nodes outside the largest
+        strongly connected component fall back to one full search per band.
+        """
+        if self.graph is None:
+            raise RuntimeError("node_band_matrices needs road data")
+        graph = self.graph
+        if nodes.size == 0 or not graph.usable[nodes].all():
+            slices = [self.node_matrix(nodes, band=band) for band in range(len(band_names()))]
+            return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
+        base = graph.time_csr
+        tail = np.repeat(np.arange(base.shape[0]), np.diff(base.indptr))
+        band_time_s = np.stack([self.band_csr(band).data for band in range(len(band_names()))])
+        contracted = contract(tail, base.indices, band_time_s, graph.pair_length_m[graph.time_csr_positions],
+                              n_nodes=graph.n_nodes, keep=graph.usable, terminals=np.asarray(nodes, dtype=np.int64))
+        return band_matrices(contracted, batch=settings.TREES_PER_BATCH)
 
     def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
         """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``, per band.
