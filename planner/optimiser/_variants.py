@@ -79,6 +79,7 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
     expanded = replace(
         problem,
         travel=expanded_travel(problem.travel, origin_a),
+        bands=None if problem.bands is None else problem.bands.expanded(origin_a),
         score=problem.score[origin_a] * ratio ** problem.length_exponent,
         service=length_a,
         windows=windows,

@@ -24,8 +24,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
+
+from .travel import TravelBands, TravelClock
 
 #: Start-of-visit windows of one vertex on one tour: sorted ``(open, close)`` pairs; empty = closed.
 Windows = tuple[tuple[float, float], ...]
@@ -99,6 +102,9 @@ class Problem:
         ``(n,)`` group of each vertex (``0..len(group_decay) - 1``, or ``-1``); ``None``: no groups.
     group_decay
         Factor of each group applied once per better-valued visit of the same group, in ``(0, 1]``.
+    bands
+        Travel times by time band (:mod:`.travel`): a trip's time then depends on when it
+        leaves, and ``travel`` only serves as a nominal figure; ``None``: ``travel`` always.
     """
 
     travel: np.ndarray
@@ -112,6 +118,7 @@ class Problem:
     length_exponent: float = 0.5
     group: np.ndarray | None = None
     group_decay: tuple[float, ...] = ()
+    bands: TravelBands | None = None
 
     def __post_init__(self) -> None:
         n = self.travel.shape[0]
@@ -132,6 +139,8 @@ class Problem:
         if bad:
             raise ValueError(f"candidates and mandatory vertices must be non-depot vertices, got {bad}")
         self._check_value_fields(n)
+        if self.bands is not None and self.bands.duration.shape[1:] != (n, n):
+            raise ValueError(f"`bands.duration` must be (bands, {n}, {n}), got {self.bands.duration.shape}")
 
     def _check_value_fields(self, n: int) -> None:
         if self.service_min is not None:
@@ -152,6 +161,11 @@ class Problem:
     def flexible(self) -> bool:
         """Return whether some visit may be shorter than its ``service``."""
         return self.service_min is not None and bool(np.any(self.service_min < self.service - 1e-9))
+    @cached_property
+    def clock(self) -> TravelClock:
+        """Return the arrivals and latest departures between the vertices (built once per problem)."""
+        return TravelClock(self.travel, self.bands)
+
     @property
     def n_vertices(self) -> int:
         """Return the number of vertices (rows of the travel matrix)."""
