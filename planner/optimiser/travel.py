@@ -23,6 +23,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 _EPS = 1e-9
 
@@ -65,7 +66,7 @@ class TravelBands:
         return TravelBands(np.ascontiguousarray(picked), self.starts, self.period, self.whole)
 
 
-def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart: np.ndarray) -> np.ndarray:
+def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart: ArrayLike) -> np.ndarray:
     """Return the arrival times of trips leaving at ``depart`` (the time-dependent rule above).
 
     Parameters
@@ -108,7 +109,7 @@ def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart
     return clock.reshape(shape)
 
 
-def band_departure(duration: np.ndarray, starts: np.ndarray, period: float, arrive: np.ndarray) -> np.ndarray:
+def band_departure(duration: np.ndarray, starts: np.ndarray, period: float, arrive: ArrayLike) -> np.ndarray:
     """Return the latest departures of trips that arrive by ``arrive`` (the inverse of :func:`band_arrival`).
 
     Same parameters as :func:`band_arrival`, with arrival times instead of departures;
@@ -175,17 +176,17 @@ class TravelClock:
         """Return whether travel times do not depend on the departure time."""
         return self.bands is None
 
-    def arrive(self, i: np.ndarray, j: np.ndarray, depart: np.ndarray) -> np.ndarray:
+    def arrive(self, i: np.ndarray | int, j: np.ndarray | int, depart: np.ndarray | float) -> np.ndarray:
         """Return the arrival times at ``j`` of trips leaving ``i`` at ``depart`` (arrays broadcast)."""
         if self.bands is None:
-            return depart + self.travel[i, j]
+            return np.asarray(depart, dtype=np.float64) + np.asarray(self.travel[i, j])
         found = band_arrival(self.bands.duration[:, i, j], self._starts, self.bands.period, depart)
         return np.ceil(found - _EPS) if self.bands.whole else found
 
-    def latest(self, i: np.ndarray, j: np.ndarray, arrive: np.ndarray) -> np.ndarray:
+    def latest(self, i: np.ndarray | int, j: np.ndarray | int, arrive: np.ndarray | float) -> np.ndarray:
         """Return the latest departures from ``i`` that reach ``j`` by ``arrive`` (arrays broadcast)."""
         if self.bands is None:
-            return arrive - self.travel[i, j]
+            return np.asarray(arrive, dtype=np.float64) - np.asarray(self.travel[i, j])
         if self.bands.whole:
             arrive = np.floor(np.asarray(arrive, dtype=np.float64) + _EPS)
         found = band_departure(self.bands.duration[:, i, j], self._starts, self.bands.period, arrive)
