@@ -1,7 +1,9 @@
 """Turn a trip request, the places and a travel matrix into a TOPTW problem (pure).
 
 Times are whole minutes after midnight: travel times are rounded up to the minute,
-so every clock time of a plan is exact. Vertices ``0..C-1`` are the candidate places,
+so every clock time of a plan is exact. With the matrix's time bands the problem
+carries one travel slice per band (:class:`planner.optimiser.travel.TravelBands`), so
+each leg is timed by the band it leaves in (and those it runs into). Vertices ``0..C-1`` are the candidate places,
 then come the distinct start/end places of the days.
 """
 
@@ -21,6 +23,8 @@ from geodata.query import places_to_locations
 from .. import settings
 from ..optimiser import LunchBreak, Problem, Tour
 from ..optimiser.problem import Windows
+from ..optimiser.travel import TravelBands
+from ..routing.bands import band_starts_min
 from .request import PlanRequest
 from .value import PlaceValue, place_values, value_groups
 
@@ -86,6 +90,8 @@ def build_trip_problem(
     request: PlanRequest,
     places: gpd.GeoDataFrame,
     duration_s: np.ndarray,
+    *,
+    band_duration_s: np.ndarray | None = None,
 ) -> TripProblem:
     """Return the TOPTW problem of ``request``.
 
@@ -97,6 +103,10 @@ def build_trip_problem(
         The candidate places (:func:`candidate_places`), in vertex order.
     duration_s
         Travel seconds between the vertices of :func:`trip_locations`.
+    band_duration_s
+        ``(bands, n, n)`` the same per time band (``settings.TIME_BANDS``,
+        :attr:`planner.routing.results.TravelMatrix.bands`): the plan then times each
+        leg by its departure; ``None``: ``duration_s`` at any time of day.
     """
     depots = depot_locations(request)
     n_places = len(places)
@@ -135,8 +145,15 @@ def build_trip_problem(
         length_exponent=settings.VISIT_VALUE_EXPONENT,
         group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
         group_decay=decay,
+        bands=None if band_duration_s is None else trip_bands(band_duration_s),
     )
     return TripProblem(problem, locations, tuple(str(i) for i in places.index), visit_min, tuple(values))
+
+
+def trip_bands(band_duration_s: np.ndarray) -> TravelBands:
+    """Return the optimiser's time bands: travel seconds per band rounded up to whole minutes."""
+    minutes = np.ceil(np.asarray(band_duration_s, dtype=np.float64) / 60.0 - 1e-9)
+    return TravelBands(minutes, tuple(float(s) for s in band_starts_min()), period=24 * 60.0, whole=True)
 
 
 def _column(places: gpd.GeoDataFrame, name: str) -> list[int]:

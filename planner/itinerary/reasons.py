@@ -105,8 +105,10 @@ def _fits_alone(problem: Problem, k: int, vertex: int, *, lunch: bool = True, ho
 def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, str, str]:
     """Return ``(rank, reason, detail)`` of what keeps ``vertex`` out of day ``k`` when alone."""
     tour = problem.tours[k]
-    there = float(problem.travel[tour.start, vertex])
-    back = float(problem.travel[vertex, tour.end])
+    # leaving at the day's start (times depend on it when the problem has time bands)
+    arrive = problem.clock.arrive_one
+    there = arrive(tour.start, vertex, tour.open) - tour.open
+    back = arrive(vertex, tour.end, tour.open + there + visit) - (tour.open + there + visit)
     trip = f"{there:.0f} min there, the {visit:.0f} min visit and {back:.0f} min back"
     lunch = tour.lunch
     if lunch is not None and _fits_alone(problem, k, vertex, lunch=False):

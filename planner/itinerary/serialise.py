@@ -15,7 +15,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
 
     Keys: ``score``, ``days`` (``date``, ``start``, ``end``, ``leave``, ``back``,
     ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
-    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``legs`` with ``from, to, distance_m, duration_s, estimated``,
+    (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons), ``legs`` with ``from, to, distance_m, duration_s, estimated``
+    (and ``depart``, the ``band`` it leaves in, ``estimated_m`` when known),
     ``lunch`` ``{"start", "end", "at", "name", "on_site"}`` or ``None``, ``travel_s``,
     ``distance_m``), ``unvisited`` (``id, name, reason, detail, must``),
     ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings``, ``request``.
@@ -68,6 +69,10 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
             "duration_s": round(leg.duration_s, 1),
             "estimated": leg.estimated,
         }
+        if leg.depart_min is not None:
+            item["depart"] = minutes_to_clock(leg.depart_min)
+        if leg.band is not None:
+            item["band"] = leg.band
         estimated_m = leg.estimated_length_m
         if estimated_m is not None:
             item["estimated_m"] = round(estimated_m, 1)
