@@ -28,7 +28,7 @@ from geodata.query import haversine_m
 from .. import settings
 from .bands import band_index, band_names, class_factors, clock_min, default_band, duration_at
 from .compact import CompactGraph
-from .contract import band_matrices, contract
+from .contract import band_matrices, contract, pack_weights, unpack_weights
 from .estimate import estimate_matrix, speed_m_per_s
 from .graph import NoRoadDataError, load_graph
 from .paths import fastest_trees, lengths_along, path_nodes, path_points
@@ -174,7 +174,10 @@ class Router:
         """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``, per band.
 
         One forward and one backward Dijkstra tree per node in ``nodes`` and band: what
-        adding an ad-hoc place (a hotel) to an already computed matrix costs.
+        adding an ad-hoc place (a hotel) to an already computed matrix costs. The
+        weights are packed like those of :meth:`node_band_matrices`
+        (:func:`planner.routing.contract.pack_weights`), so the added cells equal those
+        a whole new matrix would hold.
 
         Returns
         -------
@@ -186,13 +189,12 @@ class Router:
             raise RuntimeError("node_rows_and_columns needs road data")
         parts: list[list[np.ndarray]] = [[], [], [], []]
         for band in range(len(band_names())):
-            out_s, out_pred = fastest_trees(self.band_csr(band), nodes)
-            in_s, in_pred = fastest_trees(self.band_csr(band, reverse=True), nodes)
-            out_m = lengths_along(self.graph, out_pred, others)
-            in_m = lengths_along(self.graph, in_pred, others, backward=True)
-            out_s, in_s = out_s[:, others], in_s[:, others]
-            for part, value in zip(parts, (out_s, np.where(np.isfinite(out_s), out_m, np.nan),
-                                           in_s, np.where(np.isfinite(in_s), in_m, np.nan)), strict=True):
+            packed = self.band_csr(band).copy()
+            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
+            out_s, out_m = unpack_weights(fastest_trees(packed, nodes, predecessors=False)[0][:, others])
+            backward = packed.transpose().tocsr()
+            in_s, in_m = unpack_weights(fastest_trees(backward, nodes, predecessors=False)[0][:, others])
+            for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
                 part.append(value)
         return tuple(np.stack(part) for part in parts)
 
