@@ -224,7 +224,7 @@ class GeneralRoutes:
         size = len(full)
         ready = np.empty(size)
         ready[0] = tour.open
-        arrive, leave_by = self.clock.arrive_one, self.clock.latest
+        arrive, leave_by = self.clock.arrive_one, self.clock.latest_one
         for i in range(1, size - 1):
             start = _first_start(windows[full[i]], arrive(full[i - 1], full[i], ready[i - 1]))
             ready[i] = np.inf if start is None else start + self.service[full[i]]
@@ -232,7 +232,7 @@ class GeneralRoutes:
         latest = np.empty(size)
         latest[-1] = tour.close
         for i in range(size - 2, 0, -1):
-            bound = float(leave_by(full[i], full[i + 1], latest[i + 1])) - self.service[full[i]]
+            bound = leave_by(int(full[i]), int(full[i + 1]), float(latest[i + 1])) - self.service[full[i]]
             starts = [min(c, bound) for o, c in windows[full[i]] if min(c, bound) >= o]
             latest[i] = max(starts) if starts else -np.inf
         latest[0] = tour.open

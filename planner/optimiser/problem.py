@@ -28,7 +28,8 @@ from functools import cached_property
 
 import numpy as np
 
-from .travel import TravelBands, TravelClock
+from ._travel_clock import TravelClock
+from .travel import TravelBands
 
 #: Start-of-visit windows of one vertex on one tour: sorted ``(open, close)`` pairs; empty = closed.
 Windows = tuple[tuple[float, float], ...]

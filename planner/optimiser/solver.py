@@ -396,7 +396,7 @@ def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
     if not plan.stops or plan.stops[0].wait <= 0 or plan.lunch_after == -1:
         return plan
     first, start = plan.stops[0], problem.tours[k].start
-    leave = float(problem.clock.latest(start, first.vertex, first.start))
+    leave = problem.clock.latest_one(start, first.vertex, first.start)
     if leave <= plan.leave:
         return plan
     stops = (replace(first, arrive=problem.clock.arrive_one(start, first.vertex, leave)), *plan.stops[1:])

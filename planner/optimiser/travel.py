@@ -12,14 +12,12 @@ non-decreasing arrivals and, for whole departures and whole per-band durations,
 gives exactly ``depart + duration`` within one band.
 
 :func:`band_arrival` and :func:`band_departure` (its inverse: the latest departure that
-arrives by a given time) work on arrays; :class:`TravelClock` answers the scheduling
-code's questions for a problem (``TravelClock(problem.travel, problem.bands)``), with or without bands (then ``t + travel[i, j]``).
+arrives by a given time) work on arrays; :class:`planner.optimiser._travel_clock.TravelClock`
+answers the scheduling code's questions for a problem (``problem.clock``).
 """
 
 from __future__ import annotations
 
-import bisect
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,9 +80,32 @@ def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart
         only within the first period).
     """
     duration = np.asarray(duration, dtype=np.float64)
-    shape = np.broadcast_shapes(duration.shape[1:], np.shape(depart))
-    duration = np.broadcast_to(duration, (duration.shape[0], *shape)).reshape(duration.shape[0], -1)
-    clock = np.broadcast_to(np.asarray(depart, dtype=np.float64), shape).reshape(-1).copy()
+    depart = np.asarray(depart, dtype=np.float64)
+    shape = np.broadcast_shapes(duration.shape[1:], depart.shape)
+    band, ends = _band_and_end(starts, period, depart)
+    arrival = np.broadcast_to(depart + _pick(duration, band, shape), shape).copy()
+    slow = ~(arrival <= ends)  # the trip runs into the next band (or is unreachable)
+    if slow.any():
+        arrival[slow] = _run_forward(_per_band(duration, shape)[:, slow],
+                                     np.broadcast_to(depart, shape)[slow], starts, period)
+    return arrival
+
+
+def _pick(duration: np.ndarray, band: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Return ``duration[band[...], ...]`` broadcast to ``shape``."""
+    return np.take_along_axis(_per_band(duration, shape), np.broadcast_to(band, shape)[None], axis=0)[0]
+
+
+def _per_band(duration: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Return ``(bands, ...)`` durations broadcast to ``(bands, *shape)`` (trip axes aligned to the right)."""
+    missing = len(shape) - (duration.ndim - 1)
+    return np.broadcast_to(duration.reshape(duration.shape[0], *(1,) * missing, *duration.shape[1:]),
+                           (duration.shape[0], *shape))
+
+
+def _run_forward(duration: np.ndarray, clock: np.ndarray, starts: np.ndarray, period: float) -> np.ndarray:
+    """Return the arrivals of ``(bands, k)`` trips leaving at ``(k,)`` times, band by band."""
+    clock = clock.copy()
     left = np.where(np.isfinite(duration).all(axis=0), 1.0, 0.0)  # share of the way still to go
     clock[left == 0] = np.inf
     left[~np.isfinite(clock)] = 0.0  # an infinite departure stays infinite
@@ -106,7 +127,7 @@ def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart
     if rest.size:
         band, _ = _band_and_end(starts, period, clock[rest])
         clock[rest] += left[rest] * duration[band, rest]
-    return clock.reshape(shape)
+    return clock
 
 
 def band_departure(duration: np.ndarray, starts: np.ndarray, period: float, arrive: ArrayLike) -> np.ndarray:
@@ -116,9 +137,21 @@ def band_departure(duration: np.ndarray, starts: np.ndarray, period: float, arri
     ``-inf`` where a trip is unreachable (infinite duration).
     """
     duration = np.asarray(duration, dtype=np.float64)
-    shape = np.broadcast_shapes(duration.shape[1:], np.shape(arrive))
-    duration = np.broadcast_to(duration, (duration.shape[0], *shape)).reshape(duration.shape[0], -1)
-    clock = np.broadcast_to(np.asarray(arrive, dtype=np.float64), shape).reshape(-1).copy()
+    arrive = np.asarray(arrive, dtype=np.float64)
+    shape = np.broadcast_shapes(duration.shape[1:], arrive.shape)
+    band, begins = _band_and_start(starts, period, arrive)
+    with np.errstate(invalid="ignore"):
+        departure = np.broadcast_to(arrive - _pick(duration, band, shape), shape).copy()
+    slow = ~(departure >= begins)  # the trip began in an earlier band (or is unreachable)
+    if slow.any():
+        departure[slow] = _run_backward(_per_band(duration, shape)[:, slow],
+                                        np.broadcast_to(arrive, shape)[slow], starts, period)
+    return departure
+
+
+def _run_backward(duration: np.ndarray, clock: np.ndarray, starts: np.ndarray, period: float) -> np.ndarray:
+    """Return the latest departures of ``(bands, k)`` trips arriving by ``(k,)`` times, band by band."""
+    clock = clock.copy()
     left = np.where(np.isfinite(duration).all(axis=0), 1.0, 0.0)
     clock[left == 0] = -np.inf
     left[~np.isfinite(clock)] = 0.0
@@ -140,80 +173,22 @@ def band_departure(duration: np.ndarray, starts: np.ndarray, period: float, arri
     if rest.size:
         band, _ = _band_and_start(starts, period, clock[rest])
         clock[rest] -= left[rest] * duration[band, rest]
-    return clock.reshape(shape)
+    return clock
 
 
 def _band_and_end(starts: np.ndarray, period: float, clock: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the band running at each ``clock`` time and the absolute time it ends."""
-    cycle = np.floor(clock / period) * period
-    position = np.searchsorted(starts, clock - cycle, side="right")  # 0: before the first start
+    """Return the band running at each ``clock`` time and the absolute time it ends (``nan`` if infinite)."""
+    with np.errstate(invalid="ignore"):
+        cycle = np.floor(clock / period) * period
+        position = np.searchsorted(starts, clock - cycle, side="right")  # 0: before the first start
     ends = np.append(starts, starts[0] + period)[position] + cycle
     return (position - 1) % starts.size, ends
 
 
 def _band_and_start(starts: np.ndarray, period: float, clock: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the band running just before each ``clock`` time and the absolute time it began."""
-    cycle = np.floor(clock / period) * period
-    position = np.searchsorted(starts, clock - cycle, side="left")  # 0: at or before the first start
+    with np.errstate(invalid="ignore"):
+        cycle = np.floor(clock / period) * period
+        position = np.searchsorted(starts, clock - cycle, side="left")  # 0: at or before the first start
     begins = np.append(starts[-1] - period, starts)[position] + cycle
     return (position - 1) % starts.size, begins
-
-
-class TravelClock:
-    """Arrivals and latest departures between a problem's vertices, with or without bands."""
-
-    def __init__(self, travel: np.ndarray, bands: TravelBands | None) -> None:
-        self.travel = np.ascontiguousarray(travel, dtype=np.float64)
-        self.bands = bands
-        if self.bands is not None:
-            self._starts = np.array(self.bands.starts, dtype=np.float64)
-            self._start_list = list(self.bands.starts)
-            # (n, n, bands) rows: one pair's durations lie together for the scalar lookups
-            self._by_pair = np.ascontiguousarray(np.moveaxis(self.bands.duration, 0, -1)).tolist()
-
-    @property
-    def constant(self) -> bool:
-        """Return whether travel times do not depend on the departure time."""
-        return self.bands is None
-
-    def arrive(self, i: np.ndarray | int, j: np.ndarray | int, depart: np.ndarray | float) -> np.ndarray:
-        """Return the arrival times at ``j`` of trips leaving ``i`` at ``depart`` (arrays broadcast)."""
-        if self.bands is None:
-            return np.asarray(depart, dtype=np.float64) + np.asarray(self.travel[i, j])
-        found = band_arrival(self.bands.duration[:, i, j], self._starts, self.bands.period, depart)
-        return np.ceil(found - _EPS) if self.bands.whole else found
-
-    def latest(self, i: np.ndarray | int, j: np.ndarray | int, arrive: np.ndarray | float) -> np.ndarray:
-        """Return the latest departures from ``i`` that reach ``j`` by ``arrive`` (arrays broadcast)."""
-        if self.bands is None:
-            return np.asarray(arrive, dtype=np.float64) - np.asarray(self.travel[i, j])
-        if self.bands.whole:
-            arrive = np.floor(np.asarray(arrive, dtype=np.float64) + _EPS)
-        found = band_departure(self.bands.duration[:, i, j], self._starts, self.bands.period, arrive)
-        return np.floor(found + _EPS) if self.bands.whole else found
-
-    def arrive_one(self, i: int, j: int, depart: float) -> float:
-        """Return the arrival at ``j`` of one trip leaving ``i`` at ``depart`` (fast scalar path)."""
-        if self.bands is None:
-            return depart + float(self.travel[i, j])
-        pace = self._by_pair[i][j]
-        starts, period = self._start_list, self.bands.period
-        clock, left = float(depart), 1.0
-        if math.isinf(max(pace)) or not math.isfinite(clock):
-            return math.inf if math.isinf(max(pace)) else clock
-        bounds = [*starts, starts[0] + period]
-        for _ in range(2 * len(starts) + 2):
-            cycle = math.floor(clock / period) * period
-            position = bisect.bisect_right(starts, clock - cycle)
-            band, ends = (position - 1) % len(starts), bounds[position] + cycle
-            need = left * pace[band]
-            if need <= ends - clock:
-                clock += need
-                left = 0.0
-                break
-            left -= (ends - clock) / pace[band]
-            clock = ends
-        if left > 0:
-            band = (bisect.bisect_right(starts, clock - math.floor(clock / period) * period) - 1) % len(starts)
-            clock += left * pace[band]
-        return math.ceil(clock - _EPS) if self.bands.whole else clock
