@@ -1,8 +1,12 @@
-"""Tours with several windows per vertex and a lunch break: insertion tests by rescheduling.
+"""Tours with several windows per vertex, a lunch break or time bands: insertion tests by rescheduling.
 
-Real itineraries have split opening hours (08:00-11:30, 13:30-17:00) and a lunch break,
-where the "max shift" shortcut no longer holds; their tours are short (a handful of
-stops a day), so each insertion test recomputes the earliest schedule. Routes hold
+Real itineraries have split opening hours (08:00-11:30, 13:30-17:00), a lunch break and
+travel times that depend on the departure (:mod:`.travel`), where the "max shift"
+shortcut no longer holds: a delay may grow or shrink on its way down the route. Their
+tours are short (a handful of stops a day), so each insertion test recomputes the
+earliest schedule. The latest arrivals a route tolerates are computed backwards with
+the latest departure of each leg (the inverse of its arrival function, which FIFO
+makes exact), so the vectorised screen stays exact without lunch. Routes hold
 only the visits; the lunch break goes into whichever gap lets the tour end earliest.
 """
 
