@@ -399,5 +399,6 @@ def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
     leave = problem.clock.latest_one(start, first.vertex, first.start)
     if leave <= plan.leave:
         return plan
-    stops = (replace(first, arrive=problem.clock.arrive_one(start, first.vertex, leave)), *plan.stops[1:])
+    arrive = first.start if problem.bands is None else problem.clock.arrive_one(start, first.vertex, leave)
+    stops = (replace(first, arrive=arrive), *plan.stops[1:])
     return TourPlan(stops, leave, plan.back, plan.lunch_start, plan.lunch_after, plan.lunch_vertex)
