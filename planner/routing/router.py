@@ -131,13 +131,28 @@ class Router:
     def node_matrix(self, nodes: np.ndarray, *, band: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes in one band.
 
+        ``inf``/``nan`` where unreachable; ``band`` ``None`` is the default departure's
+        band. The search runs on the graph contracted around ``nodes``, like
+        :meth:`node_band_matrices`.
+        """
+        seconds, metres = self._node_matrices(nodes, [default_band() if band is None else band])
+        return seconds[0], metres[0]
+
+    def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band."""
+        return self._node_matrices(nodes, list(range(len(band_names()))))
+
+    def full_search_matrix(self, nodes: np.ndarray, *, band: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return :meth:`node_matrix` searched on the whole graph, lengths summed down the predecessor trees.
+
         One Dijkstra tree per distinct node, grown ``settings.TREES_PER_BATCH`` at a
-        time so memory stays bounded; ``inf``/``nan`` where unreachable. ``band``
-        ``None`` is the default departure's band.
+        time so memory stays bounded; exact to the float. Used for nodes outside the
+        largest strongly connected component, and as the reference the contracted
+        search is measured against (``bench/matrix.py``).
         """
         if self.graph is None:
-            raise RuntimeError("node_matrix needs road data")
-        time_csr = self.band_csr(default_band() if band is None else band)
+            raise RuntimeError("full_search_matrix needs road data")
+        time_csr = self.band_csr(band)
         unique, inverse = np.unique(nodes, return_inverse=True)
         seconds = np.empty((unique.size, unique.size))
         metres = np.empty((unique.size, unique.size))
@@ -150,22 +165,23 @@ class Router:
         road_s = seconds[block]
         return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
 
-    def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band.
+    def _node_matrices(self, nodes: np.ndarray, bands: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)``, each ``(len(bands), k, k)``, searched on the contracted graph.
 
-        The searches run on the graph contracted around ``nodes`` (:mod:`.contract`):
-        the same fastest paths, on a fraction of the nodes. Nodes outside the largest
-        strongly connected component fall back to one full search per band.
+        The graph contracted around ``nodes`` (:mod:`.contract`) keeps the same fastest
+        paths on a fraction of the nodes; weights are whole milliseconds and centimetres
+        per road edge. Nodes outside the largest strongly connected component fall back
+        to :meth:`full_search_matrix`.
         """
         if self.graph is None:
-            raise RuntimeError("node_band_matrices needs road data")
+            raise RuntimeError("node matrices need road data")
         graph = self.graph
         if nodes.size == 0 or not graph.usable[nodes].all():
-            slices = [self.node_matrix(nodes, band=band) for band in range(len(band_names()))]
+            slices = [self.full_search_matrix(nodes, band=band) for band in bands]
             return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
         base = graph.time_csr
         tail = np.repeat(np.arange(base.shape[0]), np.diff(base.indptr))
-        band_time_s = np.stack([self.band_csr(band).data for band in range(len(band_names()))])
+        band_time_s = np.stack([self.band_csr(band).data for band in bands])
         contracted = contract(tail, base.indices, band_time_s, graph.pair_length_m[graph.time_csr_positions],
                               n_nodes=graph.n_nodes, keep=graph.usable, terminals=np.asarray(nodes, dtype=np.int64))
         return band_matrices(contracted, batch=settings.TREES_PER_BATCH)
