@@ -55,12 +55,26 @@ def test_repeated_and_unreachable_terminals() -> None:
     np.testing.assert_allclose(metres[0], [[0, 120, 0], [120, 0, 120], [0, 120, 0]])
 
 
-def test_router_band_matrices_match_one_search_per_band(clip_graph: CompactGraph) -> None:
+def test_router_band_matrices_match_one_whole_graph_search_per_band(clip_graph: CompactGraph) -> None:
     router = Router.from_compact(clip_graph, mode="motorbike")
     assert router.graph is not None
     nodes = np.random.default_rng(3).choice(np.flatnonzero(router.graph.usable), 40, replace=False)
     seconds, metres = router.node_band_matrices(nodes)
     for band in range(len(band_names())):
-        expected_s, expected_m = router.node_matrix(nodes, band=band)
+        expected_s, expected_m = router.full_search_matrix(nodes, band=band)
         np.testing.assert_allclose(seconds[band], expected_s, atol=0.05)
         np.testing.assert_allclose(metres[band], expected_m, atol=1.0)
+        one_s, one_m = router.node_matrix(nodes, band=band)
+        np.testing.assert_array_equal(one_s, seconds[band])
+        np.testing.assert_array_equal(one_m, metres[band])
+
+
+def test_a_node_outside_the_strong_component_falls_back_to_whole_graph_searches(clip_graph: CompactGraph) -> None:
+    router = Router.from_compact(clip_graph, mode="motorbike")
+    assert router.graph is not None
+    outside = np.flatnonzero(~router.graph.usable)[:1]
+    assert outside.size == 1
+    nodes = np.concatenate((np.flatnonzero(router.graph.usable)[:5], outside))
+    seconds, _ = router.node_matrix(nodes, band=1)
+    expected, _ = router.full_search_matrix(nodes, band=1)
+    np.testing.assert_array_equal(seconds, expected)
