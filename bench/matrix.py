@@ -3,10 +3,15 @@
 For N = 50, 100 and 200 places (random road nodes of the full shared Hanoi graph, seeded)
 it times
 
-* ours, one band: ``Router.node_matrix`` (one scipy Dijkstra tree per place, lengths
-  along the fastest paths by vectorised predecessor walks), the same job as networkx's;
+* ours, one band: ``Router.node_matrix`` (the graph contracted around the places, one
+  scipy Dijkstra tree per place whose packed weights give time and length at once), the
+  same job as networkx's;
 * ours, banded: ``compute_matrix`` (snapping, one matrix slice per time band, every
-  band of ``settings.TIME_BANDS``, consistency pass), what the planner uses;
+  band of ``settings.TIME_BANDS``, consistency pass), what the planner uses; its road
+  searches run on the graph contracted around the places (``planner.routing.contract``);
+* ours, banded, one full search per band: ``Router.full_search_matrix`` once per band
+  on the whole graph, lengths by predecessor walks (how both matrices were computed
+  before the contraction), timed in the same run as the baseline of the banded figure;
 * networkx, fair baseline: ``nx.dijkstra_predecessor_and_distance`` per origin on the
   OSMnx ``MultiDiGraph`` with the same per-mode ``travel_time`` weights, road lengths
   summed down the predecessor tree in settling order (the fastest networkx call for
@@ -145,6 +150,12 @@ def osmnx_pairs_seconds(graph: nx.MultiDiGraph, osmids: list[int], n_pairs: int,
     return elapsed / n_pairs
 
 
+def per_band_searches(router: Router, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``(seconds, metres)`` per band by one full-graph search per place and band (no contraction)."""
+    slices = [router.full_search_matrix(nodes, band=band) for band in range(len(settings.TIME_BANDS))]
+    return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
+
+
 def sample_locations(router: Router, n: int, seed: int) -> list[Location]:
     """Return ``n`` places at random usable road nodes."""
     assert router.graph is not None
@@ -183,8 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"graph {osm_path.name}: {compact.n_nodes:,} nodes, {compact.n_edges:,} edges; mode {args.mode}")
     print(f"build from raw OSM {build_s + compact_s:.1f} s (read + OSMnx {build_s:.1f} s + compact {compact_s:.1f} s); "
           f"load from cache {cache_load_s:.2f} s")
-    print(f"{'N':>5} {'ours 1 band s':>13} {'ours bands s':>12} {'nx fair s':>10} {'speed-up':>9} "
-          f"{'nx naive s':>10} {'osmnx N*N s':>12} {'ours MB':>8} {'nx MB/origin':>13} {'max |dt| s':>11}")
+    print(f"{'N':>5} {'ours 1 band s':>13} {'ours bands s':>12} {'full bands s':>12} {'nx fair s':>10} "
+          f"{'speed-up':>9} {'nx naive s':>10} {'osmnx N*N s':>12} {'ours MB':>8} {'nx MB/origin':>13} "
+          f"{'max |dt| s':>11}")
 
     rows: list[dict[str, Any]] = []
     osmnx_pair_s = osmnx_pairs_seconds(weighted, compact.node_osmid[router.graph.usable].tolist(),
@@ -200,10 +212,13 @@ def main(argv: list[str] | None = None) -> int:
         one_band = functools.partial(router.node_matrix, nodes)
         banded = functools.partial(compute_matrix, router, locations)
         fair = functools.partial(networkx_fair_matrix, weighted, lengths, osmids)
+        full_bands = functools.partial(per_band_searches, router, nodes)
         one_runs = [timed(one_band) for _ in range(args.runs)]
         band_runs = [timed(banded) for _ in range(args.runs)]
+        full_runs = [timed(full_bands) for _ in range(args.runs)]
         fair_runs = [timed(fair) for _ in range(args.runs)]
-        ours_s, banded_s, fair_s = (min(r[0] for r in runs) for runs in (one_runs, band_runs, fair_runs))
+        ours_s, banded_s, full_s, fair_s = (min(r[0] for r in runs)
+                                            for runs in (one_runs, band_runs, full_runs, fair_runs))
         naive_s, (naive_seconds, _) = timed(functools.partial(networkx_matrix, weighted, osmids))
         (our_seconds, our_metres), matrix = one_runs[0][1], band_runs[0][1]
         nx_seconds, nx_metres = fair_runs[0][1]
@@ -213,9 +228,15 @@ def main(argv: list[str] | None = None) -> int:
         max_dt = float(np.nanmax(np.abs(our_seconds - nx_seconds)))
         max_dm = float(np.nanmax(np.abs(our_metres - nx_metres)))
         default = np.abs(matrix.duration_s - nx_seconds)
+        contracted_s, contracted_m = router.node_band_matrices(nodes)
+        full_seconds, full_metres = full_runs[0][1]
         row = {"n": n, "bands": n_bands, "seconds": round(ours_s, 3), "banded_seconds": round(banded_s, 3),
+               "banded_full_search_seconds": round(full_s, 3), "banded_speedup_vs_full": round(full_s / banded_s, 2),
+               "banded_vs_full_max_abs_diff_s": float(np.nanmax(np.abs(contracted_s - full_seconds))),
+               "banded_vs_full_max_abs_diff_m": float(np.nanmax(np.abs(contracted_m - full_metres))),
                "baseline": "networkx dijkstra_predecessor_and_distance", "baseline_seconds": round(fair_s, 2),
                "speedup": round(fair_s / ours_s, 1), "banded_speedup_per_band": round(fair_s * n_bands / banded_s, 1),
+               "full_search_speedup_per_band": round(fair_s * n_bands / full_s, 1),
                "naive_single_source_dijkstra_seconds": round(naive_s, 2),
                "osmnx_shortest_path_extrapolated_seconds": round(osmnx_pair_s * n * n, 1),
                "peak_mb": round(ours_mb, 1), "baseline_peak_mb_per_origin": round(nx_mb, 1),
@@ -223,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
                "default_band_max_abs_diff_s": float(np.nanmax(default)),
                "naive_max_abs_diff_s": float(np.nanmax(np.abs(naive_seconds - nx_seconds)))}
         rows.append(row)
-        print(f"{n:>5} {ours_s:>13.3f} {banded_s:>12.3f} {fair_s:>10.2f} {row['speedup']:>8.1f}x {naive_s:>10.2f} "
+        print(f"{n:>5} {ours_s:>13.3f} {banded_s:>12.3f} {full_s:>12.3f} {fair_s:>10.2f} {row['speedup']:>8.1f}x "
+              f"{naive_s:>10.2f} "
               f"{osmnx_pair_s * n * n:>12.1f} {ours_mb:>8.1f} {nx_mb:>13.1f} {max_dt:>11.2g}")
 
     summary = dict(rows[-1])

@@ -182,7 +182,8 @@ def day_lines(day: PlanDay) -> list[str]:
         if leg.duration_s == 0 and leg.distance_m == 0:
             continue  # the first stop is the start place itself
         back = " back" if index == len(day.stops) else ""
-        events.append((departure, 0, f"      travel {_duration(leg.duration_s)}, {leg.distance_m / 1000:.1f} km"
+        band = f" ({leg.band.replace('_', ' ')})" if leg.band is not None else ""
+        events.append((departure, 0, f"      travel {_duration(leg.duration_s)}{band}, {leg.distance_m / 1000:.1f} km"
                                      f"{back}{_estimated_note(leg)}"))
     for order, stop in enumerate(day.stops, start=1):
         what = stop.craft or stop.kind

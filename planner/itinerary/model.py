@@ -52,7 +52,11 @@ class PlanStop:
 
 @dataclass(frozen=True)
 class PlanLeg:
-    """A journey between two consecutive points of a day (``geometry``: (lon, lat) points, if fetched)."""
+    """A journey between two consecutive points of a day (``geometry``: (lon, lat) points, if fetched).
+
+    ``depart_min`` is when it leaves and ``band`` the time band it leaves in (its
+    figures are those of that departure; ``None`` when the matrix has no bands).
+    """
 
     from_id: str
     to_id: str
@@ -63,6 +67,8 @@ class PlanLeg:
     #: Metres of the leg that are estimated, when the plan knows them (``None``: read
     #: from the road shape when there is one, else unknown).
     estimated_m: float | None = None
+    depart_min: float | None = None
+    band: str | None = None
 
     @property
     def estimated_length_m(self) -> float | None:

@@ -20,6 +20,7 @@ from geodata.errors import CraftRouteError
 from .. import settings
 from ..clock import minutes_to_clock
 from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
+from ..routing.bands import band_index, band_names, duration_at
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
 from .events import TripEvents, closed_detail, event_reasons, stop_events, trip_events
@@ -32,6 +33,8 @@ from .why import Reason
 
 if TYPE_CHECKING:
     import geopandas as gpd
+
+    from geodata.location import Location
 
     from ..routing.results import TravelMatrix
     from ..routing.router import Router
@@ -104,7 +107,8 @@ def plan_trip(
         router = router if router is not None else get_router(request.mode)
         matrix = matrix_with_cache(router, trip_locations(request, candidates),
                                    bundled=place_locations(places))
-    trip = build_trip_problem(request, candidates, matrix.duration_s, events=events)
+    bands = matrix.bands.duration_s if matrix.bands is not None else None
+    trip = build_trip_problem(request, candidates, matrix.duration_s, events=events, band_duration_s=bands)
     solution = solve_toptw(
         trip.problem,
         time_limit_s=settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s,
@@ -261,13 +265,9 @@ def _plan_day(
             events=stop_events(trip.events, k, location.id),
         ))
     path = [problem.tours[k].start, *tour.vertices, problem.tours[k].end]
-    estimated_m = matrix.estimated_metres()
-    legs = tuple(
-        PlanLeg(locations[a].id, locations[b].id, float(matrix.distance_m[a, b]),
-                float(matrix.duration_s[a, b]), bool(matrix.estimated[a, b]),
-                estimated_m=float(estimated_m[a, b]))
-        for a, b in itertools.pairwise(path)
-    )
+    departures = [tour.leave, *(visit.depart for visit in tour.stops)]
+    legs = tuple(plan_leg(matrix, locations, a, b, depart)
+                 for (a, b), depart in zip(itertools.pairwise(path), departures, strict=True))
     lunch = None
     if tour.lunch_start is not None and tour.lunch_vertex is not None and day_lunch is not None:
         at = locations[tour.lunch_vertex]
@@ -281,6 +281,26 @@ def _plan_day(
         date=request.dates[k], start=request.starts[k], end=request.ends[k], leave_min=tour.leave,
         back_min=tour.back, stops=tuple(stops), legs=legs, lunch=lunch,
     )
+
+
+def plan_leg(matrix: TravelMatrix, locations: Sequence[Location], a: int, b: int, depart_min: float) -> PlanLeg:
+    """Return the leg from vertex ``a`` to ``b`` leaving at ``depart_min``: the figures of its band.
+
+    With time bands the time follows the trip through the bands it runs into
+    (:func:`planner.routing.bands.duration_at`, the optimiser's rule); the distance and
+    estimated metres are those of the path found in the departure's band.
+    """
+    if matrix.bands is None:
+        estimated_m = matrix.estimated_metres()
+        return PlanLeg(locations[a].id, locations[b].id, float(matrix.distance_m[a, b]),
+                       float(matrix.duration_s[a, b]), bool(matrix.estimated[a, b]),
+                       estimated_m=float(estimated_m[a, b]), depart_min=depart_min)
+    band = band_index(depart_min)
+    bands = matrix.bands
+    leg_estimated_m = float(bands.estimated_m[band, a, b])
+    return PlanLeg(locations[a].id, locations[b].id, float(bands.distance_m[band, a, b]),
+                   float(duration_at(bands.duration_s[:, a, b], depart_min)), leg_estimated_m > 0,
+                   estimated_m=leg_estimated_m, depart_min=depart_min, band=band_names()[band])
 
 
 def plan_legs_geometry(plan: Plan, router: Router) -> list[list[list[tuple[float, float]]]]:

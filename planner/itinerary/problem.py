@@ -1,7 +1,9 @@
 """Turn a trip request, the places and a travel matrix into a TOPTW problem (pure).
 
 Times are whole minutes after midnight: travel times are rounded up to the minute,
-so every clock time of a plan is exact. Vertices ``0..C-1`` are the candidate places,
+so every clock time of a plan is exact. With the matrix's time bands the problem
+carries one travel slice per band (:class:`planner.optimiser.travel.TravelBands`), so
+each leg is timed by the band it leaves in (and those it runs into). Vertices ``0..C-1`` are the candidate places,
 then come the distinct start/end places of the days.
 """
 
@@ -21,6 +23,8 @@ from geodata.query import places_to_locations
 from .. import settings
 from ..optimiser import LunchBreak, Problem, Tour
 from ..optimiser.problem import Windows
+from ..optimiser.travel import TravelBands
+from ..routing.bands import band_starts_min
 from .events import TripEvents, event_window, merge_windows, session_starts, value_factor
 from .request import PlanRequest
 from .value import PlaceValue, place_values, value_groups
@@ -116,6 +120,7 @@ def build_trip_problem(
     duration_s: np.ndarray,
     *,
     events: TripEvents | None = None,
+    band_duration_s: np.ndarray | None = None,
 ) -> TripProblem:
     """Return the TOPTW problem of ``request``.
 
@@ -129,6 +134,10 @@ def build_trip_problem(
         Travel seconds between the vertices of :func:`trip_locations`.
     events
         The trip's events (:func:`planner.itinerary.events.trip_events`); ``None``: none.
+    band_duration_s
+        ``(bands, n, n)`` the same per time band (``settings.TIME_BANDS``,
+        :attr:`planner.routing.results.TravelMatrix.bands`): the plan then times each
+        leg by its departure; ``None``: ``duration_s`` at any time of day.
     """
     events = events if events is not None else TripEvents()
     depots = depot_locations(request)
@@ -179,8 +188,15 @@ def build_trip_problem(
         excluded=frozenset(vertex_of[place_id] for place_id in request.exclude if place_id in vertex_of),
         kept={vertex_of[place_id]: day - 1 for place_id, day in request.keep},
         only=request.only,
+        bands=None if band_duration_s is None else trip_bands(band_duration_s),
     )
     return TripProblem(problem, locations, tuple(ids), visit_min, tuple(values), events)
+
+
+def trip_bands(band_duration_s: np.ndarray) -> TravelBands:
+    """Return the optimiser's time bands: travel seconds per band rounded up to whole minutes."""
+    minutes = np.ceil(np.asarray(band_duration_s, dtype=np.float64) / 60.0 - 1e-9)
+    return TravelBands(minutes, tuple(float(s) for s in band_starts_min()), period=24 * 60.0, whole=True)
 
 
 def _column(places: gpd.GeoDataFrame, name: str) -> list[int]:

@@ -105,8 +105,10 @@ def _fits_alone(problem: Problem, k: int, vertex: int, *, lunch: bool = True, ho
 def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, str, Reason]:
     """Return ``(rank, reason, detail)`` of what keeps ``vertex`` out of day ``k`` when alone."""
     tour = problem.tours[k]
-    there = float(problem.travel[tour.start, vertex])
-    back = float(problem.travel[vertex, tour.end])
+    # leaving at the day's start (times depend on it when the problem has time bands)
+    arrive = problem.clock.arrive_one
+    there = arrive(tour.start, vertex, tour.open) - tour.open
+    back = arrive(vertex, tour.end, tour.open + there + visit) - (tour.open + there + visit)
     trip = {"there": there, "visit": visit, "back": back}
     day = {"opens": clock(tour.open), "closes": clock(tour.close)}
     lunch = tour.lunch
@@ -117,21 +119,21 @@ def _blocker(problem: Problem, k: int, vertex: int, visit: float) -> tuple[int, 
             return 1, LUNCH, Reason.of("lunch_on_site", **trip, **times, on_site=float(lunch.during_visit_min))
         return 1, LUNCH, Reason.of("lunch", **trip, **times)
     if _fits_alone(problem, k, vertex, hours=False):
-        return 0, OPENING_HOURS, _hours_detail(problem, k, vertex, visit, back)
+        return 0, OPENING_HOURS, _hours_detail(problem, k, vertex, visit, there, back)
     if there + visit + back > tour.close - tour.open:
         return 3, TOO_FAR, Reason.of("too_far", **trip, total=there + visit + back,
                                      length=float(tour.close - tour.open), **day)
     if _fits_alone(problem, k, vertex, hours=False, lunch=False):
-        inner = _hours_detail(problem, k, vertex, visit, back)
+        inner = _hours_detail(problem, k, vertex, visit, there, back)
         code = "hours_and_lunch_late" if inner.code == "arrives_late" else "hours_and_lunch_start"
         return 2, OPENING_HOURS, Reason(code, inner.params)
     return 3, TOO_FAR, Reason.of("no_fit", **trip, **day)
 
 
-def _hours_detail(problem: Problem, k: int, vertex: int, visit: float, back: float) -> Reason:
+def _hours_detail(problem: Problem, k: int, vertex: int, visit: float, there: float, back: float) -> Reason:
     tour = problem.tours[k]
     windows = problem.windows[k][vertex]
-    arrive = tour.open + float(problem.travel[tour.start, vertex])
+    arrive = tour.open + there
     last_start = max(close for _, close in windows)
     if arrive > last_start:
         return Reason.of("arrives_late", arrive=clock(arrive), visit=visit, last_start=clock(last_start),

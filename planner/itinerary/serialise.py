@@ -18,7 +18,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons in English),
     ``why_codes`` (the same as ``{"code", **params}``, :mod:`.why`), ``events`` (that day's
     events at the stop, as in ``craftroute calendar --format json``), ``legs`` with ``from,
-    to, distance_m, duration_s, estimated``, ``lunch`` ``{"start", "end", "at", "name",
+    to, distance_m, duration_s, estimated`` (and ``depart``, the ``band`` it leaves in,
+    ``estimated_m`` when known), ``lunch`` ``{"start", "end", "at", "name",
     "on_site"}`` or ``None``, ``travel_s``, ``distance_m``), ``unvisited`` (``id, name,
     reason, detail, must`` and ``detail_code``, the detail as ``{"code", **params}``),
     ``estimated``, ``travel_s``, ``distance_m``, ``mode``, ``warnings`` (English),
@@ -86,6 +87,10 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
             "duration_s": round(leg.duration_s, 1),
             "estimated": leg.estimated,
         }
+        if leg.depart_min is not None:
+            item["depart"] = minutes_to_clock(leg.depart_min)
+        if leg.band is not None:
+            item["band"] = leg.band
         estimated_m = leg.estimated_length_m
         if estimated_m is not None:
             item["estimated_m"] = round(estimated_m, 1)

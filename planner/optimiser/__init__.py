@@ -1,5 +1,6 @@
 """Pure team-orienteering-with-time-windows optimiser: arrays in, plain dataclasses out.
 
+``travel`` (time bands: travel times that depend on the departure, FIFO) ->
 ``problem`` (the dataclasses) -> ``_general_routes`` and ``_fast_routes`` (scheduling a
 route) -> ``_polish`` -> ``solver`` (:func:`solve_toptw`); ``checker`` recomputes every
 time from ``problem`` alone, sharing no code with the solver; ``instances`` reads the
@@ -19,6 +20,7 @@ from .problem import (
     uniform_windows,
 )
 from .solver import solve_toptw
+from .travel import TravelBands
 
 __all__ = [
     "LunchBreak",
@@ -26,6 +28,7 @@ __all__ = [
     "Solution",
     "Tour",
     "TourPlan",
+    "TravelBands",
     "Visit",
     "check_solution",
     "schedule_route",

@@ -17,8 +17,8 @@ _EPS = 1e-7
 
 
 def fast_routes_apply(problem: Problem) -> bool:
-    """Return True when every vertex has exactly one window per tour and no tour has a break."""
-    if any(tour.lunch is not None for tour in problem.tours):
+    """Return True when every vertex has one window per tour, no tour has a break and travel is constant."""
+    if problem.bands is not None or any(tour.lunch is not None for tour in problem.tours):
         return False
     return all(len(windows) == 1 for per_tour in problem.windows for windows in per_tour)
 

@@ -1,8 +1,12 @@
-"""Tours with several windows per vertex and a lunch break: insertion tests by rescheduling.
+"""Tours with several windows per vertex, a lunch break or time bands: insertion tests by rescheduling.
 
-Real itineraries have split opening hours (08:00-11:30, 13:30-17:00) and a lunch break,
-where the "max shift" shortcut no longer holds; their tours are short (a handful of
-stops a day), so each insertion test recomputes the earliest schedule. Routes hold
+Real itineraries have split opening hours (08:00-11:30, 13:30-17:00), a lunch break and
+travel times that depend on the departure (:mod:`.travel`), where the "max shift"
+shortcut no longer holds: a delay may grow or shrink on its way down the route. Their
+tours are short (a handful of stops a day), so each insertion test recomputes the
+earliest schedule. The latest arrivals a route tolerates are computed backwards with
+the latest departure of each leg (the inverse of its arrival function, which FIFO
+makes exact), so the vectorised screen stays exact without lunch. Routes hold
 only the visits; the lunch break goes into whichever gap lets the tour end earliest.
 """
 
@@ -34,14 +38,14 @@ def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) 
     ``leave, back, lunch_start, lunch_vertex``.
     """
     tour = problem.tours[k]
-    windows, travel, service, lunch = problem.windows[k], problem.travel, problem.service, tour.lunch
+    windows, arrive, service, lunch = problem.windows[k], problem.clock.arrive_one, problem.service, tour.lunch
     place, ready, leave = tour.start, tour.open, tour.open
     times: list[float] = []
     lunch_start, lunch_vertex = -1.0, -1.0
     size = len(route)
     for index in range(size + 1):
         following = route[index] if index < size else tour.end
-        arrival = ready + travel[place, following]
+        arrival = arrive(place, following, ready)
         earliest = arrival
         if lunch is not None and index == lunch_gap and times and _lunch_on_site(lunch, times[-2], times[-1]):
             lunch_start, lunch_vertex = max(times[-2], lunch.earliest_start), place
@@ -56,7 +60,7 @@ def simulate(problem: Problem, k: int, route: list[int], lunch_gap: int | None) 
                     times[-1] = lunch_start + lunch.duration
                 else:
                     leave = lunch_start + lunch.duration
-                arrival = lunch_start + lunch.duration + travel[place, following]
+                arrival = arrive(place, following, lunch_start + lunch.duration)
             earliest = max(arrival, lunch_start + lunch.duration)
         if index == size:
             if earliest > tour.close + _EPS:
@@ -123,8 +127,7 @@ class GeneralRoutes:
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
-        self.travel = np.ascontiguousarray(problem.travel, dtype=np.float64)
-        self.travel_t = np.ascontiguousarray(self.travel.T)
+        self.clock = problem.clock
         self.service = problem.service.astype(np.float64)
         self._opens, self._closes = _window_arrays(problem)
         self.routes: list[list[int]] = [[] for _ in problem.tours]
@@ -174,14 +177,15 @@ class GeneralRoutes:
             shape = (len(candidates), len(route) + 1)
             return np.zeros(shape), np.zeros(shape, dtype=bool)
         prev, nxt = full[:-1], full[1:]
-        arrive = ready[None, :-1] + self.travel_t[np.ix_(candidates, prev)]
+        column = candidates[:, None]
+        arrive = self.clock.arrive(prev[None, :], column, ready[None, :-1])
         start = _first_starts(arrive, self._opens[k][candidates], self._closes[k][candidates])
-        back = start + self.service[candidates][:, None] + self.travel[np.ix_(candidates, nxt)]
-        feasible = back <= latest[None, 1:] + _EPS
-        detour = self.travel_t[np.ix_(candidates, prev)] + self.travel[np.ix_(candidates, nxt)]
-        detour -= self.travel[prev, nxt][None, :]
+        service = self.service[candidates][:, None]
         with np.errstate(invalid="ignore"):
-            shift = detour + self.service[candidates][:, None] + (start - arrive)
+            back = self.clock.arrive(column, nxt[None, :], start + service)
+            # the delay at the next place: detour, visit and wait (constant travel: the detour's terms)
+            shift = back - self.clock.arrive(prev, nxt, ready[:-1])[None, :]
+        feasible = back <= latest[None, 1:] + _EPS
         return np.where(feasible, shift, 0.0), feasible
 
     def confirm(self, k: int, position: int, vertex: int) -> bool:
@@ -224,14 +228,15 @@ class GeneralRoutes:
         size = len(full)
         ready = np.empty(size)
         ready[0] = tour.open
+        arrive, leave_by = self.clock.arrive_one, self.clock.latest_one
         for i in range(1, size - 1):
-            start = _first_start(windows[full[i]], ready[i - 1] + self.travel[full[i - 1], full[i]])
+            start = _first_start(windows[full[i]], arrive(full[i - 1], full[i], ready[i - 1]))
             ready[i] = np.inf if start is None else start + self.service[full[i]]
-        ready[-1] = ready[-2] + self.travel[full[-2], full[-1]]
+        ready[-1] = arrive(full[-2], full[-1], ready[-2])
         latest = np.empty(size)
         latest[-1] = tour.close
         for i in range(size - 2, 0, -1):
-            bound = latest[i + 1] - self.service[full[i]] - self.travel[full[i], full[i + 1]]
+            bound = leave_by(int(full[i]), int(full[i + 1]), float(latest[i + 1])) - self.service[full[i]]
             starts = [min(c, bound) for o, c in windows[full[i]] if min(c, bound) >= o]
             latest[i] = max(starts) if starts else -np.inf
         latest[0] = tour.open

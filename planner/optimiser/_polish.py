@@ -22,10 +22,27 @@ MAX_MOVES = 200
 
 
 def route_travel(problem: Problem, k: int, route: list[int]) -> float:
-    """Return the travel time of tour ``k`` along ``route``, depots included."""
+    """Return the travel time of tour ``k`` along ``route``, depots included.
+
+    With time bands the legs' times depend on when they leave: they are read from the
+    route's earliest schedule (``inf`` when the route is infeasible).
+    """
+    if problem.bands is not None:
+        return scheduled_travel(problem, k, route)
     tour = problem.tours[k]
     path = np.array([tour.start, *route, tour.end], dtype=np.intp)
     return float(problem.travel[path[:-1], path[1:]].sum())
+
+
+def scheduled_travel(problem: Problem, k: int, route: list[int]) -> float:
+    """Return the travel time of ``route``'s earliest schedule on tour ``k``: each arrival less its departure."""
+    found = best_schedule(problem, k, route)
+    if found is None:
+        return math.inf
+    times = found[0]
+    departs = [times[-4], *times[2:-4:3]]
+    arrivals = [*times[0:-4:3], times[-3]]
+    return float(sum(a - d for a, d in zip(arrivals, departs, strict=True)))
 
 
 def shorten_route(problem: Problem, k: int, route: list[int], *, deadline: float = math.inf) -> list[int]:
@@ -40,7 +57,7 @@ def shorten_route(problem: Problem, k: int, route: list[int], *, deadline: float
             return best
         for trial in _neighbours(best):
             travel = route_travel(problem, k, trial)
-            if travel < best_travel - _EPS and best_schedule(problem, k, trial) is not None:
+            if travel < best_travel - _EPS and (problem.bands is not None or best_schedule(problem, k, trial) is not None):
                 best, best_travel = trial, travel
                 break
         else:

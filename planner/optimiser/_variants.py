@@ -110,6 +110,7 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
     expanded = replace(
         problem,
         travel=expanded_travel(problem.travel, origin_a),
+        bands=None if problem.bands is None else problem.bands.expanded(origin_a),
         score=base * ratio ** problem.length_exponent,
         service=length_a,
         windows=windows,

@@ -2,10 +2,14 @@
 
 It shares no code with the solver: every constraint is re-derived from the problem
 data and the times written in the solution, so a bug in the solver's incremental
-bookkeeping cannot hide itself.
+bookkeeping cannot hide itself. Time-dependent travel (``Problem.bands``) is timed
+here by its own walk through the bands (:func:`earliest_arrival`), written apart from
+the solver's arrays.
 """
 
 from __future__ import annotations
+
+import math
 
 from .problem import Problem, Solution, TourPlan, Visit
 
@@ -98,6 +102,38 @@ def solution_value(problem: Problem, stops: list[Visit], days: list[int] | None 
     return total
 
 
+def earliest_arrival(problem: Problem, origin: int, destination: int, depart: float) -> float:
+    """Return the earliest arrival at ``destination`` leaving ``origin`` at ``depart``.
+
+    Without bands: ``depart + travel``. With bands, the trip runs band by band: in each
+    band it covers ``time spent / the band's duration of the trip`` of its way, until
+    the way is covered (rounded up to a whole unit when ``bands.whole``).
+    """
+    bands = problem.bands
+    if bands is None:
+        return depart + float(problem.travel[origin, destination])
+    paces = [float(x) for x in bands.duration[:, origin, destination]]
+    if any(math.isinf(p) for p in paces):
+        return math.inf
+    # band boundaries as absolute times, from the period before the departure onwards
+    first = math.floor(depart / bands.period) - 1
+    bounds = [(cycle * bands.period + s, b) for cycle in range(first, first + 4) for b, s in enumerate(bands.starts)]
+    clock, share = depart, 1.0
+    for (begin, band), (end, _) in zip(bounds, bounds[1:], strict=False):
+        if end <= clock:
+            continue
+        assert begin <= clock + 1e-9
+        if share * paces[band] <= end - clock:
+            clock += share * paces[band]
+            share = 0.0
+            break
+        share -= (end - clock) / paces[band]
+        clock = end
+    if share > 0:  # longer than the bands listed: the rest at the last band's pace
+        clock += share * paces[bounds[-1][1]]
+    return float(math.ceil(clock - 1e-9)) if bands.whole else clock
+
+
 def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[str]:
     tour = problem.tours[k]
     errors: list[str] = []
@@ -108,7 +144,7 @@ def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[st
     place, free_at = tour.start, plan.leave
     for i, stop in enumerate(plan.stops):
         v = stop.vertex
-        need = free_at + float(problem.travel[place, v])
+        need = earliest_arrival(problem, place, v, free_at)
         if stop.arrive < need - tol:
             errors.append(f"stop {i} (vertex {v}) arrives at {stop.arrive}, cannot be there before {need}")
         if stop.start < stop.arrive - tol:
@@ -124,7 +160,7 @@ def _check_tour(problem: Problem, k: int, plan: TourPlan, tol: float) -> list[st
         if stop.depart < ends - tol:
             errors.append(f"stop {i} (vertex {v}) leaves at {stop.depart}, before the visit ends at {ends}")
         place, free_at = v, stop.depart
-    need = free_at + float(problem.travel[place, tour.end])
+    need = earliest_arrival(problem, place, tour.end, free_at)
     if plan.back < need - tol:
         errors.append(f"returns at {plan.back}, cannot be back before {need}")
     if plan.back > tour.close + tol:

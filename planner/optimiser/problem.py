@@ -34,8 +34,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
+
+from ._travel_clock import TravelClock
+from .travel import TravelBands
 
 #: Start-of-visit windows of one vertex on one tour: sorted ``(open, close)`` pairs; empty = closed.
 Windows = tuple[tuple[float, float], ...]
@@ -118,6 +122,9 @@ class Problem:
         join ``mandatory``; a solver that cannot fit one reports it missing).
     only
         Whether the candidates are only the mandatory and kept vertices.
+    bands
+        Travel times by time band (:mod:`.travel`): a trip's time then depends on when it
+        leaves, and ``travel`` only serves as a nominal figure; ``None``: ``travel`` always.
     """
 
     travel: np.ndarray
@@ -135,6 +142,7 @@ class Problem:
     excluded: frozenset[int] = frozenset()
     kept: Mapping[int, int] = field(default_factory=dict)
     only: bool = False
+    bands: TravelBands | None = None
 
     def __post_init__(self) -> None:
         n = self.travel.shape[0]
@@ -156,6 +164,8 @@ class Problem:
         if bad:
             raise ValueError(f"candidates and mandatory vertices must be non-depot vertices, got {bad}")
         self._check_value_fields(n)
+        if self.bands is not None and self.bands.duration.shape[1:] != (n, n):
+            raise ValueError(f"`bands.duration` must be (bands, {n}, {n}), got {self.bands.duration.shape}")
 
     def _apply_edits(self, n: int) -> None:
         """Check ``excluded``, ``kept`` and ``only``, then narrow the candidates and widen ``mandatory``."""
@@ -211,6 +221,11 @@ class Problem:
     def flexible(self) -> bool:
         """Return whether some visit may be shorter than its ``service``."""
         return self.service_min is not None and bool(np.any(self.service_min < self.service - 1e-9))
+    @cached_property
+    def clock(self) -> TravelClock:
+        """Return the arrivals and latest departures between the vertices (built once per problem)."""
+        return TravelClock(self.travel, self.bands)
+
     @property
     def n_vertices(self) -> int:
         """Return the number of vertices (rows of the travel matrix)."""

@@ -406,7 +406,10 @@ def _leave_late(problem: Problem, k: int, plan: TourPlan) -> TourPlan:
     """Return ``plan`` leaving the start depot just in time for the first visit (no idle wait)."""
     if not plan.stops or plan.stops[0].wait <= 0 or plan.lunch_after == -1:
         return plan
-    first = plan.stops[0]
-    leave = first.start - float(problem.travel[problem.tours[k].start, first.vertex])
-    stops = (replace(first, arrive=first.start), *plan.stops[1:])
+    first, start = plan.stops[0], problem.tours[k].start
+    leave = problem.clock.latest_one(start, first.vertex, first.start)
+    if leave <= plan.leave:
+        return plan
+    arrive = first.start if problem.bands is None else problem.clock.arrive_one(start, first.vertex, leave)
+    stops = (replace(first, arrive=arrive), *plan.stops[1:])
     return TourPlan(stops, leave, plan.back, plan.lunch_start, plan.lunch_after, plan.lunch_vertex)

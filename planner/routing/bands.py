@@ -14,6 +14,7 @@ import numpy as np
 
 from .. import settings
 from ..clock import MINUTES_PER_DAY, clock_minutes, minutes_to_clock
+from ..optimiser.travel import band_arrival
 
 
 def band_names() -> list[str]:
@@ -83,37 +84,10 @@ def duration_at(band_duration_s: np.ndarray, depart_min: float) -> np.ndarray:
     numpy.ndarray
         The ``(...)`` seconds: each trip covers the share ``elapsed / band duration`` of
         its length per band it runs through; non-decreasing arrival in departure time.
+        The rule is the optimiser's (:func:`planner.optimiser.travel.band_arrival`), so
+        plans and single legs time a trip alike.
     """
-    shape = np.shape(band_duration_s)[1:]
-    band_duration_s = np.asarray(band_duration_s, dtype=np.float64).reshape(len(settings.TIME_BANDS), -1)
-    starts = band_starts_min() * 60.0
-    day_s = MINUTES_PER_DAY * 60.0
-    clock = np.full(band_duration_s.shape[1:], float(depart_min) * 60.0)
-    left = np.ones(band_duration_s.shape[1:])  # share of the trip still to travel
-    total = np.zeros(band_duration_s.shape[1:])
-    finite = np.isfinite(band_duration_s).all(axis=0)
-    left[~finite] = 0.0
-    total[~finite] = np.inf
-    for _ in range(2 * len(starts) + 2):  # a trip longer than a day still ends: cap the loop
-        moving = left > 0
-        if not moving.any():
-            break
-        time_of_day = np.mod(clock, day_s)
-        band = (np.searchsorted(starts, time_of_day, side="right") - 1) % len(starts)
-        band_end = starts[(band + 1) % len(starts)]
-        until_end = np.mod(band_end - time_of_day, day_s)
-        until_end[until_end == 0] = day_s
-        need = left * np.take_along_axis(band_duration_s, band[None], axis=0)[0]
-        finish = moving & (need <= until_end)
-        total[finish] += need[finish]
-        left[finish] = 0.0
-        cross = moving & ~finish
-        share = np.zeros_like(left)
-        np.divide(until_end, np.take_along_axis(band_duration_s, band[None], axis=0)[0], out=share, where=cross)
-        total[cross] += until_end[cross]
-        left[cross] -= share[cross]
-        clock[cross] += until_end[cross]
-    if (left > 0).any():  # a trip over a day long: the rest at the band it reached
-        band = (np.searchsorted(starts, np.mod(clock, day_s), side="right") - 1) % len(starts)
-        total += left * np.take_along_axis(band_duration_s, band[None], axis=0)[0]
-    return total.reshape(shape)
+    depart_s = float(depart_min) * 60.0
+    arrive_s = band_arrival(np.asarray(band_duration_s, dtype=np.float64), band_starts_min() * 60.0,
+                            MINUTES_PER_DAY * 60.0, depart_s)
+    return arrive_s - depart_s

@@ -15,7 +15,8 @@ from scipy.sparse import csgraph
 from .weights import ModeGraph
 
 
-def fastest_trees(time_csr: sparse.csr_matrix, sources: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fastest_trees(time_csr: sparse.csr_matrix, sources: np.ndarray, *,
+                  predecessors: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Return travel seconds and predecessors from each source to every node.
 
     Parameters
@@ -24,6 +25,9 @@ def fastest_trees(time_csr: sparse.csr_matrix, sources: np.ndarray) -> tuple[np.
         Edge travel times; pass the transpose to get times *to* the sources.
     sources
         Node indices.
+    predecessors
+        Also return the trees' predecessors (``False``: an empty array in their place,
+        and a faster search).
 
     Returns
     -------
@@ -31,12 +35,15 @@ def fastest_trees(time_csr: sparse.csr_matrix, sources: np.ndarray) -> tuple[np.
         ``(seconds, predecessors)``, both ``(len(sources), n)``; ``inf`` and ``-9999``
         where a node cannot be reached.
     """
+    n = time_csr.shape[0]
     if sources.shape[0] == 0:
-        n = time_csr.shape[0]
         return np.empty((0, n)), np.empty((0, n), dtype=np.int32)
-    seconds, predecessors = csgraph.dijkstra(time_csr, directed=True, indices=sources,
-                                             return_predecessors=True, min_only=False)
-    return seconds, predecessors
+    if not predecessors:
+        seconds = csgraph.dijkstra(time_csr, directed=True, indices=sources, min_only=False)
+        return seconds, np.empty((0, n), dtype=np.int32)
+    seconds, found = csgraph.dijkstra(time_csr, directed=True, indices=sources,
+                                      return_predecessors=True, min_only=False)
+    return seconds, found
 
 
 def lengths_along(graph: ModeGraph, predecessors: np.ndarray, targets: np.ndarray, *,

@@ -28,6 +28,7 @@ from geodata.query import haversine_m
 from .. import settings
 from .bands import band_index, band_names, class_factors, clock_min, default_band, duration_at
 from .compact import CompactGraph
+from .contract import band_matrices, contract, pack_weights, unpack_weights
 from .estimate import estimate_matrix, speed_m_per_s
 from .graph import NoRoadDataError, load_graph
 from .paths import fastest_trees, lengths_along, path_nodes, path_points
@@ -130,13 +131,28 @@ class Router:
     def node_matrix(self, nodes: np.ndarray, *, band: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes in one band.
 
+        ``inf``/``nan`` where unreachable; ``band`` ``None`` is the default departure's
+        band. The search runs on the graph contracted around ``nodes``, like
+        :meth:`node_band_matrices`.
+        """
+        seconds, metres = self._node_matrices(nodes, [default_band() if band is None else band])
+        return seconds[0], metres[0]
+
+    def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band."""
+        return self._node_matrices(nodes, list(range(len(band_names()))))
+
+    def full_search_matrix(self, nodes: np.ndarray, *, band: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return :meth:`node_matrix` searched on the whole graph, lengths summed down the predecessor trees.
+
         One Dijkstra tree per distinct node, grown ``settings.TREES_PER_BATCH`` at a
-        time so memory stays bounded; ``inf``/``nan`` where unreachable. ``band``
-        ``None`` is the default departure's band.
+        time so memory stays bounded; exact to the float. Used for nodes outside the
+        largest strongly connected component, and as the reference the contracted
+        search is measured against (``bench/matrix.py``).
         """
         if self.graph is None:
-            raise RuntimeError("node_matrix needs road data")
-        time_csr = self.band_csr(default_band() if band is None else band)
+            raise RuntimeError("full_search_matrix needs road data")
+        time_csr = self.band_csr(band)
         unique, inverse = np.unique(nodes, return_inverse=True)
         seconds = np.empty((unique.size, unique.size))
         metres = np.empty((unique.size, unique.size))
@@ -149,16 +165,35 @@ class Router:
         road_s = seconds[block]
         return road_s, np.where(np.isfinite(road_s), metres[block], np.nan)
 
-    def node_band_matrices(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return ``(seconds, metres)``, each ``(bands, k, k)``: :meth:`node_matrix` in every time band."""
-        slices = [self.node_matrix(nodes, band=band) for band in range(len(band_names()))]
-        return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
+    def _node_matrices(self, nodes: np.ndarray, bands: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Return ``(seconds, metres)``, each ``(len(bands), k, k)``, searched on the contracted graph.
+
+        The graph contracted around ``nodes`` (:mod:`.contract`) keeps the same fastest
+        paths on a fraction of the nodes; weights are whole milliseconds and centimetres
+        per road edge. Nodes outside the largest strongly connected component fall back
+        to :meth:`full_search_matrix`.
+        """
+        if self.graph is None:
+            raise RuntimeError("node matrices need road data")
+        graph = self.graph
+        if nodes.size == 0 or not graph.usable[nodes].all():
+            slices = [self.full_search_matrix(nodes, band=band) for band in bands]
+            return np.stack([s for s, _ in slices]), np.stack([m for _, m in slices])
+        base = graph.time_csr
+        tail = np.repeat(np.arange(base.shape[0]), np.diff(base.indptr))
+        band_time_s = np.stack([self.band_csr(band).data for band in bands])
+        contracted = contract(tail, base.indices, band_time_s, graph.pair_length_m[graph.time_csr_positions],
+                              n_nodes=graph.n_nodes, keep=graph.usable, terminals=np.asarray(nodes, dtype=np.int64))
+        return band_matrices(contracted, batch=settings.TREES_PER_BATCH)
 
     def node_rows_and_columns(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...]:
         """Return times and lengths from ``nodes`` to ``others`` and from ``others`` to ``nodes``, per band.
 
         One forward and one backward Dijkstra tree per node in ``nodes`` and band: what
-        adding an ad-hoc place (a hotel) to an already computed matrix costs.
+        adding an ad-hoc place (a hotel) to an already computed matrix costs. The
+        weights are packed like those of :meth:`node_band_matrices`
+        (:func:`planner.routing.contract.pack_weights`), so the added cells equal those
+        a whole new matrix would hold.
 
         Returns
         -------
@@ -170,13 +205,12 @@ class Router:
             raise RuntimeError("node_rows_and_columns needs road data")
         parts: list[list[np.ndarray]] = [[], [], [], []]
         for band in range(len(band_names())):
-            out_s, out_pred = fastest_trees(self.band_csr(band), nodes)
-            in_s, in_pred = fastest_trees(self.band_csr(band, reverse=True), nodes)
-            out_m = lengths_along(self.graph, out_pred, others)
-            in_m = lengths_along(self.graph, in_pred, others, backward=True)
-            out_s, in_s = out_s[:, others], in_s[:, others]
-            for part, value in zip(parts, (out_s, np.where(np.isfinite(out_s), out_m, np.nan),
-                                           in_s, np.where(np.isfinite(in_s), in_m, np.nan)), strict=True):
+            packed = self.band_csr(band).copy()
+            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
+            out_s, out_m = unpack_weights(fastest_trees(packed, nodes, predecessors=False)[0][:, others])
+            backward = packed.transpose().tocsr()
+            in_s, in_m = unpack_weights(fastest_trees(backward, nodes, predecessors=False)[0][:, others])
+            for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
                 part.append(value)
         return tuple(np.stack(part) for part in parts)
 

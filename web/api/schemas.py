@@ -181,7 +181,8 @@ _LEG: Schema = {
     "type": "object",
     "required": ["from", "to", "distance_m", "duration_s", "estimated"],
     "properties": {"from": _TEXT, "to": _TEXT, "distance_m": _NUMBER, "duration_s": _NUMBER,
-                   "estimated": {"type": "boolean"}, "estimated_m": _NUMBER,
+                   "estimated": {"type": "boolean"}, "estimated_m": _NUMBER, "depart": _CLOCK,
+                   "band": {"type": "string", "description": "The time band of the departure (rush hours)."},
                    "geometry": {"anyOf": [ref("LineString"), {"type": "null"}]}},
 }
 _DAY: Schema = {

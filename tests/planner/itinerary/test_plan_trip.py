@@ -299,3 +299,33 @@ def test_a_visit_ends_before_a_lunch_taken_after_it_at_the_same_place() -> None:
                     assert lunch["start"] >= stop["visit_end"], (stop, lunch)
                     assert stop["depart"] == lunch["end"]
     assert lunches_after_a_visit > 0, "no scenario put lunch after a visit: the test checks nothing"
+
+
+@pytest.mark.slow
+def test_a_plan_leaving_in_the_morning_peak_takes_longer_to_its_first_stop_and_says_so() -> None:
+    """Hoan Kiem Lake -> Vạn Phúc on real roads: leaving 07:30 (peak) against 09:30 (midday)."""
+    from geodata import load_places
+    from planner.cli.plan import day_lines
+    from planner.routing.router import get_router
+
+    places = load_places()
+    router = get_router("motorbike")
+    if not router.routed:
+        pytest.skip("no road data")
+    days = {}
+    for start in ("07:30", "09:30"):
+        request = parse_plan_request({"start": "Hoan Kiem Lake", "days": 1, "date": "2026-12-07", "day_start": start,
+                                      "candidates": "van-phuc", "lunch_min": 0}, places=places)
+        plan = plan_trip(request, places=places, router=router)
+        assert plan.checker_findings == ()
+        assert_plan_keeps_the_rules(plan, places)
+        days[start] = plan.days[0]
+    peak, midday = days["07:30"], days["09:30"]
+    assert [stop.id for stop in peak.stops] == [stop.id for stop in midday.stops] == ["van-phuc"]
+    assert peak.legs[0].band == "morning_peak" and midday.legs[0].band == "midday"
+    peak_min = peak.stops[0].arrive_min - peak.leave_min
+    midday_min = midday.stops[0].arrive_min - midday.leave_min
+    assert peak_min > 1.2 * midday_min
+    assert peak.legs[0].duration_s > 1.2 * midday.legs[0].duration_s
+    assert "(morning peak)" in day_lines(peak)[0] and "(midday)" in day_lines(midday)[0]
+    assert plan_to_dict(plan)["days"][0]["legs"][0]["band"] == "midday"

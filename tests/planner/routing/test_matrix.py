@@ -106,4 +106,5 @@ def test_the_places_matrix_obeys_the_triangle_inequality(full_graph: CompactGrap
     # Cells between places on the roads keep their own road figures.
     joined = [i for i, snap in enumerate(snaps) if snap.usable]
     for a, b in ((joined[0], joined[-1]), (joined[-1], joined[1])):
-        assert duration_s[a, b] == pytest.approx(router.leg(locations[a], locations[b]).duration_s, rel=1e-9)
+        # matrix searches weigh each road edge in whole milliseconds
+        assert duration_s[a, b] == pytest.approx(router.leg(locations[a], locations[b]).duration_s, abs=0.05)

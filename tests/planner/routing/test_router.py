@@ -89,8 +89,9 @@ def test_routed_leg_follows_the_roads(clip_router: Router) -> None:
 def test_leg_and_matrix_agree(clip_router: Router) -> None:
     matrix = compute_matrix(clip_router, [HOAN_KIEM, OLD_QUARTER])
     there, back = clip_router.leg(HOAN_KIEM, OLD_QUARTER), clip_router.leg(OLD_QUARTER, HOAN_KIEM)
-    assert matrix.duration_s[0, 1] == pytest.approx(there.duration_s, rel=1e-9)
-    assert matrix.distance_m[1, 0] == pytest.approx(back.distance_m, rel=1e-9)
+    # matrix searches weigh each road edge in whole milliseconds and centimetres
+    assert matrix.duration_s[0, 1] == pytest.approx(there.duration_s, abs=0.05)
+    assert matrix.distance_m[1, 0] == pytest.approx(back.distance_m, abs=0.5)
     assert not matrix.estimated.any()
     assert np.all(np.diag(matrix.duration_s) == 0)
 
