@@ -13,7 +13,7 @@ import logging
 
 import geopandas as gpd
 
-from geodata.errors import CraftRouteError, NotFoundError
+from geodata.errors import CraftRouteError, NotFoundError, quoted
 from geodata.location import Location
 from geodata.query import MIN_NAME_CHARS, parse_lat_lon, place_to_location
 from geodata.text import search_key
@@ -70,7 +70,7 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
         near = nearest_street(streets, *point)
         return point_location(*point, near[0] if near else f"{point[0]:.5f}, {point[1]:.5f}")
     if len(search_key(parse_address(text).street).replace(" ", "")) < MIN_NAME_CHARS:
-        msg = f"{text!r} is too short; give at least {MIN_NAME_CHARS} letters of a place or street, or 'lat,lon'"
+        msg = f"{quoted(text)} is too short; give at least {MIN_NAME_CHARS} letters of a place or street, or 'lat,lon'"
         raise CraftRouteError(field, msg)
     found = suggest(text, places=places, streets=streets, limit=SHOWN_CHOICES + 1)
     if not found and settings.online_geocoding:
@@ -78,7 +78,7 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
 
         found = nominatim_suggestions(text, limit=1)
     if not found:
-        msg = f"no place or street matches {text!r}; give a place, a street (accents optional), an address " \
+        msg = f"no place or street matches {quoted(text)}; give a place, a street (accents optional), an address " \
               f"such as '36 Hàng Bạc', or 'lat,lon'"
         raise NotFoundError(field, msg)
     return _chosen(found, text, places, field=field)
@@ -91,7 +91,7 @@ def _chosen(found: list[Suggestion], text: str, places: gpd.GeoDataFrame, *, fie
     if len(tied) > 1 and (best.rank > 0 or tied[1].kind == "place"):
         shown = ", ".join(item.label if item.kind != "place" else f"{item.label} [{item.id}]"
                           for item in tied[:SHOWN_CHOICES])
-        raise CraftRouteError(field, f"{text!r} matches several places or streets: {shown}; give one of these")
+        raise CraftRouteError(field, f"{quoted(text)} matches several places or streets: {shown}; give one of these")
     if best.kind == "place":
         return place_to_location(places.loc[best.id])
     return point_location(best.lat, best.lon, best.label)

@@ -62,7 +62,7 @@ def test_itinerary_keeps_must_see_places(client, shared_data_dir) -> None:
 
 def test_itinerary_offers_register_villages_only_when_asked(client, shared_data_dir) -> None:
     trip = {**TRIP, "days": 1, "must_see": ["trieu-khuc"]}
-    assert client.post("/api/v1/itineraries", json=trip).status_code == 404
+    assert client.post("/api/v1/itineraries", json=trip).status_code == 400  # a body value naming no place
     body = client.post("/api/v1/itineraries", json={**trip, "register_villages": True}).get_json()
     assert "trieu-khuc" in [stop["id"] for day in body["days"] for stop in day["stops"]]
 
