@@ -49,6 +49,9 @@ class Event:
         Where the place is (``None`` for travel).
     links
         Directions and calendar links of a stop (``"arrive"`` events).
+    band
+        The time band a ``"travel"`` event leaves in (``planner.settings.TIME_BANDS``:
+        "morning_peak", "midday"...), ``""`` when the plan does not say.
     """
 
     kind: str
@@ -65,6 +68,12 @@ class Event:
     lat: float | None = None
     lon: float | None = None
     links: StopLinks | None = None
+    band: str = ""
+
+    @property
+    def rush_hour(self) -> bool:
+        """Return whether the travel leaves in a peak band (slower roads)."""
+        return self.band.endswith("_peak")
 
     @property
     def partly_estimated(self) -> bool:
@@ -100,7 +109,7 @@ def _travel(leg: Mapping[str, Any]) -> list[Event]:
     estimated_m = float(leg.get("estimated_m", distance_m if estimated else 0.0))  # unknown: all of it
     event = Event(kind="travel", duration_min=round(float(leg.get("duration_s", 0)) / 60),
                   distance_km=round(distance_m / 1000, 1), estimated=estimated,
-                  estimated_km=round(estimated_m / 1000, 1))
+                  estimated_km=round(estimated_m / 1000, 1), band=str(leg.get("band") or ""))
     return [] if event.duration_min == 0 and event.distance_km == 0 else [event]
 
 

@@ -137,3 +137,14 @@ def test_lunch_that_cannot_be_placed_is_a_warning(client, lang, text) -> None:
         page = client.get(path, query_string=trip).get_data(as_text=True)
         assert 'class="warning-lunch"' in page and text in page
         assert "lunch on day" not in page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "label"), [("en", "morning rush hour"), ("vi", "giờ cao điểm sáng")])
+def test_travel_in_the_morning_peak_is_labelled_as_rush_hour(client, lang: str, label: str) -> None:
+    query = {"start": "hoan-kiem-lake", "days": 1, "date": "2026-12-08", "candidates": "bat-trang",
+             "day_start": "07:00", "lang": lang}
+    page = client.get("/plan", query_string=query).get_data(as_text=True)
+    assert f'<span class="band">{label}</span>' in page
+    later = client.get("/plan", query_string={**query, "day_start": "09:30"}).get_data(as_text=True)
+    assert 'class="band"' not in later  # midday travel carries no rush-hour label
