@@ -29,7 +29,6 @@ from .query import parse_lat_lon as parse_lat_lon
 from .query import place_to_location as place_to_location
 from .query import places_to_locations as places_to_locations
 from .query import places_within as places_within
-from .query import query_places as query_places
 from .query import resolve_location as resolve_location
 from .query import search_places as search_places
 from .search import find_places as find_places

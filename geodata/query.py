@@ -150,34 +150,6 @@ def places_within(places: gpd.GeoDataFrame, lat: float, lon: float, radius_km: f
     return nearby[nearby["distance_km"] <= radius_km]
 
 
-def query_places(
-    places: gpd.GeoDataFrame,
-    *,
-    search: str | None = None,
-    craft: str | Iterable[str] | None = None,
-    kind: str | None = None,
-    recognition: str | Iterable[str] | None = None,
-    commune: str | None = None,
-    near: tuple[float, float] | None = None,
-    radius_km: float | None = None,
-    limit: int | None = None,
-) -> gpd.GeoDataFrame:
-    """Return the places a ``craftroute villages`` query selects, in display order.
-
-    Filters as :func:`filter_places`, then :func:`search_places` by name; with ``near``
-    every match is sorted by distance (``distance_km``), and with ``radius_km`` too only
-    those within it are kept; at most ``limit`` places. The CLI and the web API share it.
-    """
-    found = filter_places(places, craft=craft, kind=kind, recognition=recognition, commune=commune)
-    if search:
-        found = search_places(found, search)
-    if near is not None and radius_km is not None:
-        found = places_within(found, *near, radius_km)
-    elif near is not None:
-        found = with_distance(found, *near)
-    return found.head(limit) if limit else found
-
-
 def parse_lat_lon(text: str, *, field: str = "lat,lon") -> tuple[float, float] | None:
     """Return ``(lat, lon)`` if ``text`` looks like "21.0287,105.8524", else ``None``.
 

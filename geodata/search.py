@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .crafts import craft_words
-from .query import query_places, search_places
+from .query import filter_places, places_within, search_places, with_distance
 from .text import search_key
 
 #: What matched, in the ``matched`` column: the name, a craft (``"craft:<slug>"``), or the description.
@@ -113,12 +113,17 @@ def search_query(
 ) -> gpd.GeoDataFrame:
     """Return the places a ``craftroute villages`` query or the explorer selects, in display order.
 
-    Filters (and ``near``/``radius_km``) as :func:`geodata.query.query_places`; the
-    ``search`` text then finds places by name, craft or description (:func:`find_places`),
-    the closest first when ``near`` is given; at most ``limit`` places.
+    Filters as :func:`geodata.query.filter_places`; with ``near`` every place gets its
+    distance (``distance_km``) and is sorted by it, and with ``radius_km`` too only those
+    within it are kept; the ``search`` text then finds places by name, craft or
+    description (:func:`find_places`), the closest first when ``near`` is given; at most
+    ``limit`` places. The CLI, the explorer and the web API share it.
     """
-    found = query_places(places, craft=craft, kind=kind, recognition=recognition, commune=commune, near=near,
-                         radius_km=radius_km)
+    found = filter_places(places, craft=craft, kind=kind, recognition=recognition, commune=commune)
+    if near is not None and radius_km is not None:
+        found = places_within(found, *near, radius_km)
+    elif near is not None:
+        found = with_distance(found, *near)
     if search:
         found = find_places(found, search)
         if near is not None:

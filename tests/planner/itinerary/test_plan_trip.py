@@ -9,7 +9,6 @@ from typing import Any
 
 import geopandas as gpd
 import pytest
-from trip_places import trip_places
 
 from geodata.hours import open_intervals, parse_opening_hours
 from planner import settings
@@ -18,16 +17,6 @@ from planner.routing.router import Router
 
 CLOCK = re.compile(r"^\d{2}:\d{2}$")
 
-
-@pytest.fixture(scope="module")
-def places() -> gpd.GeoDataFrame:
-    return trip_places()
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    """The estimate-only router: straight-line times, no road data needed."""
-    return Router("motorbike", None)
 
 
 def _plan(places: gpd.GeoDataFrame, router: Router, **fields: Any) -> Plan:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -77,3 +77,17 @@ def screenshot_dir() -> Path:
     """Return ``test-output/screenshots`` (created)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     return SCREENSHOT_DIR
+
+
+def _sign_in(page, email: str, password: str) -> None:
+    page.goto("/packages")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("#signin")
+    page.wait_for_selector("#packages")
+
+
+@pytest.fixture(scope="session")
+def sign_in() -> Callable[[object, str, str], None]:
+    """Return ``sign_in(page, email, password)``: the operator signs in through the form of ``/packages``."""
+    return _sign_in

@@ -37,7 +37,7 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def signed_in_context(browser, live_instance: Path, live_server: str):
+def signed_in_context(browser, live_instance: Path, live_server: str, sign_in):
     """Return a browser context signed in as an operator (for the packages page)."""
     engine = database.make_engine(f"sqlite:///{live_instance / 'packages.sqlite'}")
     with database.transaction(database.session_factory(engine)) as session:
@@ -48,11 +48,7 @@ def signed_in_context(browser, live_instance: Path, live_server: str):
                   else route.abort())
     context.add_init_script(VIOLATION_LISTENER)
     page = context.new_page()
-    page.goto("/packages")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("#signin")
-    page.wait_for_selector("#packages")
+    sign_in(page, EMAIL, PASSWORD)
     page.close()
     yield context
     context.close()

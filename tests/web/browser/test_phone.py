@@ -33,7 +33,7 @@ MEASURE = """() => ({
 
 
 @pytest.fixture(scope="module")
-def operator_package(live_instance: Path, live_server: str, browser) -> tuple[str, str]:
+def operator_package(live_instance: Path, live_server: str, browser, sign_in) -> tuple[str, str]:
     """Return the storage state of a signed-in operator's browser and the path of a saved package."""
     engine = database.make_engine(f"sqlite:///{live_instance / 'packages.sqlite'}")
     with database.transaction(database.session_factory(engine)) as session:
@@ -41,11 +41,7 @@ def operator_package(live_instance: Path, live_server: str, browser) -> tuple[st
     engine.dispose()
     context = browser.new_context(base_url=live_server)
     page = context.new_page()
-    page.goto("/packages")
-    page.fill("#email", EMAIL)
-    page.fill("#password", PASSWORD)
-    page.click("#signin")
-    page.wait_for_selector("#packages")
+    sign_in(page, EMAIL, PASSWORD)
     page.goto(f"/plan?{TRIP}", timeout=180_000)
     page.fill("#plan-actions input[name=name]", "Gốm & Chùa Hương: một ngày")
     page.click("#save-package")
