@@ -59,7 +59,7 @@ shift || true
 case "$cmd" in
   serve)
     need_root_apt libcairo2
-    setup_python "test"
+    setup_python "test,online"
     setup_web_assets optional
     build_graph_cache
     log "starting CraftRoute"
@@ -67,7 +67,7 @@ case "$cmd" in
     ;;
   test)
     need_root_apt chromium chromium-driver postgresql libcairo2 redis-server
-    setup_python "test,dev"
+    setup_python "test,dev,online"
     setup_web_assets required
     log "static checks: ruff, mypy"
     "$VENV/bin/ruff" check .
