@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from werkzeug.serving import make_server
@@ -60,12 +61,24 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def local_context(browser, live_server: str) -> Callable[..., Any]:
+    """Return ``local_context(**options)``: a browser context on the served app whose
+    requests outside 127.0.0.1 are aborted (``options`` as Playwright's ``new_context``)."""
+
+    def new_context(**options: Any) -> Any:
+        context = browser.new_context(base_url=live_server, **options)
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
+                      else route.abort())
+        return context
+
+    return new_context
+
+
 @pytest.fixture
-def page(browser, live_server: str) -> Iterator[object]:
+def page(local_context) -> Iterator[object]:
     """Return a fresh page whose requests outside 127.0.0.1 are aborted."""
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=live_server)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                  else route.abort())
+    context = local_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(30_000)
     yield page

@@ -37,15 +37,13 @@ PAGES = [
 
 
 @pytest.fixture(scope="module")
-def signed_in_context(browser, live_instance: Path, live_server: str, sign_in):
+def signed_in_context(local_context, live_instance: Path, sign_in):
     """Return a browser context signed in as an operator (for the packages page)."""
     engine = database.make_engine(f"sqlite:///{live_instance / 'packages.sqlite'}")
     with database.transaction(database.session_factory(engine)) as session:
         operators.add_operator(session, EMAIL, name="CSP Tours", password=PASSWORD)
     engine.dispose()
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=live_server)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                  else route.abort())
+    context = local_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(VIOLATION_LISTENER)
     page = context.new_page()
     sign_in(page, EMAIL, PASSWORD)

@@ -25,7 +25,7 @@ def operator_account(live_instance: Path, live_server: str) -> str:
     return EMAIL
 
 
-def test_sign_in_build_edit_and_share_a_package(page, browser, live_server, operator_account,
+def test_sign_in_build_edit_and_share_a_package(page, local_context, operator_account,
                                                 screenshot_dir) -> None:
     page.goto("/packages")
     page.wait_for_selector("#signin-form")
@@ -57,9 +57,7 @@ def test_sign_in_build_edit_and_share_a_package(page, browser, live_server, oper
     page.click("#share")
     page.wait_for_selector(".flash")
     share_url = re.search(r"http://\S+/share/[A-Za-z0-9_-]+", page.inner_text(".flash")).group(0)
-    customer = browser.new_context(base_url=live_server)
-    customer.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                   else route.abort())
+    customer = local_context()
     shared = customer.new_page()
     shared.goto(share_url)
     shared.wait_for_selector("#plan-map path.leaflet-interactive", state="attached")

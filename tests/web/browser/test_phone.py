@@ -33,13 +33,13 @@ MEASURE = """() => ({
 
 
 @pytest.fixture(scope="module")
-def operator_package(live_instance: Path, live_server: str, browser, sign_in) -> tuple[str, str]:
+def operator_package(live_instance: Path, local_context, sign_in) -> tuple[str, str]:
     """Return the storage state of a signed-in operator's browser and the path of a saved package."""
     engine = database.make_engine(f"sqlite:///{live_instance / 'packages.sqlite'}")
     with database.transaction(database.session_factory(engine)) as session:
         operators.add_operator(session, EMAIL, name="Phố Cổ Travel", password=PASSWORD)
     engine.dispose()
-    context = browser.new_context(base_url=live_server)
+    context = local_context()
     page = context.new_page()
     sign_in(page, EMAIL, PASSWORD)
     page.goto(f"/plan?{TRIP}", timeout=180_000)
@@ -53,13 +53,9 @@ def operator_package(live_instance: Path, live_server: str, browser, sign_in) ->
     return state, package_path
 
 
-def _phone_context(browser, live_server: str, storage_state: str | None = None):
+def _phone_context(local_context, storage_state: str | None = None):
     # Not is_mobile: a mobile layout viewport widens to fit a too-wide page, which would hide it.
-    context = browser.new_context(viewport=PHONE, base_url=live_server, storage_state=storage_state,
-                                  has_touch=True)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                  else route.abort())
-    return context
+    return local_context(viewport=PHONE, storage_state=storage_state, has_touch=True)
 
 
 def _check_page(page, path: str) -> list[str]:
@@ -78,10 +74,10 @@ def _check_page(page, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_no_page_scrolls_sideways_or_blocks_pinch_zoom_on_a_phone(browser, live_server, operator_package,
+def test_no_page_scrolls_sideways_or_blocks_pinch_zoom_on_a_phone(local_context, operator_package,
                                                                    screenshot_dir, lang) -> None:
     state, package = operator_package
-    context = _phone_context(browser, live_server, state)
+    context = _phone_context(local_context, state)
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(f"/?lang={lang}")
@@ -99,9 +95,9 @@ def test_no_page_scrolls_sideways_or_blocks_pinch_zoom_on_a_phone(browser, live_
     assert not problems, "\n".join(problems)
 
 
-def test_tapping_a_stop_opens_its_marker_and_tapping_a_marker_marks_its_stop(browser, live_server,
+def test_tapping_a_stop_opens_its_marker_and_tapping_a_marker_marks_its_stop(local_context,
                                                                             screenshot_dir) -> None:
-    context = _phone_context(browser, live_server)
+    context = _phone_context(local_context)
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(f"/plan?{TWO_DAYS}", timeout=180_000)
@@ -130,8 +126,8 @@ def test_tapping_a_stop_opens_its_marker_and_tapping_a_marker_marks_its_stop(bro
     context.close()
 
 
-def test_a_stop_links_to_its_place_page_and_directions(browser, live_server) -> None:
-    context = _phone_context(browser, live_server)
+def test_a_stop_links_to_its_place_page_and_directions(local_context) -> None:
+    context = _phone_context(local_context)
     page = context.new_page()
     page.goto(f"/plan?{TRIP}", timeout=180_000)
     row = page.locator(".stop-row").first

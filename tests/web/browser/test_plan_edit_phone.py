@@ -14,7 +14,7 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def phone(browser, live_server: str, shared_data_dir) -> Iterator[object]:
+def phone(local_context, shared_data_dir) -> Iterator[object]:
     """Return a touch page 390 px wide whose requests outside the test server are aborted.
 
     The road graph, the places' travel matrix and the street index are built first
@@ -26,10 +26,7 @@ def phone(browser, live_server: str, shared_data_dir) -> Iterator[object]:
 
     plan_trip(parse_plan_request({"start": "bat-trang", "date": "2026-12-08"}), time_limit_s=0.2)
     get_street_index()
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, base_url=live_server,
-                                  device_scale_factor=2)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server)
-                  else route.abort())
+    context = local_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
     page = context.new_page()
     page.set_default_timeout(60_000)
     yield page
