@@ -98,7 +98,7 @@ def plan_map(plan: itinerary.Plan, *, language: str | None = None) -> folium.Map
     language = language or i18n.current_language()
     labels = {key: i18n.translate(f"planmap.{key}", language) for key in PLAN_MAP_LABELS}
     # the register villages too, so that their stops show "hours unknown"
-    places = itinerary.with_register_villages(state.get_places())
+    places = state.get_cached("places+register", lambda: itinerary.with_register_villages(state.get_places()))
     records = geodata.places_to_records(places)
     names = {key: name.short for key, name in place_names(records, language).items()}
     return build_plan_map(plan, places=places, labels=labels,

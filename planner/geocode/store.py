@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from .. import settings
+from ..routing.cachefile import cache_lock
 from ..routing.compact import CacheError
 from ..routing.graph import build_key, clip_area, files_checksum, road_paths
 from ..routing.osmfile import read_road_elements
@@ -52,11 +53,27 @@ def load_streets(*, osm_path: Path | list[Path] | None = None, cache_dir: Path |
         return StreetIndex.empty()
     checksum, name = files_checksum(paths)
     target = street_index_path(checksum, cache_dir=cache_dir)
-    if target.exists() and not rebuild:
-        try:
-            return load_street_index(target, version=settings.STREET_INDEX_VERSION, source_sha256=checksum)
-        except CacheError as error:
-            logger.warning("rebuilding the street index: %s", error)
+    if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
+        return cached
+    # One builder at a time, as for the graph: a process that waited loads what the other wrote.
+    with cache_lock(target):
+        if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
+            return cached
+        return _build_and_save(paths, checksum=checksum, name=name, target=target)
+
+
+def _load_if_valid(target: Path, checksum: str) -> StreetIndex | None:
+    """Return the cached index at ``target``, or None if it is missing, stale or damaged (logged)."""
+    if not target.exists():
+        return None
+    try:
+        return load_street_index(target, version=settings.STREET_INDEX_VERSION, source_sha256=checksum)
+    except CacheError as error:
+        logger.warning("rebuilding the street index: %s", error)
+        return None
+
+
+def _build_and_save(paths: list[Path], *, checksum: str, name: str, target: Path) -> StreetIndex:
     logger.info("building the street index of %s", name)
     elements = read_road_elements(paths, keep_tags=NAME_TAGS, clip=clip_area(),
                                   disk_index_mb=settings.osm_disk_index_mb)
