@@ -4,8 +4,10 @@ Rules come from :mod:`geodata.calendar`; this module groups their occurrences by
 day and place and says what each kind does to the optimiser problem
 (:mod:`.problem`): a ``closure`` closes the place that day, ``session`` times are
 the only starts of a visit that day, a ``festival`` or ``market`` multiplies the
-place's value that day (``settings.EVENT_VALUE_FACTOR``) and a market with published
-hours adds them as a window. It also writes the reasons a plan shows.
+place's value that day (``settings.EVENT_VALUE_FACTOR``); a market with published
+hours adds them as a window, and its value counts only for a visit starting within
+them (a visit after the market is an ordinary visit). It also writes the reasons a
+plan shows.
 """
 
 from __future__ import annotations
@@ -105,9 +107,10 @@ def event_reasons(events: TripEvents, k: int, place_id: str, start_min: float) -
     """Return the reasons the day's events add to a stop starting at ``start_min``."""
     reasons = []
     found = events.highlight(k, place_id)
-    if found is not None:
+    hours = event_window(events, k, place_id)
+    if found is not None and (hours is None or hours[0] - 0.5 <= start_min <= hours[1] + 0.5):
         reasons.append(Reason.of("market" if found.kind == "market" else "festival"))
-        if found.start and found.end:
+        if hours is not None:
             reasons.append(Reason.of("event_hours", time=f"{found.start}-{found.end}"))
     for session in events.sessions(k, place_id):
         if session.start and abs(clock_minutes(session.start, field="start") - start_min) < 0.5:

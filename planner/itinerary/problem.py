@@ -162,6 +162,8 @@ def build_trip_problem(
     score[:n_places] = [v.score for v in values]
     factors = np.ones((request.days, n))
     factors[:, :n_places] = [[value_factor(events, day, place_id) for place_id in ids] for day in range(request.days)]
+    event_hours = {(day, i): (hours,) for day in range(request.days) for i, place_id in enumerate(ids)
+                   if factors[day, i] != 1.0 and (hours := event_window(events, day, place_id)) is not None}
     groups, decay, _ = value_groups(values)
     windows = []
     for day in range(request.days):
@@ -185,6 +187,7 @@ def build_trip_problem(
         group=np.concatenate([groups, np.full(n - n_places, -1, dtype=np.intp)]),
         group_decay=decay,
         day_score=score[None, :] * factors if bool(np.any(factors != 1.0)) else None,
+        day_score_windows=event_hours,
         excluded=frozenset(vertex_of[place_id] for place_id in request.exclude if place_id in vertex_of),
         kept={vertex_of[place_id]: day - 1 for place_id, day in request.keep},
         only=request.only,

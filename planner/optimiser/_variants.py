@@ -7,12 +7,15 @@ has its own score (the value of that length), service and windows, so the schedu
 code and the insertion tables stay those of the fixed-length problem. A vertex worth
 more on some days (``day_score``) likewise becomes one variant per tour, each open on
 its own tour only, so the search compares "Chuông on its market day" with "Chuông on
-another day" as two siblings.
+another day" as two siblings. Where the day value holds only within hours
+(``day_score_windows``), that tour has two variants: one starting within those hours
+at the day value, one at any open time at the ordinary value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -36,12 +39,24 @@ class Variants:
         ``(m,)`` visit length of each expanded vertex.
     siblings
         For each expanded vertex, the other variants of its original vertex.
+    within_hours
+        ``{ordinary variant: (hours variant, hours)}`` for vertices whose day value
+        holds within hours: an ordinary visit that starts within them is worth as much
+        as the hours variant (:meth:`upgrade`).
     """
 
     problem: Problem
     origin: np.ndarray
     length: np.ndarray
     siblings: tuple[tuple[int, ...], ...]
+    within_hours: Mapping[int, tuple[int, Windows]] = field(default_factory=dict)
+
+    def upgrade(self, vertex: int, start: float) -> int:
+        """Return the variant a visit of ``vertex`` starting at ``start`` is worth: its hours sibling if inside."""
+        found = self.within_hours.get(vertex)
+        if found is not None and any(opens - 1e-6 <= start <= closes + 1e-6 for opens, closes in found[1]):
+            return found[0]
+        return vertex
 
 
 def visit_lengths(shortest: float, full: float, steps: int) -> list[float]:
@@ -92,17 +107,31 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
                 origin.append(origin[m])
                 length.append(length[m])
                 day.append(k)
+    # A day value limited to hours: this variant starts within them, a sibling at any time.
+    hours: list[Windows | None] = [problem.day_score_windows.get((k, o)) if k >= 0 else None
+                                   for k, o in zip(day, origin, strict=True)]
+    ordinary = [False] * len(origin)
+    within_hours: dict[int, tuple[int, Windows]] = {}
+    for m in range(len(origin)):
+        found = hours[m]
+        if found is not None:
+            within_hours[len(origin)] = (m, found)
+            origin.append(origin[m])
+            length.append(length[m])
+            day.append(day[m])
+            hours.append(None)
+            ordinary.append(True)
     origin_a, length_a = np.array(origin, dtype=np.intp), np.array(length)
     full = problem.service[origin_a].astype(np.float64)
     ratio = np.divide(length_a, full, out=np.ones_like(length_a), where=full > 0)
     windows = tuple(
-        tuple(shifted_windows(per_vertex[o], float(full[m] - length_a[m])) if day[m] in (-1, k) else ()
+        tuple(variant_windows(per_vertex[o], float(full[m] - length_a[m]), hours[m]) if day[m] in (-1, k) else ()
               for m, o in enumerate(origin))
         for k, per_vertex in enumerate(problem.windows)
     )
     base = problem.score[origin_a].astype(np.float64)
     if problem.day_score is not None:
-        on_day = np.array(day) >= 0
+        on_day = (np.array(day) >= 0) & ~np.array(ordinary)
         base[on_day] = problem.day_score[np.array(day)[on_day], origin_a[on_day]]
     by_origin: dict[int, list[int]] = {}
     for m, o in enumerate(origin):
@@ -121,9 +150,19 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
         service_min=None,
         group=None if problem.group is None else problem.group[origin_a],
         day_score=None,
+        day_score_windows={},
     )
     siblings = tuple(tuple(s for s in by_origin[o] if s != m) for m, o in enumerate(origin))
-    return Variants(expanded, origin_a, length_a, siblings)
+    return Variants(expanded, origin_a, length_a, siblings, within_hours)
+
+
+def variant_windows(windows: Windows, saved: float, hours: Windows | None) -> Windows:
+    """Return the start windows of a variant ``saved`` shorter than full, within ``hours`` if given."""
+    shifted = shifted_windows(windows, saved)
+    if hours is None:
+        return shifted
+    inside = ((max(opens, start), min(closes, end)) for opens, closes in shifted for start, end in hours)
+    return tuple(sorted((opens, closes) for opens, closes in inside if opens <= closes))
 
 
 def expanded_travel(travel: np.ndarray, origin: np.ndarray) -> np.ndarray:

@@ -88,7 +88,7 @@ def solution_value(problem: Problem, stops: list[Visit], days: list[int] | None 
     total = 0.0
     for i, stop in enumerate(stops):
         full = float(problem.service[stop.vertex])
-        worth = problem.worth(days[i], stop.vertex) if days is not None else float(problem.score[stop.vertex])
+        worth = problem.worth(days[i], stop.vertex, stop.start) if days is not None else float(problem.score[stop.vertex])
         if full > 0:
             worth *= (visit_length(problem, stop) / full) ** problem.length_exponent
         group = -1 if problem.group is None else int(problem.group[stop.vertex])

@@ -16,8 +16,11 @@ it as such:
   end by the time a full one would, it may start up to ``service[v] - length`` after
   its window closes.
 * Values by day: ``day_score[k, v]`` (``None`` for none) is what visiting ``v`` on
-  tour ``k`` is worth in place of ``score[v]`` (a village on its market day). The
-  solver gives such a vertex one variant per tour (:mod:`planner.optimiser._variants`).
+  tour ``k`` is worth in place of ``score[v]`` (a village on its market day). When
+  ``day_score_windows`` holds ``(k, v)``, that value needs a visit starting inside
+  those windows (the market's hours); a visit at another time is worth ``score[v]``.
+  The solver gives such a vertex one variant per tour, and one more for the hours
+  (:mod:`planner.optimiser._variants`).
 * Diminishing returns within groups: ``group[v]`` (``-1`` for none) and
   ``group_decay[g]``. Within a group the visits are ranked by their value, highest
   first, and the ``j``-th (from 0) counts ``group_decay[g] ** j`` times its value.
@@ -115,6 +118,9 @@ class Problem:
         Factor of each group applied once per better-valued visit of the same group, in ``(0, 1]``.
     day_score
         ``(len(tours), n)`` value of each vertex on each tour, replacing ``score``; ``None``: ``score`` every day.
+    day_score_windows
+        ``{(tour, vertex): windows}``: ``day_score[tour, vertex]`` holds only for a visit
+        starting inside ``windows``; elsewhere the visit is worth ``score[vertex]``.
     excluded
         Vertices no solution may visit (removed from ``candidates``).
     kept
@@ -139,6 +145,7 @@ class Problem:
     group: np.ndarray | None = None
     group_decay: tuple[float, ...] = ()
     day_score: np.ndarray | None = None
+    day_score_windows: Mapping[tuple[int, int], Windows] = field(default_factory=dict)
     excluded: frozenset[int] = frozenset()
     kept: Mapping[int, int] = field(default_factory=dict)
     only: bool = False
@@ -205,17 +212,28 @@ class Problem:
         if self.day_score is not None and (self.day_score.shape != (len(self.tours), n)
                                            or bool(np.any(self.day_score < 0))):
             raise ValueError(f"`day_score` must be ({len(self.tours)}, {n}) with values >= 0")
+        if self.day_score_windows and (self.day_score is None or any(
+                not (0 <= k < len(self.tours) and 0 <= v < n) for k, v in self.day_score_windows)):
+            raise ValueError(f"`day_score_windows` needs `day_score` and keys (tour 0..{len(self.tours) - 1}, vertex)")
         if self.group is not None:
             groups = self.group
             if groups.shape != (n,) or bool(np.any(groups < -1)) or bool(np.any(groups >= len(self.group_decay))):
                 msg = f"`group` must be (n,) with values -1..{len(self.group_decay) - 1}"
                 raise ValueError(msg)
 
-    def worth(self, k: int, vertex: int) -> float:
-        """Return the value of a full visit of ``vertex`` on tour ``k`` (its day score, else its score)."""
-        if self.day_score is not None:
-            return float(self.day_score[k, vertex])
-        return float(self.score[vertex])
+    def worth(self, k: int, vertex: int, start: float | None = None) -> float:
+        """Return the value of a full visit of ``vertex`` on tour ``k`` starting at ``start``.
+
+        That is its day score, unless ``day_score_windows`` limits the day score to hours
+        that ``start`` (``None``: unknown, taken as inside) is outside of; else its score.
+        """
+        if self.day_score is None:
+            return float(self.score[vertex])
+        hours = self.day_score_windows.get((k, vertex))
+        if hours is not None and start is not None and not any(
+                opens - 1e-6 <= start <= closes + 1e-6 for opens, closes in hours):
+            return float(self.score[vertex])
+        return float(self.day_score[k, vertex])
 
     @property
     def flexible(self) -> bool:

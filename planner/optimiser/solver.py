@@ -374,6 +374,9 @@ def _solution(
             logger.warning("tour %d became infeasible; returning it empty", k)
             plan = schedule_route(problem, k, []) or TourPlan((), problem.tours[k].open, problem.tours[k].open)
         plans.append(_leave_late(problem, k, plan))
+    if variants.within_hours:  # an ordinary visit that happens to start within the hours earns their value
+        plans = [replace(plan, stops=tuple(replace(s, vertex=variants.upgrade(s.vertex, s.start)) for s in plan.stops))
+                 for plan in plans]
     visited = {v for plan in plans for v in plan.vertices}
     score = Valuer(problem).total(visited)
     if any(variants.siblings):  # flexible visits: back to the original vertices

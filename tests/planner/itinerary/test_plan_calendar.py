@@ -43,7 +43,7 @@ def _day_of(plan: Plan, place_id: str) -> int | None:
 ])
 def test_a_three_day_trip_visits_chuong_on_its_market_day(places: gpd.GeoDataFrame, router: Router,
                                                           date: str, market_day: int) -> None:
-    plan = _plan(places, router, days=3, date=date, interests="conical_hats")
+    plan = _plan(places, router, days=3, date=date, interests="conical_hats", day_start="04:00")
     assert _day_of(plan, "chuong") == market_day
     stop = next(stop for stop in plan.days[market_day].stops if stop.id == "chuong")
     texts = [reason.text() for reason in stop.why]
@@ -54,6 +54,19 @@ def test_a_three_day_trip_visits_chuong_on_its_market_day(places: gpd.GeoDataFra
     data = plan_to_dict(plan)
     assert data["days"][market_day]["stops"][[s["id"] for s in data["days"][market_day]["stops"]].index("chuong")][
         "events"][0]["lunar_date"].endswith(("-04", "-10", "-14", "-20", "-24", "-30"))
+    assert stop.start_min <= clock_minutes("06:00", field="end")
+
+
+def test_a_visit_after_the_market_is_an_ordinary_visit(places: gpd.GeoDataFrame, router: Router) -> None:
+    """Days starting at 08:00 cannot reach Chuông's 04:00-06:00 market: no market value, no market reason."""
+    plan = _plan(places, router, days=1, date="2027-01-07", interests="conical_hats")
+    stop = next(stop for stop in plan.days[0].stops if stop.id == "chuong")
+    texts = [reason.text() for reason in stop.why]
+    assert "market day" not in texts and "held 04:00-06:00" not in texts
+    assert [event["kind"] for event in stop.events] == ["market"]  # the day's event is still listed
+    early = _plan(places, router, days=1, date="2027-01-07", interests="conical_hats", day_start="04:00")
+    assert early.score > plan.score  # the market visit is worth more than the late one
+    assert plan.checker_findings == () and early.checker_findings == ()
 
 
 def test_on_the_first_day_of_tet_the_workshops_are_closed_and_say_why(places: gpd.GeoDataFrame,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import geopandas as gpd
@@ -72,13 +73,21 @@ def plan_value(plan: Plan, places: gpd.GeoDataFrame) -> float:
     for stop in (stop for day in plan.days for stop in day.stops):
         value = place_value(places.loc[stop.id], plan.request.interests)
         worth = value.score * (stop.visit_min / stop.typical_min) ** settings.VISIT_VALUE_EXPONENT
-        kinds = [event["kind"] for event in stop.events]
+        kinds = [event["kind"] for event in stop.events if _starts_within(stop.start_min, event)]
         worth *= next((settings.EVENT_VALUE_FACTOR[kind] for kind in ("festival", "market") if kind in kinds), 1.0)
         groups.setdefault(str(value.group), []).append(worth)
     return sum(
         worth * (settings.SIGHT_DECAY if group == SIGHTS else settings.CRAFT_DECAY) ** rank
         for group, worths in groups.items() for rank, worth in enumerate(sorted(worths, reverse=True))
     )
+
+
+def _starts_within(start_min: float, event: Mapping[str, Any]) -> bool:
+    """Return whether a visit starting at ``start_min`` is within the event's hours (all day without)."""
+    if not event.get("start") or not event.get("end"):
+        return True
+    hours = [int(str(event[key])[:2]) * 60 + int(str(event[key])[3:5]) for key in ("start", "end")]
+    return hours[0] - 0.5 <= start_min <= hours[1] + 0.5
 
 
 def test_closed_places_are_left_out_with_the_reason(places: gpd.GeoDataFrame, router: Router) -> None:
