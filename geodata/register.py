@@ -52,6 +52,8 @@ RECOGNISED: frozenset[str] = frozenset({"traditional_craft_village", "craft_vill
 COORD_SOURCES: dict[str, str] = {
     **schema.COORD_SOURCES,
     "osm_place": "OpenStreetMap place named like the village inside its commune (coord_ref names it)",
+    "osm_street": "Middle of the OpenStreetMap street named after the village inside its commune, a proxy"
+                  " (coord_ref names the ways)",
 }
 
 #: How the current unit was found (see :func:`geodata.units.choose_current`).

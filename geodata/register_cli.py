@@ -58,10 +58,10 @@ def format_table(records: gpd.GeoDataFrame) -> str:
     rows = [[str(row[column]) for column in TABLE_COLUMNS] for _, row in records.iterrows()]
     located = records["coord_source"].value_counts()
     where = ", ".join(f"{located[source]} {source}" for source in sorted(located.index))
-    village_level = int(located.get("osm_place", 0))
+    village_level = int(located.get("osm_place", 0) + located.get("osm_street", 0))
     return (aligned_table(TABLE_COLUMNS, rows, noun="village")
-            + f"\nLocated at village level (OSM place node in the former commune): {village_level}; by coord_source: "
-            + where)
+            + "\nLocated at village level (OSM place node, or the middle of a street named after the village as a"
+            + f" proxy, in the former commune): {village_level}; by coord_source: " + where)
 
 
 def run_register(args: argparse.Namespace) -> int:

@@ -40,6 +40,12 @@ osm_file: str = "osm/hanoi-urban-drive.osm.gz"
 #: OSM ``place`` values that can name a register village (thôn/làng); every OSM file
 #: in the shared ``osm/`` folder is searched for named nodes with one of them.
 village_place_values: tuple[str, ...] = ("village", "hamlet", "neighbourhood", "quarter")
+#: Words in front of a street name that are not part of the village name it carries.
+street_name_prefixes: tuple[str, ...] = ("đường", "phố")
+#: A street named after a village stands for the village (its middle, ``osm_street``)
+#: only if, inside the village's former commune, it is at most this long: the middle
+#: of a longer street may lie outside the village.
+street_proxy_max_m: float = 1500.0
 #: Hanoi city outline (OSM relation 1903516, Osmosis .poly).
 city_outline_file: str = "boundaries/hanoi-osm-relation-1903516.poly.gz"
 

@@ -9,12 +9,14 @@ Inputs:
   and ``tourism`` true; tourist villages no source row names are added as records.
 - The shared data (``../shared/data``): GADM commune polygons, the 2025 unit mapping,
   every OSM file of its ``osm/`` folder (streamed with pyosmium for named place nodes,
-  :mod:`geodata.osm_places`).
+  :mod:`geodata.osm_places`, and for named streets, :mod:`geodata.osm_streets`).
 
 For every other row: the position is the village's OSM place node
 (``place`` = village, hamlet, neighbourhood or quarter) if one named like it (accents,
 case and a leading "thôn"/"làng" ignored) lies inside its former commune polygon
 (``coord_source`` ``osm_place``, ``coord_ref`` e.g. ``node/123 place=village``), else
+the middle of a short street named exactly after the village inside its former commune,
+a proxy (``osm_street``, ``coord_ref`` e.g. ``way/12+way/34 name=Phố Đa Sỹ``), else
 the centroid of the former commune polygon (computed in UTM 48N; a representative
 point when the centroid falls outside a concave polygon);
 the current unit is the one the former commune polygon is assigned to
@@ -34,6 +36,7 @@ import csv
 import io
 import sys
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +48,7 @@ from shapely.geometry import Point
 
 from geodata import load_places, settings, units
 from geodata.osm_places import PlaceNode, match_village, read_place_nodes, shared_osm_files
+from geodata.osm_streets import NamedWay, NameKey, index_ways, match_street, read_named_ways
 from geodata.register import FIELDS, _csv_cell
 from geodata.text import ascii_fold
 
@@ -63,7 +67,8 @@ def commune_point(commune: gpd.GeoDataFrame) -> Point:
     return gpd.GeoSeries([point], crs=settings.metric_crs).to_crs("EPSG:4326").iloc[0]
 
 
-def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[PlaceNode]) -> dict[str, Any]:
+def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[PlaceNode],
+           ways_osm: Mapping[NameKey, Sequence[NamedWay]]) -> dict[str, Any]:
     """Return position and current-unit fields of a source row from its former commune."""
     hits = units.former_commune_index(communes, row["former_district"], row["former_commune"])
     if not len(hits) or len(set(communes.loc[hits, "current_unit"])) != 1:
@@ -77,6 +82,10 @@ def locate(row: dict[str, str], communes: gpd.GeoDataFrame, places_osm: list[Pla
     if place is not None:
         return {**result, "lat": round(place.lat, 5), "lon": round(place.lon, 5), "coord_source": "osm_place",
                 "coord_ref": place.ref}
+    street = match_street(row["village"], shape, ways_osm)
+    if street is not None:
+        return {**result, "lat": round(street.lat, 5), "lon": round(street.lon, 5), "coord_source": "osm_street",
+                "coord_ref": street.ref}
     point = commune_point(communes.loc[hits].dissolve())
     return {**result, "lat": round(point.y, 5), "lon": round(point.x, 5), "coord_source": "commune_centroid",
             "coord_ref": "+".join(communes.loc[hits, "gid"])}
@@ -115,6 +124,8 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
     named = {row["id"] for row in rows}
     rows += [place_row(place) for _, place in villages.iterrows() if place["id"] not in named]
     places_osm = read_place_nodes(shared_osm_files())
+    named_ways = read_named_ways(shared_osm_files())
+    ways_osm = index_ways(named_ways)
     built: list[dict[str, Any]] = []
     for row in rows:
         record = {name: "" for name in FIELDS} | row | {"name": ascii_fold(row["name_vi"]),
@@ -122,7 +133,7 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
         if row["id"] in villages.index:
             record |= from_place(villages.loc[row["id"]])
         else:
-            record |= locate(row, communes, places_osm)
+            record |= locate(row, communes, places_osm, ways_osm)
         built.append(record)
     counts: Counter[str] = Counter()
     for record in built:
@@ -134,7 +145,8 @@ def build() -> tuple[list[dict[str, Any]], Counter[str]]:
         counts["tourism" if record["tourism"] else "production_or_unknown"] += 1
         counts["proposed_removal"] += str(record["proposed_removal"]).lower() == "true"
     counts["osm_place_nodes_searched"] = len(places_osm)
-    counts["located_village_level"] = counts["coord_source=osm_place"]
+    counts["osm_named_ways_searched"] = len(named_ways)
+    counts["located_village_level"] = counts["coord_source=osm_place"] + counts["coord_source=osm_street"]
     return built, counts
 
 

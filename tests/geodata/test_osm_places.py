@@ -73,6 +73,9 @@ def test_every_register_position_lies_in_its_former_commune(communes) -> None:
         if record.coord_source == "osm_place":
             assert record.coord_ref.startswith("node/") and " place=" in record.coord_ref
             shape = commune_shape(communes, record.former_district, record.former_commune)
+        elif record.coord_source == "osm_street":
+            assert record.coord_ref.startswith("way/") and " name=" in record.coord_ref
+            shape = commune_shape(communes, record.former_district, record.former_commune)
         elif record.coord_source == "commune_centroid":
             shape = by_gid.loc[record.coord_ref.split("+")].union_all()
         else:
