@@ -85,6 +85,8 @@ def _build_and_save(paths: list[Path], *, checksum: str, name: str, target: Path
 
 @functools.lru_cache(maxsize=1)
 def _cached_streets(osm_path: str, cache_dir: str) -> StreetIndex:
+    """Return :func:`load_streets`, once per road file and cache folder (the arguments are the cache key)."""
+    del osm_path, cache_dir  # read again by load_streets from the settings; here they only key the cache
     return load_streets()
 
 
