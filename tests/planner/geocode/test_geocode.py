@@ -78,7 +78,7 @@ def test_a_loose_text_shared_by_several_streets_asks_which(places: gpd.GeoDataFr
 def test_hotels_are_not_in_the_road_file(places: gpd.GeoDataFrame, streets: StreetIndex) -> None:
     # the shared file holds roads only (highway=* ways): no hotel is named in it
     assert not any("metropole" in key for key in streets.keys.tolist())
-    with pytest.raises(NotFoundError, match="no place or street matches"):
+    with pytest.raises(NotFoundError, match="no place, hotel, station or street matches"):
         resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
 
 
