@@ -40,3 +40,9 @@ def test_reverse_names_the_street(client, shared_data_dir) -> None:
 def test_reverse_needs_both_coordinates(client) -> None:
     response = client.get("/api/v1/geocode/reverse", query_string={"lat": 21.03})
     assert response.status_code == 400 and response.get_json()["error"]["field"] == "lon"
+
+
+def test_suggestions_list_hotels(client, shared_data_dir) -> None:
+    found = client.get("/api/v1/geocode", query_string={"q": "metropole"}).get_json()
+    assert found[0] == {**found[0], "kind": "landmark", "id": "sofitel-legend-metropole-hanoi",
+                        "label": "Sofitel Legend Metropole Hanoi", "value": "Sofitel Legend Metropole Hanoi"}
