@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,10 @@ def test_bad_values_are_refused_naming_record_and_field(tmp_path: Path, field: s
     located[field] = value
     with pytest.raises(DataValidationError, match=message):
         load_landmarks(write_rows(tmp_path / "landmarks.csv", rows))
+
+
+def test_landmarks_file_is_what_the_locating_tool_makes(shared_data_dir) -> None:
+    tool = Path(__file__).resolve().parents[2] / "tools" / "build_landmarks.py"
+    result = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, timeout=300,
+                            check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
