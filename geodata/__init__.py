@@ -3,7 +3,8 @@
 Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limits),
 ``errors`` (the exception family every layer raises), ``crafts`` (words for crafts), ``text`` (accent folding),
 ``hours`` (opening hours), ``area`` (is a point in Hanoi), ``location`` (the light
-point type), ``loader`` (read and validate place files), ``place_text`` (a place's
+point type), ``loader`` (read and validate place files), ``landmarks`` (hotels and stations travellers
+start from, sourced), ``place_text`` (a place's
 texts in the interface language), ``osm_places`` (village positions from OSM place nodes),
 ``osm_streets`` (or from streets named after the village, a proxy), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``

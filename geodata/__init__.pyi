@@ -16,6 +16,8 @@ from .export import places_to_geojson as places_to_geojson
 from .export import places_to_records as places_to_records
 from .hours import open_intervals as open_intervals
 from .hours import parse_opening_hours as parse_opening_hours
+from .landmarks import Landmark as Landmark
+from .landmarks import load_landmarks as load_landmarks
 from .loader import load_places as load_places
 from .loader import validate_records as validate_records
 from .location import Location as Location

@@ -24,6 +24,9 @@ calendar_max_days: int = 400
 #: The register of recognised craft villages (CSV, UTF-8), built by tools/build_register.py.
 register_path: Path = PACKAGE_DIR / "data" / "register.csv"
 
+#: Hotels, railway and bus stations travellers start from (CSV, UTF-8), located by tools/build_landmarks.py.
+landmarks_path: Path = PACKAGE_DIR / "data" / "landmarks.csv"
+
 #: Folder with the OpenStreetMap and boundary data (see ``../shared/data/SOURCES.md``).
 #: ``None`` means: look in ``$CRAFTROUTE_SHARED_DATA``, then ``../shared/data`` beside
 #: the project checkout, then ``../shared/data`` beside the working directory.

@@ -114,10 +114,11 @@ SUGGEST_LIMIT = planner_settings.SUGGEST_LIMIT
 
 
 def suggestions_json(text: str, *, limit: int) -> list[dict[str, Any]]:
-    """Return the places and streets matching a typed start, best first (offline: no Nominatim while typing).
+    """Return the places, hotels and stations, and streets matching a typed start, best first (offline only).
 
-    Each item: ``kind`` ("place" or "street"), ``label``, ``value`` (the text for the
-    start field), ``lat``, ``lon`` and, for places, ``id``.
+    No Nominatim while typing. Each item: ``kind`` ("place", "landmark" or "street"),
+    ``label``, ``value`` (the text for the start field), ``lat``, ``lon`` and, for places
+    and landmarks, ``id``.
     """
     from planner.geocode import suggest
 

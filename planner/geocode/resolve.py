@@ -2,18 +2,21 @@
 
 Order of the answers: "lat,lon" (named after the nearest street when one is close);
 a place id; with a house number, a street ("36 Hàng Bạc"); an exact place name; an
-exact street name; then the best looser match of places and streets, refused when
-several equally good answers differ; last, when switched on, Nominatim
-(:mod:`.online`).
+exact landmark name (a hotel or station, :mod:`geodata.landmarks`, named as the text
+matched it); an exact street name; then the best looser match of places, landmarks
+and streets, refused when several equally good answers differ; last, when switched
+on, Nominatim (:mod:`.online`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 import geopandas as gpd
 
 from geodata.errors import CraftRouteError, NotFoundError, quoted
+from geodata.landmarks import Landmark, located_landmarks
 from geodata.location import Location
 from geodata.query import MIN_NAME_CHARS, parse_lat_lon, place_to_location
 from geodata.text import search_key
@@ -35,19 +38,21 @@ def point_location(lat: float, lon: float, name: str) -> Location:
 
 
 def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
-                  streets: StreetIndex | None = None) -> Location:
+                  streets: StreetIndex | None = None, landmarks: Sequence[Landmark] | None = None) -> Location:
     """Return the location a traveller means by ``text``: a place, a street, an address or a point.
 
     Parameters
     ----------
     text
-        "bat-trang", "Bát Tràng", "36 Hàng Bạc", "hang bac", "21.034,105.852"...
+        "bat-trang", "Bát Tràng", "36 Hàng Bạc", "hang bac", "sofitel metropole", "21.034,105.852"...
     places
         The places to search.
     field
         Field named in errors.
     streets
         The street index; ``None`` loads the road file's (:func:`.store.get_street_index`).
+    landmarks
+        The hotels and stations to search; ``None``: the bundled located ones.
 
     Raises
     ------
@@ -62,6 +67,11 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
     point = parse_lat_lon(text, field=field)
     if point is None and text in places.index:
         return place_to_location(places.loc[text])
+    if landmarks is None:
+        landmarks = located_landmarks()
+    if point is None and (landmark := next((item for item in landmarks if item.id == text and item.located), None)):
+        assert landmark.lat is not None and landmark.lon is not None
+        return point_location(landmark.lat, landmark.lon, landmark.name)
     if streets is None:
         from .store import get_street_index
 
@@ -72,13 +82,13 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
     if len(search_key(parse_address(text).street).replace(" ", "")) < MIN_NAME_CHARS:
         msg = f"{quoted(text)} is too short; give at least {MIN_NAME_CHARS} letters of a place or street, or 'lat,lon'"
         raise CraftRouteError(field, msg)
-    found = suggest(text, places=places, streets=streets, limit=SHOWN_CHOICES + 1)
+    found = suggest(text, places=places, streets=streets, landmarks=landmarks, limit=SHOWN_CHOICES + 1)
     if not found and settings.online_geocoding:
         from .online import nominatim_suggestions
 
         found = nominatim_suggestions(text, limit=1)
     if not found:
-        msg = f"no place or street matches {quoted(text)}; give a place, a street (accents optional), an address " \
+        msg = f"no place, hotel, station or street matches {quoted(text)}; give a place, a hotel, a street (accents optional), an address " \
               f"such as '36 Hàng Bạc', or 'lat,lon'"
         raise NotFoundError(field, msg)
     return _chosen(found, text, places, field=field)
@@ -88,8 +98,8 @@ def _chosen(found: list[Suggestion], text: str, places: gpd.GeoDataFrame, *, fie
     """Return the best answer; refuse a loose match that several different answers share."""
     best = found[0]
     tied = [item for item in found if item.rank == best.rank]
-    if len(tied) > 1 and (best.rank > 0 or tied[1].kind == "place"):
-        shown = ", ".join(item.label if item.kind != "place" else f"{item.label} [{item.id}]"
+    if len(tied) > 1 and (best.rank > 0 or tied[1].kind in ("place", "landmark")):
+        shown = ", ".join(f"{item.label} [{item.id}]" if item.id else item.label
                           for item in tied[:SHOWN_CHOICES])
         raise CraftRouteError(field, f"{quoted(text)} matches several places or streets: {shown}; give one of these")
     if best.kind == "place":

@@ -1,20 +1,24 @@
-"""Rank places and streets for a typed text, and name the street nearest a point (pure).
+"""Rank places, landmarks and streets for a typed text, and name the street nearest a point (pure).
 
-A text is split into a house number and a street text (:mod:`.address`), then both
-the bundled places (:func:`geodata.query.search_places`, accents optional) and the
-streets (:class:`.streets.StreetIndex`) are ranked the same way: 0 an exact name,
-1 a name that starts with the text, 2 a name with a word that starts with it, 3 every
-word somewhere. On equal rank places come first, then longer streets (the main one of
-several with similar names). Suggestions carry the text to put in the start field.
+A text is split into a house number and a street text (:mod:`.address`), then the
+bundled places (:func:`geodata.query.search_places`, accents optional), the located
+landmarks (hotels and stations, :mod:`geodata.landmarks`: name, Vietnamese name and
+aliases) and the streets (:class:`.streets.StreetIndex`) are ranked the same way:
+0 an exact name, 1 a name that starts with the text, 2 a name with a word that starts
+with it, 3 every word somewhere. On equal rank places come first, then landmarks, then
+longer streets (the main one of several with similar names). Suggestions carry the
+text to put in the start field.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
 
+from geodata.landmarks import Landmark, located_landmarks
 from geodata.query import MIN_NAME_CHARS, match_rank, search_places
 from geodata.text import search_key
 
@@ -32,9 +36,10 @@ class Suggestion:
     Attributes
     ----------
     kind
-        ``"place"`` (a bundled place), ``"street"`` (a street of the road file) or ``"online"``.
+        ``"place"`` (a bundled place), ``"landmark"`` (a hotel or station of
+        :mod:`geodata.landmarks`), ``"street"`` (a street of the road file) or ``"online"``.
     label
-        What to show and call the start: "Bát Tràng", "36 Hàng Bạc".
+        What to show and call the start: "Bát Tràng", "Sofitel Legend Metropole Hanoi", "36 Hàng Bạc".
     value
         What to put in the start field so that it finds this answer again (a place id
         when its name is shared, else the label).
@@ -43,7 +48,7 @@ class Suggestion:
     rank
         0 exact ... 3 loose match (see the module notes).
     id
-        The place id (places only).
+        The place or landmark id (places and landmarks only).
     """
 
     kind: str
@@ -100,6 +105,33 @@ def _finds_again(places: gpd.GeoDataFrame, name: str, place_id: str) -> bool:
     return len(best) == 1 and str(best.index[0]) == place_id
 
 
+def landmark_suggestions(landmarks: Sequence[Landmark], text: str) -> list[Suggestion]:
+    """Return the located landmarks matching ``text`` as suggestions, best first.
+
+    A landmark is called by the name the text matched: its Vietnamese name when that
+    (or an alias written in Vietnamese, with diacritics) matched best, else its name.
+    """
+    query = search_key(text)
+    if len(query.replace(" ", "")) < MIN_NAME_CHARS:
+        return []
+    found = []
+    for position, landmark in enumerate(landmarks):
+        if not landmark.located:
+            continue
+        ranked = [(rank, order, name) for order, name in enumerate(landmark.names)
+                  if (rank := _rank([search_key(name)], query)) is not None]
+        if not ranked:
+            continue
+        rank, _, matched = min(ranked)
+        vietnamese = matched == landmark.name_vi or (matched not in (landmark.name, landmark.name_vi)
+                                                     and not matched.isascii())
+        label = landmark.name_vi if vietnamese else landmark.name
+        assert landmark.lat is not None and landmark.lon is not None
+        found.append((rank, position, Suggestion("landmark", label, label, landmark.lat, landmark.lon, rank,
+                                                 landmark.id)))
+    return [suggestion for _, _, suggestion in sorted(found, key=lambda item: item[:2])]
+
+
 def street_suggestion(streets: StreetIndex, index: int, *, rank: int, house: str = "") -> Suggestion:
     """Return street ``index`` as a suggestion, named with the house number when there is one."""
     label = str(streets.label[index])
@@ -107,15 +139,19 @@ def street_suggestion(streets: StreetIndex, index: int, *, rank: int, house: str
     return Suggestion("street", label, label, float(streets.lat[index]), float(streets.lon[index]), rank)
 
 
-def suggest(text: str, *, places: gpd.GeoDataFrame, streets: StreetIndex,
+def suggest(text: str, *, places: gpd.GeoDataFrame, streets: StreetIndex, landmarks: Sequence[Landmark] | None = None,
             limit: int = settings.SUGGEST_LIMIT) -> list[Suggestion]:
-    """Return up to ``limit`` places and streets for ``text``, best first.
+    """Return up to ``limit`` places, landmarks and streets for ``text``, best first.
 
     With a house number ("36 Hàng Bạc") only streets are answered: a number names an
-    address. Streets whose labels coincide appear once (the longest).
+    address. Streets whose labels coincide appear once (the longest). ``landmarks``
+    ``None`` searches the bundled ones (:func:`geodata.landmarks.located_landmarks`).
     """
     address = parse_address(text)
-    found = [] if address.house else place_suggestions(places, address.street)
+    if landmarks is None:
+        landmarks = located_landmarks()
+    found = [] if address.house else place_suggestions(places, address.street) + landmark_suggestions(
+        landmarks, address.street)
     seen: set[str] = set()
     for rank, index in street_matches(streets, address.street):
         label = str(streets.label[index])
@@ -123,7 +159,7 @@ def suggest(text: str, *, places: gpd.GeoDataFrame, streets: StreetIndex,
             continue
         seen.add(label)
         found.append(street_suggestion(streets, index, rank=rank, house=address.house))
-    kinds = {"place": 0, "street": 1, "online": 2}
+    kinds = {"place": 0, "landmark": 1, "street": 2, "online": 3}
     ordered = sorted(enumerate(found), key=lambda item: (item[1].rank, kinds[item[1].kind], item[0]))
     return [suggestion for _, suggestion in ordered][:limit]
 

@@ -263,9 +263,9 @@ CALENDAR_EVENT: Schema = {
 }
 SUGGESTION: Schema = {
     "type": "object",
-    "description": "A place or street matching a typed start.",
+    "description": "A place, hotel or station (landmark), or street matching a typed start.",
     "required": ["kind", "label", "value", "lat", "lon"],
-    "properties": {"kind": {"type": "string", "enum": ["place", "street"]}, "label": _TEXT, "value": _TEXT,
+    "properties": {"kind": {"type": "string", "enum": ["place", "landmark", "street"]}, "label": _TEXT, "value": _TEXT,
                    "lat": _NUMBER, "lon": _NUMBER, "id": _TEXT},
 }
 NEAREST_STREET: Schema = {

@@ -184,3 +184,16 @@ def test_bad_edits_exit_2_naming_the_option(argv: list[str], expected: str,
     assert main(["plan", "--start", "Hoan Kiem Lake", *argv]) == 2
     captured = capsys.readouterr()
     assert captured.err.count("\n") == 1 and expected in captured.err
+
+
+@pytest.mark.slow
+def test_plan_from_a_hotel_names_it(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", "Sofitel Legend Metropole Hanoi", "--days", "1", "--date", "2026-12-08",
+            "--format", "json"]
+    assert main(argv) == 0
+    start_point = json.loads(capsys.readouterr().out)["days"][0]["start"]
+    assert start_point["name"] == "Sofitel Legend Metropole Hanoi"
+    from planner.geocode import get_street_index, nearest_street
+
+    near = nearest_street(get_street_index(), start_point["lat"], start_point["lon"], max_m=5.0)
+    assert near is not None and near[0] == "Ngô Quyền"

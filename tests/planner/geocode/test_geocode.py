@@ -75,11 +75,14 @@ def test_a_loose_text_shared_by_several_streets_asks_which(places: gpd.GeoDataFr
     assert caught.value.field == "start"
 
 
-def test_hotels_are_not_in_the_road_file(places: gpd.GeoDataFrame, streets: StreetIndex) -> None:
+def test_hotels_are_not_in_the_road_file_but_in_the_landmarks(places: gpd.GeoDataFrame,
+                                                               streets: StreetIndex) -> None:
     # the shared file holds roads only (highway=* ways): no hotel is named in it
     assert not any("metropole" in key for key in streets.keys.tolist())
-    with pytest.raises(NotFoundError, match="no place or street matches"):
-        resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    with pytest.raises(NotFoundError, match="no place, hotel, station or street matches"):
+        resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets, landmarks=())
+    assert resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets).name == \
+        "Sofitel Legend Metropole Hanoi"
 
 
 def test_suggestions_while_typing(places: gpd.GeoDataFrame, streets: StreetIndex) -> None:
@@ -152,8 +155,39 @@ def test_switched_on_nominatim_finds_what_the_road_file_lacks(places: gpd.GeoDat
     online._ask.cache_clear()
     monkeypatch.setattr(online, "_geocoder", lambda: fake_search)
     monkeypatch.setattr(settings, "online_geocoding", True)
-    found = resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    # without the landmarks gazetteer (which knows this hotel offline) the road file lacks it
+    found = resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets, landmarks=())
     assert found.name == "Sofitel Legend Metropole Hanoi" and (found.lat, found.lon) == (lat, lon)
-    resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets, landmarks=())
     assert asked == ["Sofitel Legend Metropole Hanoi"]  # the answer is cached
     online._ask.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sofitel Legend Metropole Hanoi", "Sofitel Legend Metropole Hanoi"),
+    ("sofitel metropole", "Sofitel Legend Metropole Hanoi"),
+    ("METROPOLE", "Sofitel Legend Metropole Hanoi"),
+    ("khach san metropole", "Sofitel Legend Metropole Hà Nội"),
+    ("Ga Hà Nội", "Ga Hà Nội"),
+    ("hanoi railway station", "Hanoi Railway Station"),
+    ("Giáp Bát bus station", "Giáp Bát Bus Station"),
+    ("ben xe gia lam", "Bến xe Gia Lâm"),
+])
+def test_hotels_and_stations_resolve_by_any_of_their_names(places: gpd.GeoDataFrame, streets: StreetIndex,
+                                                            text: str, name: str) -> None:
+    location = resolve_start(text, places, streets=streets)
+    assert location.name == name
+
+
+def test_a_hotel_lies_on_the_street_of_its_published_address(places: gpd.GeoDataFrame, streets: StreetIndex) -> None:
+    location = resolve_start("Sofitel Legend Metropole Hanoi", places, streets=streets)
+    near = nearest_street(streets, location.lat, location.lon, max_m=5.0)
+    assert near is not None and near[0] == "Ngô Quyền"
+
+
+def test_hotels_are_suggested_among_places_and_streets(places: gpd.GeoDataFrame, streets: StreetIndex) -> None:
+    found = suggest("metropole", places=places, streets=streets)
+    assert found[0].kind == "landmark" and found[0].label == "Sofitel Legend Metropole Hanoi"
+    assert found[0].id == "sofitel-legend-metropole-hanoi"
+    assert not any(item.kind == "landmark" for item in suggest("36 Ngô Quyền", places=places, streets=streets))
+    assert not any(item.id == "long-bien-station" for item in suggest("ga long bien", places=places, streets=streets))

@@ -40,3 +40,21 @@ def test_reverse_names_the_street(client, shared_data_dir) -> None:
 def test_reverse_needs_both_coordinates(client) -> None:
     response = client.get("/api/v1/geocode/reverse", query_string={"lat": 21.03})
     assert response.status_code == 400 and response.get_json()["error"]["field"] == "lon"
+
+
+def test_suggestions_list_hotels(client, shared_data_dir) -> None:
+    found = client.get("/api/v1/geocode", query_string={"q": "metropole"}).get_json()
+    assert found[0] == {**found[0], "kind": "landmark", "id": "sofitel-legend-metropole-hanoi",
+                        "label": "Sofitel Legend Metropole Hanoi", "value": "Sofitel Legend Metropole Hanoi"}
+
+
+def test_form_labels_hotel_suggestions_in_both_languages(client) -> None:
+    assert 'data-landmark="hotel or station"' in client.get("/").get_data(as_text=True)
+    assert 'data-landmark="khách sạn, nhà ga, bến xe"' in client.get("/", query_string={"lang": "vi"}).get_data(
+        as_text=True)
+
+
+def test_plan_page_leaves_from_the_hotel_chosen(client, shared_data_dir) -> None:
+    page = client.get("/plan", query_string={"start": "khach san metropole", "days": "1",
+                                             "date": "2026-12-08"}).get_data(as_text=True)
+    assert "Sofitel Legend Metropole Hà Nội" in page
