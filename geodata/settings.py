@@ -49,6 +49,10 @@ street_name_prefixes: tuple[str, ...] = ("đường", "phố")
 #: only if, inside the village's former commune, it is at most this long: the middle
 #: of a longer street may lie outside the village.
 street_proxy_max_m: float = 1500.0
+#: A hotel or station is placed at the middle of the street of its address only if that
+#: street, inside the district the address names, is at most this long (the middle is
+#: then within half of it, 1.25 km, of the door); on a longer street it stays unlocated.
+landmark_street_max_m: float = 2500.0
 #: Hanoi city outline (OSM relation 1903516, Osmosis .poly).
 city_outline_file: str = "boundaries/hanoi-osm-relation-1903516.poly.gz"
 

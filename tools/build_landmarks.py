@@ -13,7 +13,9 @@ the address as published, the street it names and the (pre-2025) district it nam
   the address names, or inside the city outline when it names none
   (``street_of_address``, ``coord_ref`` the ways and the stretch's length): the road file
   has no house numbers, so the house itself is not located;
-- a row whose street is not in the road file is ``unlocated``: no position, never offered.
+- a row whose street is not in the road file, or is longer there than
+  ``geodata.settings.landmark_street_max_m`` (its middle may be far from the door), is
+  ``unlocated``: no position, never offered.
 
 Usage::
 
@@ -26,7 +28,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import math
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -55,7 +56,8 @@ def locate(row: dict[str, str], districts: Any, ways: Mapping[NameKey, Sequence[
         area = hits.geometry.iloc[0]
     else:
         area = city_outline()
-    street = match_street(row["street"], area, ways, max_length_m=math.inf) if row["street"] else None
+    street = (match_street(row["street"], area, ways, max_length_m=settings.landmark_street_max_m)
+              if row["street"] else None)
     if street is None:
         return {"lat": "", "lon": "", "coord_source": "unlocated", "coord_ref": ""}
     return {"lat": round(street.lat, 5), "lon": round(street.lon, 5), "coord_source": "street_of_address",
