@@ -45,9 +45,14 @@ logger = logging.getLogger(__name__)
 def plan_places(request: PlanRequest, places: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
     """Return the places ``request`` plans over.
 
-    That is ``places`` (``None``: the bundled ones), plus the register's tourism-ready
-    villages when ``request.register_villages`` (:mod:`.register_stops`).
+    That is ``places`` (``None``: those the request was checked against,
+    ``request.places``, else the bundled ones), plus the register's tourism-ready
+    villages when ``request.register_villages`` (:mod:`.register_stops`). Places that
+    already hold them (``request.places`` does) are returned as they are: the villages
+    are added once per request, by :func:`.request.parse_plan_request`.
     """
+    if places is None:
+        places = request.places
     if places is None:
         from geodata.loader import load_places
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geodata.crafts import resolve_craft
@@ -105,6 +105,10 @@ class PlanRequest:
         those places are visited in ascending order (others may come between them).
     only
         Visit no place beyond the must-visit and kept ones.
+    places
+        The places the ids were checked against, the register's villages included when
+        ``register_villages`` (they are added here, once: :func:`.plan.plan_places`
+        returns these); ``None`` for a request built by hand.
     """
 
     starts: tuple[Location, ...]
@@ -129,6 +133,7 @@ class PlanRequest:
     keep_order: tuple[tuple[str, int], ...] = ()
     only: bool = False
     first_day_start_min: int | None = None
+    places: gpd.GeoDataFrame | None = field(default=None, compare=False, repr=False)
 
     def day_open_min(self, day: int) -> int:
         """Return when day ``day`` (from 0) starts: now for a plan of today, else ``day_start_min``."""
@@ -247,6 +252,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         keep_order=keep_order,
         only=_yes_no(values.get("only", False), "only"),
         first_day_start_min=first_start,
+        places=places,
     )
 
 
