@@ -159,3 +159,10 @@ def test_moving_a_stop_up_replans_in_that_order(client, shared_data_dir) -> None
     assert locked == [stops[1], stops[0], *stops[2:]]
     assert text.count(">locked</span>") == len(stops)
     assert f'value="{stops[1]}@1#1" checked' in text
+
+
+def test_form_lists_a_kept_order_to_undo(client) -> None:
+    page = client.get("/", query_string=[("start", "hang bac"), ("keep", "chuong@1#2"), ("lang", "vi")])
+    edits = re.search(r'<fieldset class="mb-2" id="form-edits">.*?</fieldset>', page.get_data(as_text=True), re.DOTALL)
+    assert edits is not None
+    assert 'name="keep" value="chuong@1#2" checked> Đã khóa: Chuông · Ngày 1 · thứ tự 2' in edits.group(0)
