@@ -43,8 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--must", metavar="IDS", help="comma-separated place ids to include")
     parser.add_argument("--candidates", metavar="IDS", help="comma-separated place ids to choose from (default all)")
     parser.add_argument("--exclude", metavar="IDS", help="comma-separated place ids never to visit")
-    parser.add_argument("--keep", metavar="ID@DAY", action="append",
-                        help="visit this place on this day (from 1); repeat for several, e.g. --keep bat-trang@2")
+    parser.add_argument("--keep", metavar="ID@DAY[#N]", action="append",
+                        help="visit this place on this day (from 1); repeat for several, e.g. --keep bat-trang@2; "
+                             "#N puts it N-th among that day's ordered kept places, e.g. --keep van-phuc@1#1 "
+                             "--keep temple-of-literature@1#2 (other stops may come between them)")
     parser.add_argument("--only", action="store_true", default=None,
                         help="visit only the --must and --keep places, nothing else")
     parser.add_argument("--day-start", metavar="HH:MM",
@@ -86,7 +88,7 @@ def run_plan(args: argparse.Namespace) -> int:
         request = parse_plan_request(request_fields(args))
     except CraftRouteError as error:
         # the option that sets a request field is the field with dashes: day_start -> --day-start
-        option = "--" + error.field.replace("_", "-") if error.field in FIELDS else error.field
+        option = cli_option(error.field)
         kind = NotFoundError if isinstance(error, NotFoundError) else CraftRouteError
         raise kind(option, error.message) from None
     if not math.isfinite(args.time_limit) or args.time_limit <= 0:
@@ -113,6 +115,15 @@ def run_plan(args: argparse.Namespace) -> int:
         _write(path, text + "\n")
         print(f"plan written to {path}")
     return 0
+
+
+def cli_option(field: str) -> str:
+    """Return the option that sets a request field: day_start -> --day-start, keep[1].order -> --keep item 2."""
+    name, bracket, rest = field.partition("[")
+    if name not in FIELDS:
+        return field
+    option = "--" + name.replace("_", "-")
+    return f"{option} item {int(rest.partition(']')[0]) + 1}" if bracket else option
 
 
 def check_output(path: Path) -> None:

@@ -45,9 +45,14 @@ logger = logging.getLogger(__name__)
 def plan_places(request: PlanRequest, places: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
     """Return the places ``request`` plans over.
 
-    That is ``places`` (``None``: the bundled ones), plus the register's tourism-ready
-    villages when ``request.register_villages`` (:mod:`.register_stops`).
+    That is ``places`` (``None``: those the request was checked against,
+    ``request.places``, else the bundled ones), plus the register's tourism-ready
+    villages when ``request.register_villages`` (:mod:`.register_stops`). Places that
+    already hold them (``request.places`` does) are returned as they are: the villages
+    are added once per request, by :func:`.request.parse_plan_request`.
     """
+    if places is None:
+        places = request.places
     if places is None:
         from geodata.loader import load_places
 
@@ -116,7 +121,7 @@ def plan_trip(
         max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE,
         visit_steps=settings.VISIT_STEPS,
     )
-    _check_kept_fit(request, trip, solution)
+    _check_kept_fit(request, trip, solution, time_limit_s=time_limit_s)
     errors = check_solution(trip.problem, solution)
     if errors:  # never expected: the checker is a second opinion on the solver
         logger.error("optimiser returned an infeasible plan: %s", "; ".join(errors))
@@ -170,8 +175,13 @@ def load_trip_events(request: PlanRequest, places: gpd.GeoDataFrame) -> TripEven
     return trip_events(load_events(), request.dates, kinds)
 
 
-def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution) -> None:
-    """Raise CraftRouteError naming ``keep`` when a kept place could not be fitted on its day."""
+def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution, *,
+                    time_limit_s: float | None = None) -> None:
+    """Raise CraftRouteError when a kept place could not be fitted on its day.
+
+    When the day's kept places fit without the order asked, the error names that
+    order (``keep[i].order``); otherwise ``keep``: too many kept stops for the time.
+    """
     kept = trip.problem.kept
     missing = [v for v in solution.missing_mandatory if v in kept]
     if not missing:
@@ -180,11 +190,36 @@ def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution)
     place_id = trip.candidate_ids[missing[0]]
     day = kept[missing[0]] + 1
     on_day = [trip.candidate_ids[v] for v, k in kept.items() if k + 1 == day]
+    if _fits_without_order(trip.problem, day - 1, time_limit_s=time_limit_s):
+        order = dict(request.keep_order)
+        ranked = sorted((place for place in on_day if place in order), key=order.__getitem__)
+        blamed = place_id if place_id in order else ranked[0]
+        index = [kept_id for kept_id, _ in request.keep].index(blamed)
+        msg = (f"the places kept on day {day} cannot be visited in the order asked "
+               f"({' -> '.join(f'{names[place]} ({place})' for place in ranked)}): their opening hours and the "
+               f"travel between them rule it out; change the order or leave it out")
+        raise CraftRouteError(f"keep[{index}].order", msg)
     hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
     msg = (f"{names[place_id]} ({place_id}) does not fit day {day} ({hours}) with the other kept places "
            f"({', '.join(on_day)}) and must-visit places: too many kept stops for the time; keep fewer "
            f"on day {day} or move one to another day")
     raise CraftRouteError("keep", msg)
+
+
+def _fits_without_order(problem: Problem, k: int, *, time_limit_s: float | None) -> bool:
+    """Return whether tour ``k``'s kept vertices all fit once their order on it is dropped.
+
+    ``False`` at once when tour ``k`` has no ordered kept vertex. The test solves the
+    problem restricted to its mandatory and kept vertices, which is small and quick.
+    """
+    if not any(problem.kept[v] == k for v in problem.kept_order):
+        return False
+    free = replace(problem, kept_order={v: rank for v, rank in problem.kept_order.items() if problem.kept[v] != k},
+                   only=True)
+    budget = settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s
+    solution = solve_toptw(free, time_limit_s=budget / 2, seed=settings.OPTIMISER_SEED,
+                           max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE)
+    return not any(problem.kept.get(v) == k for v in solution.missing_mandatory)
 
 
 def _plan_from_solution(

@@ -190,6 +190,7 @@ def build_trip_problem(
         day_score_windows=event_hours,
         excluded=frozenset(vertex_of[place_id] for place_id in request.exclude if place_id in vertex_of),
         kept={vertex_of[place_id]: day - 1 for place_id, day in request.keep},
+        kept_order={vertex_of[place_id]: order for place_id, order in request.keep_order},
         only=request.only,
         bands=None if band_duration_s is None else trip_bands(band_duration_s),
     )

@@ -71,12 +71,19 @@ def register_stop_records(register: pd.DataFrame, places: gpd.GeoDataFrame, *, v
     return records
 
 
+#: Key of ``GeoDataFrame.attrs`` marking places that already hold the register's villages.
+ADDED_MARK = "register_villages_added"
+
+
 def with_register_villages(places: gpd.GeoDataFrame, register: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
     """Return ``places`` plus the register's tourism-ready villages that are not among them.
 
-    Calling it again on its own result adds nothing. ``register`` defaults to the
-    bundled register.
+    The result is marked (``attrs[ADDED_MARK]``): called again on it, the function
+    returns it as it is, without reading the register again. ``register`` defaults to
+    the bundled register.
     """
+    if places.attrs.get(ADDED_MARK):
+        return places
     if register is None:
         from geodata.register import load_register
 
@@ -86,4 +93,6 @@ def with_register_villages(places: gpd.GeoDataFrame, register: pd.DataFrame | No
     if not records:
         return places
     added = records_to_frame(records)
-    return gpd.GeoDataFrame(pd.concat([places, added]), crs=places.crs)
+    extended = gpd.GeoDataFrame(pd.concat([places, added]), crs=places.crs)
+    extended.attrs[ADDED_MARK] = True
+    return extended

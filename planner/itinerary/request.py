@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from geodata.crafts import resolve_craft
@@ -48,6 +48,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "keep": (),
     "only": (),
 }
+
+#: Most stops a day a request may ask for (``max_stops``); also the highest ``keep`` order.
+MOST_STOPS = 20
 
 #: Texts accepted as yes and no for a yes/no field (``only``, ``register_villages``) given as text.
 TRUE_TEXTS: tuple[str, ...] = ("true", "1", "yes", "on")
@@ -97,8 +100,15 @@ class PlanRequest:
         Ids of places the traveller removed: never visited.
     keep
         ``(id, day)`` pairs, day counted from 1: that place on that day.
+    keep_order
+        ``(id, order)`` pairs for kept places with an ``order`` (from 1): on their day,
+        those places are visited in ascending order (others may come between them).
     only
         Visit no place beyond the must-visit and kept ones.
+    places
+        The places the ids were checked against, the register's villages included when
+        ``register_villages`` (they are added here, once: :func:`.plan.plan_places`
+        returns these); ``None`` for a request built by hand.
     """
 
     starts: tuple[Location, ...]
@@ -120,8 +130,10 @@ class PlanRequest:
     flexible_dates: tuple[dt.date, dt.date] | None = None
     exclude: tuple[str, ...] = ()
     keep: tuple[tuple[str, int], ...] = ()
+    keep_order: tuple[tuple[str, int], ...] = ()
     only: bool = False
     first_day_start_min: int | None = None
+    places: gpd.GeoDataFrame | None = field(default=None, compare=False, repr=False)
 
     def day_open_min(self, day: int) -> int:
         """Return when day ``day`` (from 0) starts: now for a plan of today, else ``day_start_min``."""
@@ -153,8 +165,9 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         ``max_stops`` (alias ``max_stops_per_day``), ``register_villages`` (true or
         false: also offer the register's tourism-ready villages), ``flexible_dates``
         (``FROM..TO``, the start dates to compare; then ``date`` defaults to ``FROM``),
-        ``exclude`` (place ids), ``keep`` (``[{"id", "day"}]`` or ``"id@day"`` texts, day
-        from 1) and ``only`` (yes/no).
+        ``exclude`` (place ids), ``keep`` (``[{"id", "day", "order"}]`` or ``"id@day"``
+        / ``"id@day#order"`` texts, day from 1; the optional order, from 1, is the place's
+        position among that day's ordered kept places) and ``only`` (yes/no).
         Lists may be JSON lists or
         comma-separated text; numbers may be text. ``start``/``end`` may also be a
         list with one place per day.
@@ -195,7 +208,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         msg = f"must not be before lunch_start ({minutes_to_clock(lunch_start)}), got {minutes_to_clock(lunch_end)}"
         raise CraftRouteError("lunch_end", msg)
     lunch_min = _integer(values.get("lunch_min", settings.LUNCH_MIN), "lunch_min", 0, 180)
-    max_stops = _integer(values.get("max_stops", settings.PACES[pace][1]), "max_stops", 1, 20)
+    max_stops = _integer(values.get("max_stops", settings.PACES[pace][1]), "max_stops", 1, MOST_STOPS)
     register_villages = _yes_no(values.get("register_villages", settings.REGISTER_VILLAGES), "register_villages")
     if places is None:
         from geodata.loader import load_places
@@ -208,7 +221,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     starts = _places_per_day(values["start"], "start", days, places)
     ends = _places_per_day(values["end"], "end", days, places) if values.get("end") else starts
     exclude = _listed_ids(values.get("exclude", ()), "exclude", places)
-    keep = _kept(values.get("keep", ()), days, max_stops, places)
+    keep, keep_order = _kept(values.get("keep", ()), days, max_stops, places)
     must = _place_ids(values.get("must", ()), "must", places)
     both = [place_id for place_id, _ in keep if place_id in exclude]
     if both:
@@ -236,8 +249,10 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
         flexible_dates=flexible,
         exclude=exclude,
         keep=keep,
+        keep_order=keep_order,
         only=_yes_no(values.get("only", False), "only"),
         first_day_start_min=first_start,
+        places=places,
     )
 
 
@@ -374,25 +389,53 @@ def _check_id(place_id: Any, field: str, places: gpd.GeoDataFrame) -> None:
         raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
 
 
-def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame) -> tuple[tuple[str, int], ...]:
-    """Return the ``(id, day)`` pairs of ``keep``: ``[{"id", "day"}]``, ``["id@day"]`` or "id@day,id@day"."""
+def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame
+          ) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """Return the ``(id, day)`` pairs of ``keep`` and the ``(id, order)`` pairs of those with an order.
+
+    Items are ``{"id", "day"}`` objects with an optional ``"order"``, or ``"id@day"`` /
+    ``"id@day#order"`` texts (a list or comma-separated). A place kept twice keeps its
+    last item. Two places with the same order on the same day are refused, naming the
+    second item's ``keep[i].order``.
+    """
     items = value if isinstance(value, (list, tuple)) else _text_list(value, "keep")
     pairs: dict[str, int] = {}
-    for item in items:
-        if isinstance(item, Mapping) and set(item) <= {"id", "day"} and "id" in item:
-            place_id, day = item["id"], item.get("day")
-        elif isinstance(item, str) and "@" in item:
-            place_id, day = (part.strip() for part in item.rsplit("@", 1))
-        else:
-            raise CraftRouteError("keep", f'must list {{"id", "day"}} objects or "id@day" texts, got {item!r}')
+    orders: dict[str, tuple[int, int]] = {}  # id -> (order, index of its item)
+    for index, item in enumerate(items):
+        place_id, day, order = _kept_item(item)
         _check_id(place_id, "keep", places)
         pairs[place_id] = _integer(day, "keep", 1, days)
+        orders.pop(place_id, None)
+        if order is not None:
+            orders[place_id] = (_integer(order, f"keep[{index}].order", 1, MOST_STOPS), index)
     for day in range(1, days + 1):
         on_day = [place_id for place_id, kept_day in pairs.items() if kept_day == day]
         if len(on_day) > max_stops:
             msg = f"keeps {len(on_day)} places on day {day}, more than the {max_stops} stops a day allowed"
             raise CraftRouteError("keep", msg)
-    return tuple(pairs.items())
+        taken: dict[int, tuple[str, int]] = {}
+        for place_id in on_day:
+            if place_id not in orders:
+                continue
+            order, index = orders[place_id]
+            if order in taken:
+                (first, first_index), (second, index) = sorted([taken[order], (place_id, index)], key=lambda x: x[1])
+                msg = f"{second!r} has order {order} on day {day}, as {first!r} has: give each place its own order"
+                raise CraftRouteError(f"keep[{index}].order", msg)
+            taken[order] = (place_id, index)
+    return tuple(pairs.items()), tuple((place_id, order) for place_id, (order, _) in orders.items())
+
+
+def _kept_item(item: Any) -> tuple[Any, Any, Any]:
+    """Return the id, day and order (``None`` when not given) of one ``keep`` item."""
+    if isinstance(item, Mapping) and set(item) <= {"id", "day", "order"} and "id" in item:
+        return item["id"], item.get("day"), item.get("order")
+    if isinstance(item, str) and "@" in item:
+        place_id, rest = (part.strip() for part in item.rsplit("@", 1))
+        day, mark, order = (part.strip() for part in rest.partition("#"))
+        return place_id, day, order if mark else None
+    raise CraftRouteError("keep", f'must list {{"id", "day", "order"}} objects or "id@day" / "id@day#order" '
+                                  f"texts, got {item!r}")
 
 
 def _yes_no(value: Any, field: str) -> bool:

@@ -17,7 +17,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     ``stops`` with ``id, name, lat, lon, arrive, start, visit_end, depart, wait_min, visit_min``
     (the length chosen), ``typical_min``, ``craft, kind, why`` (short reasons in English),
     ``why_codes`` (the same as ``{"code", **params}``, :mod:`.why`), ``events`` (that day's
-    events at the stop, as in ``craftroute calendar --format json``), ``legs`` with ``from,
+    events at the stop, as in ``craftroute calendar --format json``), ``kept`` (locked on
+    that day by the traveller) and ``order`` (its requested order, when given), ``legs`` with ``from,
     to, distance_m, duration_s, estimated`` (and ``depart``, the ``band`` it leaves in,
     ``estimated_m`` when known), ``lunch`` ``{"start", "end", "at", "name",
     "on_site"}`` or ``None``, ``travel_s``, ``distance_m``), ``unvisited`` (``id, name,
@@ -34,6 +35,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
         Add each leg's ``geometry`` (a GeoJSON LineString) when the plan has shapes.
     """
     request = plan.request
+    order = dict(request.keep_order)
+    kept = dict(request.keep)
     flexible = None
     if plan.date_choices:
         flexible = {
@@ -43,7 +46,9 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
     return {
         "score": round(plan.score, 3),
         "flexible_dates": flexible,
-        "days": [_day_to_dict(day, geometry=geometry) for day in plan.days],
+        "days": [_day_to_dict(day, geometry=geometry, kept={place_id for place_id, n in kept.items() if n == number},
+                              order=order)
+                 for number, day in enumerate(plan.days, start=1)],
         "unvisited": [
             {"id": item.id, "reason": item.reason, "name": item.name, "detail": item.detail, "must": item.must,
              **({"detail_code": item.why.to_dict()} if item.why is not None else {})}
@@ -67,7 +72,8 @@ def plan_to_dict(plan: Plan, *, geometry: bool = False) -> dict[str, Any]:
             "day_end": minutes_to_clock(request.day_end_min),
             "max_stops": request.max_stops,
             "exclude": list(request.exclude),
-            "keep": [{"id": place_id, "day": day} for place_id, day in request.keep],
+            "keep": [{"id": place_id, "day": day, **({"order": order[place_id]} if place_id in order else {})}
+                     for place_id, day in request.keep],
             "only": request.only,
         },
     }
@@ -77,7 +83,8 @@ def _point(location: Location | PlanStop) -> dict[str, Any]:
     return {"id": location.id, "name": location.name, "lat": location.lat, "lon": location.lon}
 
 
-def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
+def _day_to_dict(day: PlanDay, *, geometry: bool, kept: set[str], order: dict[str, int]) -> dict[str, Any]:
+    """Return the JSON of one day; ``kept`` holds the ids locked on it, ``order`` their requested order."""
     legs = []
     for leg in day.legs:
         item: dict[str, Any] = {
@@ -127,6 +134,8 @@ def _day_to_dict(day: PlanDay, *, geometry: bool) -> dict[str, Any]:
                 "events": [dict(event) for event in stop.events],
                 "craft": stop.craft,
                 "kind": stop.kind,
+                "kept": stop.id in kept,
+                **({"order": order[stop.id]} if stop.id in kept and stop.id in order else {}),
             }
             for stop in day.stops
         ],

@@ -2,8 +2,9 @@
 
 The search maximises the score; among the orders of a tour's chosen visits, many may
 be feasible. Two-opt (reverse a run) and relocate (move one visit) moves are applied
-while one lowers the tour's total travel time and the rescheduled tour stays feasible,
-so the plan keeps its score and loses needless detours.
+while one lowers the tour's total travel time, the rescheduled tour stays feasible and
+the kept vertices keep the order the traveller gave them (``Problem.kept_order``), so
+the plan keeps its score and loses needless detours.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def scheduled_travel(problem: Problem, k: int, route: list[int]) -> float:
 def shorten_route(problem: Problem, k: int, route: list[int], *, deadline: float = math.inf) -> list[int]:
     """Return a feasible order of ``route``'s visits on tour ``k`` with no more travel, locally shortest.
 
-    ``route`` itself must be feasible; it is returned unchanged when no move shortens it.
+    ``route`` itself must be feasible and in kept order; it is returned unchanged when no
+    move shortens it. No move breaks the kept order (``Problem.kept_order``).
     The search stops at ``deadline`` (a ``time.perf_counter()`` value) with the best order so far.
     """
     best, best_travel = list(route), route_travel(problem, k, route)
@@ -56,6 +58,8 @@ def shorten_route(problem: Problem, k: int, route: list[int], *, deadline: float
         if time.perf_counter() >= deadline:
             return best
         for trial in _neighbours(best):
+            if problem.kept_order and not problem.in_kept_order(trial):
+                continue
             travel = route_travel(problem, k, trial)
             if travel < best_travel - _EPS and (problem.bands is not None or best_schedule(problem, k, trial) is not None):
                 best, best_travel = trial, travel

@@ -147,6 +147,7 @@ def expand_visits(problem: Problem, *, steps: int = VISIT_STEPS) -> Variants:
         candidates=tuple(m for m, o in enumerate(origin) if o in set(problem.candidates)),
         excluded=frozenset(m for m, o in enumerate(origin) if o in problem.excluded),
         kept={m: problem.kept[o] for m, o in enumerate(origin) if o in problem.kept},
+        kept_order={m: problem.kept_order[o] for m, o in enumerate(origin) if o in problem.kept_order},
         service_min=None,
         group=None if problem.group is None else problem.group[origin_a],
         day_score=None,

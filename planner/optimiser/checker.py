@@ -28,9 +28,10 @@ def check_solution(problem: Problem, solution: Solution, *, tolerance: float = T
     window, not overlapping the journey, and overlapping a visit only within a visit
     long enough to host it); the reported value, recomputed from the visit lengths and
     the groups' diminishing returns; the traveller's edits: no excluded vertex visited,
-    every kept vertex visited on its own tour, and with ``only`` nothing beyond the
-    mandatory and kept vertices (read from ``excluded``, ``kept`` and ``only``, not from
-    the candidates derived from them).
+    every kept vertex visited on its own tour, ranked kept vertices visited in their
+    order, and with ``only`` nothing beyond the mandatory and kept vertices (read from
+    ``excluded``, ``kept``, ``kept_order`` and ``only``, not from the candidates
+    derived from them).
     """
     errors: list[str] = []
     if len(solution.tours) != len(problem.tours):
@@ -65,10 +66,25 @@ def _check_edits(problem: Problem, solution: Solution) -> list[str]:
             errors.append(f"kept vertex {vertex} is not visited (it must be on tour {tour})")
         elif tour_of[vertex] != tour:
             errors.append(f"kept vertex {vertex} is on tour {tour_of[vertex]}, not on its tour {tour}")
+    errors.extend(_check_kept_order(problem, solution))
     if problem.only:
         chosen = problem.mandatory | set(problem.kept)
         for vertex in sorted(set(tour_of) - chosen):
             errors.append(f"tour {tour_of[vertex]}: vertex {vertex} is visited, but only chosen ones may be")
+    return errors
+
+
+def _check_kept_order(problem: Problem, solution: Solution) -> list[str]:
+    """Return the pairs of ranked kept vertices a tour visits against their order (a lower rank later)."""
+    errors: list[str] = []
+    for k, plan in enumerate(solution.tours):
+        ranked = [(stop.vertex, problem.kept_order[stop.vertex]) for stop in plan.stops
+                  if stop.vertex in problem.kept_order]
+        for i, (vertex, rank) in enumerate(ranked):
+            for later, later_rank in ranked[i + 1:]:
+                if later_rank < rank:
+                    errors.append(f"tour {k}: kept vertex {vertex} (order {rank}) is visited before "
+                                  f"kept vertex {later} (order {later_rank})")
     return errors
 
 

@@ -27,10 +27,12 @@ it as such:
 
 What the traveller decided
 --------------------------
-Three per-vertex constraints carry a traveller's edits of a plan: ``excluded``
+Per-vertex constraints carry a traveller's edits of a plan: ``excluded``
 vertices are never visited; ``kept`` vertices must be visited on the tour they are
-fixed to (they are mandatory, and no move may put them on another tour); with
-``only`` no vertex beyond the mandatory and kept ones is a candidate.
+fixed to (they are mandatory, and no move may put them on another tour); kept
+vertices with a rank in ``kept_order`` are visited in ascending rank on their tour
+(other visits may come between them); with ``only`` no vertex beyond the mandatory
+and kept ones is a candidate.
 """
 
 from __future__ import annotations
@@ -126,6 +128,10 @@ class Problem:
     kept
         ``{vertex: tour}``: vertices every solution must visit, each on its tour (they
         join ``mandatory``; a solver that cannot fit one reports it missing).
+    kept_order
+        ``{vertex: rank}`` for some kept vertices: on each tour, the ranked kept vertices
+        are visited in ascending rank (equal ranks in any order; other visits may come
+        between them).
     only
         Whether the candidates are only the mandatory and kept vertices.
     bands
@@ -148,6 +154,7 @@ class Problem:
     day_score_windows: Mapping[tuple[int, int], Windows] = field(default_factory=dict)
     excluded: frozenset[int] = frozenset()
     kept: Mapping[int, int] = field(default_factory=dict)
+    kept_order: Mapping[int, int] = field(default_factory=dict)
     only: bool = False
     bands: TravelBands | None = None
 
@@ -187,6 +194,10 @@ class Problem:
             raise ValueError(f"mandatory vertices cannot be excluded, got {must_out}")
         kept = dict(self.kept)
         object.__setattr__(self, "kept", kept)
+        unkept = sorted(v for v in self.kept_order if v not in kept)
+        if unkept:
+            raise ValueError(f"`kept_order` vertices must be kept vertices, got {unkept}")
+        object.__setattr__(self, "kept_order", dict(self.kept_order))
         object.__setattr__(self, "mandatory", frozenset(self.mandatory | set(kept)))
         allowed = [v for v in self.candidates if v not in self.excluded]
         if self.only:
@@ -199,6 +210,11 @@ class Problem:
         if vertex in self.kept:
             return (self.kept[vertex],)
         return tuple(range(len(self.tours)))
+
+    def in_kept_order(self, route: Sequence[int]) -> bool:
+        """Return whether ``route`` visits its ranked kept vertices in ascending rank."""
+        ranks = [self.kept_order[v] for v in route if v in self.kept_order]
+        return all(a <= b for a, b in zip(ranks, ranks[1:], strict=False))
 
     def _check_value_fields(self, n: int) -> None:
         if self.service_min is not None:

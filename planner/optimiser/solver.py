@@ -8,7 +8,9 @@ insertion; a replace move (an unvisited vertex takes the place of a cheaper one)
 a relocate move between tours (it frees time for new visits) strengthen each round.
 Mandatory vertices are inserted first and never shaken out; a kept vertex (one the
 traveller fixed to a day) is inserted, replaced and relocated only within its own
-tour, and excluded vertices are no candidates at all. Insertions are ranked by
+tour, a ranked kept vertex only between the kept vertices ranked before and after it
+(so no move breaks the order the traveller gave), and excluded vertices are no
+candidates at all. Insertions are ranked by
 the value they add (:mod:`planner.optimiser._value`), so diminishing returns within a
 group steer the search itself; flexible visits are searched as fixed-length variants
 (:mod:`planner.optimiser._variants`), the replace move lengthening or shortening a
@@ -152,6 +154,30 @@ class _Search:
             self.on_tour[tour, vertex] = True
         self.noise: tuple[Callable[[], float], float] | None = None
 
+    def _allowed(self, k: int, candidates: np.ndarray) -> np.ndarray:
+        """Return where each candidate may go in route ``k``: its tour allows it and the kept order holds.
+
+        The ``(len(candidates), len(route) + 1)`` mask matches the insertion tables. A
+        ranked kept vertex may only go after every kept vertex of lower rank on the route
+        and before every one of higher rank; removing visits never breaks the order, so
+        masking insertions is enough to keep every route in order.
+        """
+        route = self.routes.routes[k]
+        allowed = np.repeat(self.on_tour[k, candidates][:, None], len(route) + 1, axis=1)
+        ranks = self.problem.kept_order
+        placed = [(i, ranks[v]) for i, v in enumerate(route) if v in ranks]
+        if not placed:
+            return allowed
+        for row, vertex in enumerate(candidates.tolist()):
+            rank = ranks.get(vertex)
+            if rank is None:
+                continue
+            first = max((i + 1 for i, other in placed if other < rank), default=0)
+            last = min((i for i, other in placed if other > rank), default=len(route))
+            allowed[row, :first] = False
+            allowed[row, last + 1:] = False
+        return allowed
+
     def _take(self, vertex: int) -> None:
         """Mark ``vertex`` visited: it and its siblings leave the pool."""
         self.unvisited.discard(vertex)
@@ -230,7 +256,7 @@ class _Search:
         gains: np.ndarray | None = None
         for k in range(len(self.routes.routes)):
             shift, feasible = self.routes.insertion_table(k, candidates)
-            feasible = feasible & self.on_tour[k, candidates][:, None]
+            feasible = feasible & self._allowed(k, candidates)
             if not feasible.any():
                 continue
             if cheapest:
@@ -306,7 +332,7 @@ class _Search:
                 route_before = list(self.routes.routes[k])
                 self.routes.remove(k, [position])
                 shift, feasible = self.routes.insertion_table(k, better)
-                feasible = feasible & self.on_tour[k, better][:, None]
+                feasible = feasible & self._allowed(k, better)
                 gain = np.where(feasible, value[:, None] - shift * 1e-6, -np.inf)
                 move = self._first_confirmed([(k, gain)], better) if feasible.any() else None
                 if move is not None:
@@ -352,7 +378,9 @@ class _Search:
                 for other in range(n_tours):
                     if other == k:
                         continue
-                    shift, feasible = self.routes.insertion_table(other, np.array([vertex], dtype=np.intp))
+                    single = np.array([vertex], dtype=np.intp)
+                    shift, feasible = self.routes.insertion_table(other, single)
+                    feasible = feasible & self._allowed(other, single)
                     tables.append((other, np.where(feasible & (shift < saved - 1e-6), -shift, -np.inf)))
                 move = self._first_confirmed(tables, np.array([vertex], dtype=np.intp))
                 if move is None:

@@ -153,9 +153,14 @@ PLAN_REQUEST: Schema = {
         "max_stops": {"type": ["integer", "string"]},
         "exclude": {**_TEXT_OR_LIST, "description": "Place ids the traveller removed: never visited."},
         "keep": {"anyOf": [_TEXT, {"type": "array", "items": {"anyOf": [
-            _TEXT, {"type": "object", "required": ["id", "day"],
-                    "properties": {"id": _TEXT, "day": {"type": ["integer", "string"]}}}]}}],
-                 "description": "Places locked on a day: [{\"id\", \"day\"}] or \"id@day\" texts, day from 1."},
+            _TEXT, {"type": "object", "required": ["id", "day"], "additionalProperties": False,
+                    "properties": {"id": _TEXT, "day": {"type": ["integer", "string"]},
+                                   "order": {"type": ["integer", "string"], "minimum": 1,
+                                             "description": "Position among the day's ordered kept places, "
+                                                            "from 1 (each once a day)."}}}]}}],
+                 "description": "Places locked on a day: [{\"id\", \"day\", \"order\"}] or \"id@day\" / "
+                                "\"id@day#order\" texts, day from 1; ordered places are visited in that order "
+                                "(other stops may come between them)."},
         "only": {"type": ["boolean", "string"], "description": "Visit nothing beyond must-see and kept places."},
         "register_villages": {"type": ["boolean", "string"],
                               "description": "Also offer the register's villages that receive visitors."},
@@ -173,6 +178,8 @@ _STOP: Schema = {
         "id": _TEXT, "name": _TEXT, "lat": _NUMBER, "lon": _NUMBER, "arrive": _CLOCK, "start": _CLOCK,
         "visit_end": _CLOCK, "depart": _CLOCK, "wait_min": {"type": "integer"}, "visit_min": {"type": "integer"},
         "typical_min": {"type": "integer"}, "why": _TEXT_LIST, "craft": _TEXT, "kind": _TEXT,
+        "kept": {"type": "boolean", "description": "Locked on this day by the traveller (`keep`)."},
+        "order": {"type": "integer", "minimum": 1, "description": "Its `keep` order on the day, when given."},
         "why_codes": {"type": "array", "items": ref("ReasonCode")},
         "events": {"type": "array", "items": ref("CalendarEvent")},
     },

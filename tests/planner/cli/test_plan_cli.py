@@ -175,8 +175,11 @@ def test_plan_edits_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> N
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["--keep", "bat-trang"], '--keep: must list {"id", "day"} objects or "id@day" texts'),
+    (["--keep", "bat-trang"], '--keep: must list {"id", "day", "order"} objects or "id@day" / "id@day#order" texts'),
     (["--keep", "bat-trang@9"], "--keep: must be between 1 and 1, got 9"),
+    (["--keep", "bat-trang@1#1", "--keep", "chuong@1#1"],
+     "--keep item 2: 'chuong' has order 1 on day 1, as 'bat-trang' has: give each place its own order"),
+    (["--keep", "bat-trang@1#0"], "--keep item 1: must be between 1 and 20, got 0"),
     (["--exclude", "atlantis"], "--exclude: no place with id 'atlantis'"),
 ])
 def test_bad_edits_exit_2_naming_the_option(argv: list[str], expected: str,
@@ -197,3 +200,20 @@ def test_plan_from_a_hotel_names_it(capsys: pytest.CaptureFixture[str]) -> None:
 
     near = nearest_street(get_street_index(), start_point["lat"], start_point["lon"], max_m=5.0)
     assert near is not None and near[0] == "Ngô Quyền"
+
+
+def test_kept_order_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["plan", "--start", "hoan-kiem-lake", "--date", "2026-12-08", "--format", "json", "--time-limit", "2"]
+    assert main([*argv, "--keep", "van-phuc@1", "--keep", "temple-of-literature@1"]) == 0
+    chosen = [stop["id"] for stop in json.loads(capsys.readouterr().out)["days"][0]["stops"]]
+    first, second = (place for place in chosen if place in ("van-phuc", "temple-of-literature"))
+    assert main([*argv, "--keep", f"{second}@1#1", "--keep", f"{first}@1#2"]) == 0
+    stops = json.loads(capsys.readouterr().out)["days"][0]["stops"]
+    ordered = [(stop["id"], stop["order"]) for stop in stops if stop["kept"]]
+    assert ordered == [(second, 1), (first, 2)]
+
+
+def test_help_shows_the_keep_order_syntax(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["plan", "--help"])
+    assert "ID@DAY[#N]" in capsys.readouterr().out

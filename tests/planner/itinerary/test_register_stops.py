@@ -83,3 +83,30 @@ def test_a_must_see_register_village_is_planned_and_its_hours_shown_as_unknown(p
     assert stop.visit_end_min - stop.start_min >= settings.REGISTER_VISIT_SHORT_MIN
     page = plan_map(plan, places=plan_places(request, places)).get_root().render()
     assert "Opening hours: unknown" in page
+
+
+def test_a_plan_adds_the_register_villages_once(places, monkeypatch, capsys) -> None:
+    """Parsing the request adds them; the CLI's and the planner's place lists reuse that frame."""
+    from craftroute.cli import main
+    from planner.itinerary import register_stops
+
+    calls: list[int] = []
+    records = register_stops.register_stop_records
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return records(*args, **kwargs)
+
+    monkeypatch.setattr(register_stops, "register_stop_records", counted)
+    request = parse_plan_request({"start": "hoan-kiem-lake", "date": "2026-12-08", "register_villages": True},
+                                 places=places)
+    extended = plan_places(request)
+    assert len(calls) == 1 and extended is request.places
+    assert plan_places(request, extended) is extended and len(calls) == 1
+    plan_trip(request, places=extended, router=Router("motorbike", None), time_limit_s=0.3)
+    assert len(calls) == 1
+    calls.clear()
+    assert main(["plan", "--start", "hoan-kiem-lake", "--date", "2026-12-08", "--register-villages",
+                 "--time-limit", "0.3", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert len(calls) == 1

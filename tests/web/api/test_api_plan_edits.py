@@ -54,3 +54,33 @@ def test_bad_edits_are_400_naming_the_field(client, shared_data_dir, edits: dict
     error = response.get_json()["error"]
     field = "only" if "only" in edits else "exclude" if "keep" not in edits else "keep"
     assert error["field"] == field and message in error["message"]
+
+
+def test_two_kept_stops_come_back_in_the_order_asked(client, shared_data_dir, caplog) -> None:
+    pair = ("van-phuc", "temple-of-literature")
+    trip = {**TRIP, "days": 1}
+    chosen = client.post("/api/v1/itineraries", json={**trip, "keep": [{"id": place, "day": 1} for place in pair]})
+    planned = [stop["id"] for stop in chosen.get_json()["days"][0]["stops"] if stop["id"] in pair]
+    assert sorted(planned) == sorted(pair)
+    wanted = planned[::-1]  # the reverse of the planner's own order
+    caplog.set_level("ERROR", logger="planner.itinerary.plan")
+    response = client.post("/api/v1/itineraries", json={
+        **trip, "keep": [{"id": place, "day": 1, "order": rank} for rank, place in enumerate(wanted, start=1)]})
+    assert response.status_code == 200
+    stops = response.get_json()["days"][0]["stops"]
+    assert [stop["id"] for stop in stops if stop["kept"]] == wanted
+    assert [stop["order"] for stop in stops if stop["kept"]] == [1, 2]
+    assert not [record for record in caplog.records if "infeasible" in record.getMessage()]  # the checker agrees
+
+
+@pytest.mark.parametrize(("keep", "field", "message"), [
+    ([{"id": "van-phuc", "day": 1, "order": 1}, {"id": "bat-trang", "day": 1, "order": 1}], "keep[1].order",
+     "'bat-trang' has order 1 on day 1, as 'van-phuc' has"),
+    ([{"id": "van-phuc", "day": 1, "order": 0}], "keep[0].order", "must be between 1 and 20, got 0"),
+    (["van-phuc@1#x"], "keep[0].order", "must be a whole number"),
+])
+def test_bad_orders_are_400_naming_the_item(client, shared_data_dir, keep: list, field: str, message: str) -> None:
+    response = client.post("/api/v1/itineraries", json={**TRIP, "keep": keep})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["field"] == field and message in error["message"]

@@ -113,3 +113,56 @@ def test_form_keeps_the_plan_edits_to_undo(client) -> None:
     assert 'name="exclude" value="van-phuc" checked> Đã bỏ: Vạn Phúc' in edits.group(0)
     assert 'name="only" value="true" checked' in edits.group(0)
     assert 'id="form-edits"' not in client.get("/").get_data(as_text=True)
+
+
+def test_move_up_locks_the_day_s_stops_in_the_new_order() -> None:
+    submitted = [("start", "x"), ("days", "2"), ("shown", "a"), ("shown", "b"), ("shown", "c"), ("shown", "d"),
+                 ("keep", "d@2"), ("keep", "a@1#1"), ("reorder", "1:b,a,c")]
+    assert _fields(submitted) == [("start", "x"), ("days", "2"), ("keep", "d@2"), ("keep", "a@1#2"),
+                                  ("keep", "b@1#1"), ("keep", "c@1#3")]
+
+
+def test_reorder_leaves_out_removed_stops_and_stops_moved_to_another_day() -> None:
+    submitted = [("start", "x"), ("exclude", "c"), ("keep", "b@2"), ("reorder", "1:b,a,c,d")]
+    assert _fields(submitted) == [("start", "x"), ("exclude", "c"), ("keep", "b@2"), ("keep", "a@1#1"),
+                                  ("keep", "d@1#2")]
+    assert _fields([("start", "x"), ("reorder", "first:a,b")]) == [("start", "x")]  # malformed: no change
+
+
+def test_stop_buttons_carry_the_day_in_its_new_order() -> None:
+    from web.pages.plan_edit import plan_edit_values
+
+    plan = {"days": [{"stops": [{"id": "a"}, {"id": "b"}, {"id": "c"}]}, {"stops": [{"id": "d"}]}],
+            "request": {"keep": [{"id": "b", "day": 1, "order": 2}, {"id": "d", "day": 2}]}}
+    edit = plan_edit_values(MultiDict([("start", "x")]), plan, {})
+    assert edit.moved(1, "b", -1) == "1:b,a,c" and edit.moved(1, "b", 1) == "1:a,c,b"
+    assert edit.moved(1, "a", -1) is None and edit.moved(2, "d", 1) is None
+    assert edit.keep_value("b", 1) == "b@1#2" and edit.keep_value("d", 2) == "d@2" and edit.keep_value("a", 1) == "a@1"
+
+
+@pytest.mark.slow
+def test_moving_a_stop_up_replans_in_that_order(client, shared_data_dir) -> None:
+    trip = {**TRIP, "days": "1"}
+    page = client.get("/plan", query_string=trip).get_data(as_text=True)
+    stops = re.findall(r'class="stop-edit[^"]*" data-stop="([^"]+)"', page)
+    assert len(stops) >= 2
+    up = re.search(rf'data-stop="{stops[1]}".*?class="btn[^"]*stop-up"[^>]*name="reorder" value="([^"]+)"', page,
+                   re.DOTALL)
+    assert up is not None and up.group(1) == f"1:{','.join([stops[1], stops[0], *stops[2:]])}"
+    assert 'aria-label="Move' in page and "Move up" in page
+    edited = client.get("/plan/edit", query_string=MultiDict([*trip.items(), *(("shown", s) for s in stops),
+                                                              ("reorder", up.group(1))]), follow_redirects=True)
+    text = edited.get_data(as_text=True)
+    assert edited.status_code == 200, text[:2000]
+    after = re.findall(r'class="stop-edit[^"]*" data-stop="([^"]+)"', text)
+    locked = [stop for stop in after if stop in stops]
+    assert locked == [stops[1], stops[0], *stops[2:]]
+    assert text.count(">locked</span>") == len(stops)
+    assert f'value="{stops[1]}@1#1" checked' in text
+
+
+def test_form_lists_a_kept_order_to_undo(client) -> None:
+    page = client.get("/", query_string=[("start", "hang bac"), ("keep", "chuong@1#2"), ("lang", "vi")])
+    edits = re.search(r'<fieldset class="mb-2" id="form-edits">.*?</fieldset>', page.get_data(as_text=True), re.DOTALL)
+    assert edits is not None
+    assert 'name="keep" value="chuong@1#2" checked> Đã khóa: Chuông · Ngày 1 · thứ tự 2' in edits.group(0)
