@@ -4,34 +4,10 @@ lock another, re-plan; no JavaScript error on the way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def phone(local_context, shared_data_dir) -> Iterator[object]:
-    """Return a touch page 390 px wide whose requests outside the test server are aborted.
-
-    The road graph, the places' travel matrix and the street index are built first
-    (the server shares this process's caches), so that the page waits for plans, not
-    for a first build.
-    """
-    from planner import parse_plan_request, plan_trip
-    from planner.geocode import get_street_index
-
-    plan_trip(parse_plan_request({"start": "bat-trang", "date": "2026-12-08"}), time_limit_s=0.2)
-    get_street_index()
-    context = local_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
-
 
 def test_address_suggestions_plan_then_remove_and_lock(phone, screenshot_dir, shared_data_dir) -> None:
     errors: list[str] = []

@@ -4,31 +4,12 @@ timeline shows the two stops swapped, locked in that order; no JavaScript error 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PHONE = {"width": 390, "height": 844}
 TRIP = "start=hoan-kiem-lake&days=1&date=2026-12-08&mode=motorbike"
-
-
-@pytest.fixture
-def phone(local_context, shared_data_dir) -> Iterator[object]:
-    """Return a touch page 390 px wide whose requests outside the test server are aborted.
-
-    The road graph and the places' travel matrix are built first (the server shares this
-    process's caches), so that the page waits for plans, not for a first build.
-    """
-    from planner import parse_plan_request, plan_trip
-
-    plan_trip(parse_plan_request({"start": "hoan-kiem-lake", "date": "2026-12-08"}), time_limit_s=0.2)
-    context = local_context(viewport=PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
 
 
 def _stops(page) -> list[str]:
@@ -58,6 +39,6 @@ def test_move_a_stop_up_and_the_replanned_day_keeps_that_order(phone, screenshot
         assert lock.is_checked() and lock.get_attribute("value") == f"{stop}@1#{order}"
         assert phone.locator(f'.stop-edit[data-stop="{stop}"] .badge').inner_text() == "locked"
     width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"]  # the buttons do not make the page scroll sideways
+    assert width <= 390  # the buttons do not make the page scroll sideways
     phone.screenshot(path=str(screenshot_dir / "phone-plan-reordered.png"), full_page=True)
     assert errors == []
