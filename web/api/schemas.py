@@ -51,6 +51,7 @@ PLACE: Schema = {
         "recognition": _TEXT, "craft": _TEXT, "other_crafts": _TEXT_LIST, "category": _TEXT,
         "visit_min": {"type": ["integer", "null"]}, "visit_short_min": {"type": ["integer", "null"]},
         "opening_hours": _TEXT, "description": _TEXT, "story": _TEXT, "experiences": _TEXT_LIST,
+        "experiences_vi": _TEXT_LIST,
         "coord_source": _TEXT, "coord_ref": _TEXT, "source": _TEXT,
     },
 }
