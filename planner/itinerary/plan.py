@@ -181,10 +181,8 @@ def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution)
     day = kept[missing[0]] + 1
     on_day = [trip.candidate_ids[v] for v, k in kept.items() if k + 1 == day]
     hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
-    msg = (f"{names[place_id]} ({place_id}) does not fit day {day} ({hours}) with the other kept places "
-           f"({', '.join(on_day)}) and must-visit places: too many kept stops for the time; keep fewer "
-           f"on day {day} or move one to another day")
-    raise CraftRouteError("keep", msg)
+    raise CraftRouteError.of("keep", "keep_no_fit", name=names[place_id], got=place_id, day=day, hours=hours,
+                             others=", ".join(on_day))
 
 
 def _plan_from_solution(

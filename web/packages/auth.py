@@ -20,6 +20,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from geodata.errors import CraftRouteError
 from web import i18n
+from web.errors import web_error
 
 from . import operators
 from .db import transaction
@@ -63,8 +64,7 @@ def bearer_operator() -> Operator:
         with transaction() as db:
             operator = operators.by_token(db, token.strip())
     if operator is None:
-        message = "send `Authorization: Bearer TOKEN` with a token from `craftroute operator token EMAIL`"
-        response = jsonify({"error": {"field": "Authorization", "message": message}})
+        response = jsonify({"error": web_error("Authorization", "token_required").to_dict()})
         response.status_code = 401
         response.headers["WWW-Authenticate"] = 'Bearer realm="craftroute"'
         abort(response)
@@ -108,17 +108,16 @@ def signout() -> BaseResponse:
 @bp.route("/welcome/<token>", methods=["GET", "POST"])
 def welcome(token: str) -> BaseResponse | tuple[str, int]:
     """Choose a password with a one-time link from ``craftroute operator add``; then signed in."""
-    error = None
+    error: CraftRouteError | None = None
     with transaction() as db:
         operator = operators.by_signin_link(db, token)
         if operator is None:
-            return render_template("error.html", field="link", status=404,
-                                   message=i18n.gettext("auth.link_invalid")), 404
+            return render_template("error.html", error=web_error("link", "link_invalid"), status=404), 404
         if request.method == "POST":
             try:
                 operators.set_password(operator, request.form.get("password", ""))
             except CraftRouteError as problem:
-                error = problem.message
+                error = problem
             else:
                 _sign_in(operator)
                 return redirect(url_for("packages.index"), code=303)
