@@ -40,6 +40,7 @@ ERROR_TEMPLATES: dict[str, str] = {
     "list_count": "must list between {low} and {high} places, got {got}",
     "empty_default": "must not be empty; leave it out for the default",
     "empty_end": "must not be empty; leave it out to end each day at the start",
+    "district_empty": "must not be empty; leave it out to match every district",
     # dates and clock times
     "date_format": "must be a date YYYY-MM-DD, got {got}",
     "date_range_days": "must be between {low} and {high} (the {days} days must end by {end}), got {got}",
