@@ -38,6 +38,7 @@ WEB_ERROR_TEMPLATES: dict[str, str] = {
     "too_many": "too many requests from one client: at most {limit}; retry after the seconds in Retry-After",
     "token_required": "send `Authorization: Bearer TOKEN` with a token from `craftroute operator token EMAIL`",
     "link_invalid": "this sign-in link is unknown, used already or expired; ask for a new one",
+    "csrf": "{reason} (CSRF): reload the form and send it again",
 }
 #: The code of an HTTP error, by status; any other status is ``"http"``.
 HTTP_ERROR_CODES: dict[int, str] = {400: "bad_request", 404: "not_found", 405: "method", 500: "server"}

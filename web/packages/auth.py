@@ -15,12 +15,25 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, g, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response as BaseResponse
 
 from geodata.errors import CraftRouteError
 from web import i18n
-from web.errors import web_error
+from web.errors import error_response, web_error
 
 from . import operators
 from .db import transaction
@@ -137,10 +150,15 @@ def _instance_secret(app: Flask) -> str:
 
 def init_app(app: Flask, *, exempt: tuple[Blueprint, ...] = ()) -> None:
     """Give ``app`` a secret key and CSRF protection of every form POST (the token-based API is exempt)."""
-    from flask_wtf.csrf import CSRFProtect
+    from flask_wtf.csrf import CSRFError, CSRFProtect
 
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app)
     csrf = CSRFProtect(app)
     for blueprint in exempt:
         csrf.exempt(blueprint)
+    app.register_error_handler(CSRFError, _on_csrf_error)
+
+
+def _on_csrf_error(error: Exception) -> tuple[Response, int] | tuple[str, int]:
+    return error_response(web_error("csrf_token", "csrf", reason=str(getattr(error, "description", ""))), 400)
