@@ -20,6 +20,8 @@ MAX_QUOTED_CHARS = 80
 #: Longest error message: a message that quotes more (a list of long values) is cut, so no
 #: input can make an error answer large.
 MAX_MESSAGE_CHARS = 600
+#: What :func:`quoted` adds after a value it cut: its full length (interfaces may word it).
+CUT_NOTE = "... ({count} characters)"
 
 
 def quoted(value: object, *, limit: int = MAX_QUOTED_CHARS) -> str:
@@ -33,8 +35,8 @@ def quoted(value: object, *, limit: int = MAX_QUOTED_CHARS) -> str:
     text = repr(value)
     if len(text) <= limit:
         return text
-    size = f" ({len(value)} characters)" if isinstance(value, str) else ""
-    return f"{text[:limit]}...{size}"
+    note = CUT_NOTE.format(count=len(value)) if isinstance(value, str) else "..."
+    return f"{text[:limit]}{note}"
 
 
 #: A value of an error's parameters: text, or a number (JSON-ready).

@@ -10,15 +10,18 @@ text kept beside it (``original``), so nothing the user needs is lost.
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
 from geodata.error_codes import GENERIC_CODE
-from geodata.errors import CraftRouteError
-from web.i18n import load_translations
+from geodata.errors import CUT_NOTE, CraftRouteError
+from web.i18n import load_translations, translate
 
 #: Catalogue key prefix of the error codes.
 KEY_PREFIX = "errcode."
+#: The note :func:`geodata.errors.quoted` ends a cut value with, to word it in the interface language.
+_CUT = re.compile(re.escape(CUT_NOTE).replace(re.escape("{count}"), r"(?P<count>\d+)") + "$")
 
 
 @dataclass(frozen=True)
@@ -55,4 +58,13 @@ def error_text(error: CraftRouteError, language: str) -> ErrorText:
         if language == "en":
             return ErrorText(error.message)
         return ErrorText(catalogue_text(GENERIC_CODE, language) or error.message, original=error.message)
-    return ErrorText(text.format_map(_Blank(error.params)))
+    values = {name: _worded(value, language) for name, value in error.params.items()}
+    return ErrorText(text.format_map(_Blank(values)))
+
+
+def _worded(value: object, language: str) -> object:
+    """Return a parameter as shown: a cut value's length note in ``language``."""
+    cut = _CUT.search(value) if isinstance(value, str) else None
+    if not isinstance(value, str) or cut is None:
+        return value
+    return value[:cut.start()] + translate("error.cut_note", language, count=cut["count"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geodata.error_codes import ERROR_TEMPLATES, GENERIC_CODE
-from geodata.errors import CraftRouteError, DataValidationError
+from geodata.errors import MAX_QUOTED_CHARS, CraftRouteError, DataValidationError
 from web.error_text import KEY_PREFIX, error_text, placeholders
 from web.errors import WEB_ERROR_TEMPLATES
 from web.i18n import field_label, load_translations
@@ -127,11 +127,11 @@ def test_bad_plan_form_reads_in_vietnamese_naming_the_field(client, fields, fiel
     response = client.get("/plan", query_string=_form_query(fields))
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    shown = re.search(r'<div class="alert alert-danger" id="form-error" data-field="([^"]+)" data-code="([^"]+)">'
+    shown = re.search(r'<div class="alert alert-danger" id="form-error" data-code="([^"]+)" data-field="([^"]+)">'
                       r"<strong>(.*?)</strong>: (.*?)</div>", page, re.DOTALL)
     assert shown is not None, page[:500]
     form_field = "must_see" if field == "must" else field
-    assert shown[1] == form_field and shown[2] == code
+    assert shown[2] == form_field and shown[1] == code
     assert unescape(shown[3]) == field_label(form_field, "vi") != field_label(form_field, "en")
     message = unescape(shown[4])
     assert 'lang="en"' not in message and not message.isascii()
@@ -166,3 +166,13 @@ def test_error_pages_speak_the_interface_language(client) -> None:
     api = client.get("/api/v1/places/nowhere", query_string={"lang": "vi"})
     assert api.status_code == 404 and "no place with id" in api.get_json()["error"]["message"]
     assert api.get_json()["error"]["code"] == "unknown_place_id"
+
+
+def test_a_long_bad_value_is_quoted_cut_in_both_languages(client) -> None:
+    long_start = "x" * 500
+    answer = client.post("/api/v1/itineraries", json={"start": long_start}).get_json()["error"]
+    assert answer["code"] == "location_not_found" and "(500 characters)" in answer["params"]["got"]
+    assert len(answer["params"]["got"]) <= MAX_QUOTED_CHARS + len("... (500 characters)")
+    page = client.get("/plan", query_string={"lang": "vi", "start": long_start}).get_data(as_text=True)
+    shown = re.search(r'id="form-error"[^>]*>(.*?)</div>', page, re.DOTALL)
+    assert shown is not None and "x" * (MAX_QUOTED_CHARS + 1) not in shown[1] and "... (500 ký tự)" in shown[1]
