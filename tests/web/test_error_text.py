@@ -58,6 +58,33 @@ def _form_query(fields: dict[str, object]) -> dict[str, object]:
     return {"lang": "vi", **{key: str(value) for key, value in fields.items()}}
 
 
+def _calls_in_source() -> list[tuple[str, set[str], str]]:
+    """Return ``(code, keyword names, where)`` of every ``<...>Error.of`` and ``web_error`` call with a literal code."""
+    calls = []
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call) and _is_coded_call(node) and len(node.args) > 1:
+                    names = {keyword.arg for keyword in node.keywords if keyword.arg}
+                    for argument in _branches([node.args[1]]):
+                        if isinstance(argument, ast.Constant):
+                            calls.append((str(argument.value), names, f"{path.relative_to(ROOT)}:{node.lineno}"))
+    return calls
+
+
+def _is_coded_call(node: ast.Call) -> bool:
+    func = node.func
+    return (isinstance(func, ast.Attribute) and func.attr == "of" and isinstance(func.value, ast.Name)
+            and func.value.id.endswith("Error")) or (isinstance(func, ast.Name) and func.id == "web_error")
+
+
+def test_every_coded_call_gives_exactly_the_params_its_template_names() -> None:
+    calls = _calls_in_source()
+    assert len(calls) > 80
+    for code, names, where in calls:
+        assert names == placeholders(ALL_CODES[code]), (where, code, names)
+
+
 def _codes_in_source() -> set[str]:
     """Return every error code the source passes to ``<...>Error.of``, ``web_error`` or ``code=``."""
     codes: set[str] = set()
@@ -66,9 +93,7 @@ def _codes_in_source() -> set[str]:
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if not isinstance(node, ast.Call):
                     continue
-                func = node.func
-                named = (isinstance(func, ast.Attribute) and func.attr == "of" and isinstance(func.value, ast.Name)
-                         and func.value.id.endswith("Error")) or (isinstance(func, ast.Name) and func.id == "web_error")
+                named = _is_coded_call(node)
                 arguments = [node.args[1]] if named and len(node.args) > 1 else []
                 arguments += [keyword.value for keyword in node.keywords if keyword.arg == "code"]
                 for argument in _branches(arguments):
