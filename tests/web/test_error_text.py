@@ -201,3 +201,22 @@ def test_a_long_bad_value_is_quoted_cut_in_both_languages(client) -> None:
     page = client.get("/plan", query_string={"lang": "vi", "start": long_start}).get_data(as_text=True)
     shown = re.search(r'id="form-error"[^>]*>(.*?)</div>', page, re.DOTALL)
     assert shown is not None and "x" * (MAX_QUOTED_CHARS + 1) not in shown[1] and "... (500 ký tự)" in shown[1]
+
+
+@pytest.mark.parametrize(("url", "field", "code"), [
+    ("/explore?radius_km=5", "radius_km", "needs_near"),
+    ("/explore?near=somewhere", "near", "lat_lon"),
+    ("/explore?craft=origami", "craft", "unknown_value"),
+    ("/calendar?month=2027-13", "month", "month_format"),
+    ("/dashboard?status=maybe", "status", "one_of"),
+    ("/calendar/export.ics?from=2027-02-10&to=2027-01-01", "to", "not_before"),
+])
+def test_bad_filters_of_other_pages_read_in_vietnamese(client, url, field, code) -> None:
+    response = client.get(url + "&lang=vi")
+    page = unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    shown = re.search(r'id="error" data-field="([^"]+)" data-code="([^"]+)">.*?<p><strong>(.*?)</strong>: (.*?)</p>',
+                      page, re.DOTALL)
+    assert shown is not None and (shown[1], shown[2]) == (field, code)
+    assert shown[3] == field_label(field, "vi") != field_label(field, "en")
+    assert not shown[4].isascii() and 'id="error-original"' not in page
