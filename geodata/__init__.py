@@ -1,12 +1,13 @@
 """What exists and where: Hanoi's craft villages and tourist destinations as GeoDataFrames.
 
 Modules: ``schema`` (the fields and vocabularies), ``settings`` (paths and limits),
-``errors`` (the exception family every layer raises), ``crafts`` (words for crafts), ``text`` (accent folding),
+``errors`` (the exception family every layer raises), ``error_codes`` (its codes and
+English messages), ``crafts`` (words for crafts), ``text`` (accent folding),
 ``hours`` (opening hours), ``area`` (is a point in Hanoi), ``location`` (the light
 point type), ``loader`` (read and validate place files), ``landmarks`` (hotels and stations travellers
-start from, sourced), ``place_text`` (a place's
-texts in the interface language), ``osm_places`` (village positions from OSM place nodes),
-``osm_streets`` (or from streets named after the village, a proxy), ``query`` (search, filter,
+start from, sourced), ``place_text`` (a place's texts and lists in the interface language),
+``osm_places`` (village positions from OSM place nodes), ``osm_streets`` (or from streets
+named after the village, a proxy), ``query`` (search, filter,
 nearest, resolve a name), ``export`` (records and GeoJSON), ``boundaries``
 (communes and districts, spatial joins) and ``cli`` (``craftroute villages``); the
 ``calendar`` subpackage holds lunar dates and the places' dated events (``craftroute calendar``).

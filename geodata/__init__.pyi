@@ -21,6 +21,7 @@ from .landmarks import load_landmarks as load_landmarks
 from .loader import load_places as load_places
 from .loader import validate_records as validate_records
 from .location import Location as Location
+from .place_text import place_list as place_list
 from .place_text import place_story as place_story
 from .place_text import place_text as place_text
 from .query import filter_places as filter_places

@@ -93,12 +93,8 @@ def check_in_hanoi(lat: float, lon: float, *, field: str = "lat,lon") -> None:
         Field name used in the error message.
     """
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-        msg = f"latitude must be in -90..90 and longitude in -180..180, got {lat}, {lon}"
-        raise OutsideHanoiError(field, msg)
+        raise OutsideHanoiError.of(field, "bad_coordinates", lat=lat, lon=lon)
     if not is_in_hanoi(lat, lon):
         lon_min, lat_min, lon_max, lat_max = settings.hanoi_bbox
-        msg = (
-            f"{lat:.5f},{lon:.5f} is outside Hanoi (the city spans latitude "
-            f"{lat_min}..{lat_max}, longitude {lon_min}..{lon_max})"
-        )
-        raise OutsideHanoiError(field, msg)
+        raise OutsideHanoiError.of(field, "outside_hanoi", point=f"{lat:.5f},{lon:.5f}", lat_min=lat_min,
+                                   lat_max=lat_max, lon_min=lon_min, lon_max=lon_max)

@@ -11,7 +11,7 @@ import difflib
 import functools
 from typing import Any
 
-from .errors import CraftRouteError
+from .errors import CraftRouteError, quoted
 from .schema import CRAFTS
 from .text import search_key
 
@@ -76,9 +76,10 @@ def resolve_craft(word: str, *, field: str = "interests") -> str:
     if key in words:
         return words[key]
     close = difflib.get_close_matches(key, list(words), n=3, cutoff=0.6)
-    hint = f"did you mean {', '.join(repr(c) for c in close)}? " if close else ""
-    msg = f"unknown interest {word!r}; {hint}list the crafts and their other names with `craftroute crafts`"
-    raise CraftRouteError(field, msg)
+    if close:
+        raise CraftRouteError.of(field, "unknown_interest_close", got=quoted(word),
+                                 close=", ".join(repr(c) for c in close))
+    raise CraftRouteError.of(field, "unknown_interest", got=quoted(word))
 
 
 def craft_vocabulary() -> list[dict[str, Any]]:

@@ -179,6 +179,16 @@ def _check_vietnamese_texts(label: str, record: dict[str, Any]) -> None:
             raise DataValidationError(label, name, f"is given but the English {english!r} is empty; give both or neither")
         if text.isascii():
             raise DataValidationError(label, name, f"must be Vietnamese with its diacritics, got {text[:40]!r}")
+    for name, english in schema.VI_LIST_FIELDS.items():
+        items = record[name]
+        if not items:
+            continue
+        if len(items) != len(record[english]):
+            msg = f"must translate the {len(record[english])} items of {english!r} one by one, got {len(items)}"
+            raise DataValidationError(label, name, msg)
+        for item in items:
+            if item.isascii():
+                raise DataValidationError(label, name, f"must be Vietnamese with its diacritics, got {item[:40]!r}")
 
 
 def _check_choice(label: str, field: str, value: str, allowed: Iterable[str]) -> None:

@@ -124,7 +124,7 @@ def _checked_values(field: str, value: str | Iterable[str], allowed: Iterable[st
     allowed = list(allowed)
     for item in values:
         if item not in allowed:
-            raise CraftRouteError(field, f"unknown {field} {quoted(item)}; allowed: {', '.join(allowed)}")
+            raise CraftRouteError.of(field, "unknown_value", name=field, got=quoted(item), allowed=", ".join(allowed))
     return values
 
 
@@ -138,14 +138,14 @@ def with_distance(places: gpd.GeoDataFrame, lat: float, lon: float) -> gpd.GeoDa
 def nearest_places(places: gpd.GeoDataFrame, lat: float, lon: float, n: int = 5) -> gpd.GeoDataFrame:
     """Return the ``n`` places nearest to the point, with ``distance_km``, nearest first."""
     if n < 1:
-        raise CraftRouteError("n", f"must be at least 1, got {n}")
+        raise CraftRouteError.of("n", "at_least", low=1, got=n)
     return with_distance(places, lat, lon).head(n)
 
 
 def places_within(places: gpd.GeoDataFrame, lat: float, lon: float, radius_km: float) -> gpd.GeoDataFrame:
     """Return the places within ``radius_km`` (great-circle) of the point, nearest first."""
     if not 0 < radius_km <= MAX_RADIUS_KM:
-        raise CraftRouteError("radius_km", f"must be more than 0 and at most {MAX_RADIUS_KM:g}, got {radius_km:g}")
+        raise CraftRouteError.of("radius_km", "radius", high=f"{MAX_RADIUS_KM:g}", got=f"{radius_km:g}")
     nearby = with_distance(places, lat, lon)
     return nearby[nearby["distance_km"] <= radius_km]
 
@@ -189,7 +189,7 @@ def get_place(places: gpd.GeoDataFrame, place_id: str, *, field: str = "id") -> 
         If no place has that id.
     """
     if place_id not in places.index:
-        raise NotFoundError(field, f"no place with id {quoted(place_id)}; list ids with `craftroute villages`")
+        raise NotFoundError.of(field, "unknown_place_id", got=quoted(place_id))
     return places.loc[place_id]
 
 
@@ -214,7 +214,7 @@ def resolve_location(text: str, places: gpd.GeoDataFrame | None = None, *, field
     """
     text = (text or "").strip()
     if not text:
-        raise CraftRouteError(field, "must not be empty; give a place id, a name or 'lat,lon'")
+        raise CraftRouteError.of(field, "place_empty")
     point = parse_lat_lon(text, field=field)
     if point is not None:
         lat, lon = point
@@ -226,15 +226,13 @@ def resolve_location(text: str, places: gpd.GeoDataFrame | None = None, *, field
     if text in places.index:
         return place_to_location(places.loc[text])
     if len(search_key(text).replace(" ", "")) < MIN_NAME_CHARS:
-        msg = f"{quoted(text)} is too short to name a place; give at least {MIN_NAME_CHARS} letters, an id or 'lat,lon'"
-        raise CraftRouteError(field, msg)
+        raise CraftRouteError.of(field, "place_too_short", got=quoted(text), low=MIN_NAME_CHARS)
     found = search_places(places, text)
     if found.empty:
-        msg = f"no place matches {quoted(text)}; give an id, a name (accents optional) or 'lat,lon'"
-        raise NotFoundError(field, msg)
+        raise NotFoundError.of(field, "place_not_found", got=quoted(text))
     best = found[found["match_rank"] == found["match_rank"].iloc[0]]
     if len(best) > 1:
         shown = ", ".join(f"{row['name_vi']} [{place_id}]" for place_id, row in best.head(6).iterrows())
         more = f" and {len(best) - 6} more" if len(best) > 6 else ""
-        raise CraftRouteError(field, f"{quoted(text)} matches several places: {shown}{more}; give one of these ids")
+        raise CraftRouteError.of(field, "place_ambiguous", got=quoted(text), choices=f"{shown}{more}")
     return place_to_location(best.iloc[0])

@@ -20,7 +20,7 @@ from typing import Any
 import geopandas as gpd
 
 from . import schema, settings
-from .errors import CraftRouteError, DataValidationError
+from .errors import CraftRouteError, DataValidationError, quoted
 from .files import file_stamp
 from .text import search_key
 
@@ -225,14 +225,14 @@ def filter_register(register: gpd.GeoDataFrame, *, craft: str | None = None, dis
     mask = register["id"].map(lambda _: True)
     if craft is not None:
         if craft not in CRAFTS:
-            raise CraftRouteError("craft", f"unknown craft {craft!r}; allowed: {', '.join(CRAFTS)}")
+            raise CraftRouteError.of("craft", "unknown_value", name="craft", got=quoted(craft), allowed=", ".join(CRAFTS))
         mask &= register["craft"] == craft
         if not main_craft_only:
             mask |= register["other_crafts"].map(lambda extra: craft in extra)
     if district is not None:
         needle = search_key(district)
         if not needle:
-            raise CraftRouteError("district", "must not be empty; leave it out to match every district")
+            raise CraftRouteError.of("district", "district_empty")
         areas = register["former_district"] + " | " + register["former_commune"] + " | " + register["current_unit"]
         mask &= areas.map(search_key).str.contains(needle, regex=False)
     if tourism is not None:

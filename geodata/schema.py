@@ -78,6 +78,7 @@ OPTIONAL_FIELDS: dict[str, object] = {
     "category": "",
     "former_commune": "",
     "experiences": [],
+    "experiences_vi": [],
     "story": "",
     "description_vi": "",
     "story_vi": "",
@@ -88,6 +89,9 @@ OPTIONAL_FIELDS: dict[str, object] = {
 #: Vietnamese texts and the English field each one renders: the vi interface shows
 #: them instead (see :func:`geodata.place_text.place_story`).
 VI_TEXT_FIELDS: dict[str, str] = {"description_vi": "description", "story_vi": "story"}
+#: Vietnamese lists and the English list each one translates item by item (same length,
+#: same order); the vi interface shows them instead (see :func:`geodata.place_text.place_list`).
+VI_LIST_FIELDS: dict[str, str] = {"experiences_vi": "experiences"}
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 VISIT_MIN_RANGE: tuple[int, int] = (10, 600)

@@ -36,8 +36,7 @@ def clock_minutes(value: object, *, field: str, latest_min: int = MINUTES_PER_DA
         hours, minutes = int(match.group(1)), int(match.group(2))
         if minutes < 60 and hours * 60 + minutes <= latest_min:
             return hours * 60 + minutes
-    msg = f"must be a time of day HH:MM between 00:00 and {minutes_to_clock(latest_min)}, got {quoted(value)}"
-    raise CraftRouteError(field, msg)
+    raise CraftRouteError.of(field, "clock_format", high=minutes_to_clock(latest_min), got=quoted(value))
 
 
 def local_now(timezone: str) -> dt.datetime:

@@ -7,7 +7,8 @@ operators' saved packages), ``maps`` (pure Folium map builders) and ``exports``
 (GeoJSON, GPX and iCalendar of a plan). Shared modules: ``settings`` (defaults),
 ``state`` (places, routers and matrices loaded once per app), ``planning`` (the one
 bridge to :mod:`planner`), ``params`` (request parameters), ``i18n`` and
-``hours_text`` (English and Vietnamese text), ``errors`` (error handlers), ``security``
+``hours_text`` (English and Vietnamese text), ``errors`` (error handlers and the server's own
+error codes), ``error_text`` (error codes worded in the interface language), ``security``
 (security headers, script nonces, cookie flags, body size limit), ``limits`` (rate
 limits of plans and matrices), ``compression`` (compressed answers), ``vendor`` (map
 JavaScript and Swagger UI from npm) and ``cli`` (``craftroute serve``). The API's

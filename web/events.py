@@ -13,7 +13,7 @@ from flask import current_app
 
 from geodata.calendar import Occurrence, load_events, occurrences
 from geodata.calendar.cli import check_span, parse_day
-from geodata.errors import NotFoundError
+from geodata.errors import NotFoundError, quoted
 from web import i18n, state
 
 
@@ -28,7 +28,7 @@ def checked_place(value: str | None, *, field: str = "place") -> str | None:
     if value is None or value == "":
         return None
     if value not in state.get_places().index:
-        raise NotFoundError(field, f"no place with id {value!r}")
+        raise NotFoundError.of(field, "no_place", got=quoted(value))
     return value
 
 

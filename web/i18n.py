@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask, Response, current_app, g, request
 
 from geodata import schema
-from geodata.place_text import place_story
+from geodata.place_text import place_list, place_story
 from web import settings
 from web.hours_text import format_opening_hours
 
@@ -121,4 +121,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["field_label"] = field_label
     app.jinja_env.filters["opening_hours"] = lambda text: format_opening_hours(str(text), current_language())
     app.jinja_env.filters["place_story"] = lambda place: place_story(place, current_language())
+    app.jinja_env.filters["place_list"] = lambda place, field: place_list(place, field, current_language())
     app.context_processor(lambda: {"lang": current_language(), "languages": app.config["LANGUAGES"]})

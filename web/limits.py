@@ -18,7 +18,7 @@ from flask import Flask, Response, current_app
 from flask_limiter import Limiter, RateLimitExceeded
 from flask_limiter.util import get_remote_address
 
-from web.errors import error_response
+from web.errors import error_response, web_error
 
 #: Endpoints that plan a trip (one shared budget per client).
 PLAN_ENDPOINTS: tuple[str, ...] = (
@@ -39,8 +39,7 @@ def _matrix_limit() -> str:
 
 
 def _on_limit(error: RateLimitExceeded) -> tuple[Response, int] | tuple[str, int]:
-    message = f"too many requests from one client: at most {error.description}; retry after the seconds in Retry-After"
-    return error_response("request", message, 429)
+    return error_response(web_error("request", "too_many", limit=error.description), 429)
 
 
 def init_app(app: Flask) -> Limiter:

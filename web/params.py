@@ -45,7 +45,7 @@ def get_list(args: Mapping[str, Any], name: str) -> tuple[str, ...]:
     values: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise CraftRouteError(name, f"must be text or a list of text, got {quoted(item)}")
+            raise CraftRouteError.of(name, "text_or_list", got=quoted(item))
         values.extend(part.strip() for part in item.split(",") if part.strip())
     return tuple(values)
 
@@ -56,9 +56,9 @@ def get_text(args: Mapping[str, Any], name: str, *, max_length: int = 200) -> st
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise CraftRouteError(name, f"must be text, got {quoted(value)}")
+        raise CraftRouteError.of(name, "text", got=quoted(value))
     if len(value) > max_length:
-        raise CraftRouteError(name, f"must be at most {max_length} characters, got {len(value)}")
+        raise CraftRouteError.of(name, "too_long", high=max_length, got=len(value))
     return value.strip()
 
 
@@ -71,9 +71,9 @@ def get_float(args: Mapping[str, Any], name: str, *, low: float, high: float,
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise CraftRouteError(name, f"must be a number between {low:g} and {high:g}, got {quoted(value)}") from None
+        raise CraftRouteError.of(name, "number_range", low=f"{low:g}", high=f"{high:g}", got=quoted(value)) from None
     if not low <= number <= high:
-        raise CraftRouteError(name, f"must be between {low:g} and {high:g}, got {number:g}")
+        raise CraftRouteError.of(name, "between", low=f"{low:g}", high=f"{high:g}", got=f"{number:g}")
     return number
 
 
@@ -84,10 +84,10 @@ def get_int(args: Mapping[str, Any], name: str, *, low: int, high: int, default:
         return default
     text = str(value).strip()
     if isinstance(value, bool) or not text.lstrip("+-").isdigit():
-        raise CraftRouteError(name, f"must be a whole number between {low} and {high}, got {quoted(value)}")
+        raise CraftRouteError.of(name, "whole_number_between", low=low, high=high, got=quoted(value))
     number = int(text)
     if not low <= number <= high:
-        raise CraftRouteError(name, f"must be between {low} and {high}, got {number}")
+        raise CraftRouteError.of(name, "between", low=low, high=high, got=number)
     return number
 
 
@@ -95,7 +95,7 @@ def get_choice(args: Mapping[str, Any], name: str, allowed: tuple[str, ...], *, 
     """Return ``name`` if it is one of ``allowed``; ``default`` if absent."""
     value = get_text(args, name) or default
     if value not in allowed:
-        raise CraftRouteError(name, f"must be one of {', '.join(allowed)}, got {quoted(value)}")
+        raise CraftRouteError.of(name, "one_of", allowed=", ".join(allowed), got=quoted(value))
     return value
 
 
@@ -106,10 +106,10 @@ def parse_village_query(args: Mapping[str, Any]) -> VillageQuery:
     if near_text:
         near = geodata.parse_lat_lon(near_text, field="near")
         if near is None:
-            raise CraftRouteError("near", f"must be 'lat,lon' such as '21.03,105.85', got {quoted(near_text)}")
+            raise CraftRouteError.of("near", "lat_lon", got=quoted(near_text))
     radius_km = get_float(args, "radius_km", low=0.1, high=200.0)
     if radius_km is not None and near is None:
-        raise CraftRouteError("radius_km", "needs `near` (a 'lat,lon' centre)")
+        raise CraftRouteError.of("radius_km", "needs_near")
     return VillageQuery(
         search=get_text(args, "search") or get_text(args, "q"),
         craft=get_list(args, "craft"),

@@ -36,7 +36,7 @@ def check_mode(value: Any, *, field: str = "mode") -> str:
     if value is None:
         return planner_settings.DEFAULT_MODE
     if not isinstance(value, str):
-        raise CraftRouteError(field, f"must be one of {', '.join(planner_settings.MODES)}, got {quoted(value)}")
+        raise CraftRouteError.of(field, "one_of", allowed=", ".join(planner_settings.MODES), got=quoted(value))
     return routing.check_mode(value, field=field)
 
 
@@ -45,7 +45,7 @@ def check_depart(value: Any, *, field: str = "depart") -> float | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise CraftRouteError(field, f"must be a time of day HH:MM between 00:00 and 23:59, got {quoted(value)}")
+        raise CraftRouteError.of(field, "clock_format", high="23:59", got=quoted(value))
     return routing.clock_min(value, field=field)
 
 
@@ -163,4 +163,4 @@ def check_list_lengths(fields: Mapping[str, Any]) -> None:
         items = value.split(",") if isinstance(value, str) else value
         if isinstance(items, (list, tuple)) and len(items) > limit:
             field = "must" if name.startswith("must") else name
-            raise CraftRouteError(field, f"must list at most {limit} items, got {len(items)}")
+            raise CraftRouteError.of(field, "list_too_long", high=limit, got=len(items))

@@ -26,7 +26,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from web import settings
-from web.errors import error_response
+from web.errors import error_response, web_error
 
 #: Headers of every response besides the Content-Security-Policy.
 STATIC_HEADERS: dict[str, str] = {
@@ -124,7 +124,7 @@ def _add_headers(response: Response) -> Response:
 
 def _on_too_large(_error: RequestEntityTooLarge) -> tuple[Response, int] | tuple[str, int]:
     limit = current_app.config["MAX_CONTENT_LENGTH"]
-    return error_response("body", f"must be at most {limit} bytes", 413)
+    return error_response(web_error("body", "body_too_large", high=limit), 413)
 
 
 def init_app(app: Flask) -> None:

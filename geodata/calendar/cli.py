@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import CraftRouteError, NotFoundError
+from ..errors import CraftRouteError, NotFoundError, quoted
 
 FORMATS = ("text", "json", "ics")
 
@@ -33,7 +33,7 @@ def parse_day(value: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise CraftRouteError(field, f"must be a date YYYY-MM-DD, got {value!r}") from None
+        raise CraftRouteError.of(field, "date_format", got=quoted(value)) from None
 
 
 def check_span(first: dt.date, last: dt.date, *, fields: tuple[str, str] = ("--from", "--to")) -> None:
@@ -44,12 +44,12 @@ def check_span(first: dt.date, last: dt.date, *, fields: tuple[str, str] = ("--f
     low, high = YEAR_RANGE
     for day, field in ((first, fields[0]), (last, fields[1])):
         if not low + 1 <= day.year <= high - 1:
-            raise CraftRouteError(field, f"must be in the years {low + 1}-{high - 1}, got {day.isoformat()}")
+            raise CraftRouteError.of(field, "years", low=low + 1, high=high - 1, got=day.isoformat())
     if last < first:
-        raise CraftRouteError(fields[1], f"must not be before {fields[0]} ({first.isoformat()}), got {last.isoformat()}")
+        raise CraftRouteError.of(fields[1], "not_before", other=fields[0], low=first.isoformat(), got=last.isoformat())
     span = (last - first).days + 1
     if span > settings.calendar_max_days:
-        raise CraftRouteError(fields[1], f"the span must be at most {settings.calendar_max_days} days, got {span}")
+        raise CraftRouteError.of(fields[1], "span_too_long", high=settings.calendar_max_days, got=span)
 
 
 def run_calendar(args: argparse.Namespace) -> int:

@@ -77,7 +77,7 @@ def occurrences(
         Only these places; ``None``: all.
     """
     if last < first:
-        raise CraftRouteError("to", f"must not be before from ({first.isoformat()}), got {last.isoformat()}")
+        raise CraftRouteError.of("to", "not_before", other="from", low=first.isoformat(), got=last.isoformat())
     wanted = set(place_ids) if place_ids is not None else None
     days = [first + dt.timedelta(days=offset) for offset in range((last - first).days + 1)]
     lunar = {day: to_lunar(day) for day in days}

@@ -90,7 +90,7 @@ def run_plan(args: argparse.Namespace) -> int:
         # the option that sets a request field is the field with dashes: day_start -> --day-start
         option = cli_option(error.field)
         kind = NotFoundError if isinstance(error, NotFoundError) else CraftRouteError
-        raise kind(option, error.message) from None
+        raise kind(option, error.message, code=error.code, params=error.params) from None
     if not math.isfinite(args.time_limit) or args.time_limit <= 0:
         raise CraftRouteError("--time-limit", f"must be more than 0 seconds (a finite number), got {args.time_limit}")
     path = args.output

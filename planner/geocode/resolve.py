@@ -63,7 +63,7 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
     """
     text = (text or "").strip()
     if not text:
-        raise CraftRouteError(field, "must not be empty; give a place, a street, an address or 'lat,lon'")
+        raise CraftRouteError.of(field, "location_empty")
     point = parse_lat_lon(text, field=field)
     if point is None and text in places.index:
         return place_to_location(places.loc[text])
@@ -80,17 +80,14 @@ def resolve_start(text: str, places: gpd.GeoDataFrame, *, field: str = "start",
         near = nearest_street(streets, *point)
         return point_location(*point, near[0] if near else f"{point[0]:.5f}, {point[1]:.5f}")
     if len(search_key(parse_address(text).street).replace(" ", "")) < MIN_NAME_CHARS:
-        msg = f"{quoted(text)} is too short; give at least {MIN_NAME_CHARS} letters of a place or street, or 'lat,lon'"
-        raise CraftRouteError(field, msg)
+        raise CraftRouteError.of(field, "location_too_short", got=quoted(text), low=MIN_NAME_CHARS)
     found = suggest(text, places=places, streets=streets, landmarks=landmarks, limit=SHOWN_CHOICES + 1)
     if not found and settings.online_geocoding:
         from .online import nominatim_suggestions
 
         found = nominatim_suggestions(text, limit=1)
     if not found:
-        msg = f"no place, hotel, station or street matches {quoted(text)}; give a place, a hotel, a street (accents optional), an address " \
-              f"such as '36 Hàng Bạc', or 'lat,lon'"
-        raise NotFoundError(field, msg)
+        raise NotFoundError.of(field, "location_not_found", got=quoted(text))
     return _chosen(found, text, places, field=field)
 
 
@@ -101,7 +98,7 @@ def _chosen(found: list[Suggestion], text: str, places: gpd.GeoDataFrame, *, fie
     if len(tied) > 1 and (best.rank > 0 or tied[1].kind in ("place", "landmark")):
         shown = ", ".join(f"{item.label} [{item.id}]" if item.id else item.label
                           for item in tied[:SHOWN_CHOICES])
-        raise CraftRouteError(field, f"{quoted(text)} matches several places or streets: {shown}; give one of these")
+        raise CraftRouteError.of(field, "location_ambiguous", got=quoted(text), choices=shown)
     if best.kind == "place":
         return place_to_location(places.loc[best.id])
     return point_location(best.lat, best.lon, best.label)

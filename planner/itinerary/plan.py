@@ -195,15 +195,11 @@ def _check_kept_fit(request: PlanRequest, trip: TripProblem, solution: Solution,
         ranked = sorted((place for place in on_day if place in order), key=order.__getitem__)
         blamed = place_id if place_id in order else ranked[0]
         index = [kept_id for kept_id, _ in request.keep].index(blamed)
-        msg = (f"the places kept on day {day} cannot be visited in the order asked "
-               f"({' -> '.join(f'{names[place]} ({place})' for place in ranked)}): their opening hours and the "
-               f"travel between them rule it out; change the order or leave it out")
-        raise CraftRouteError(f"keep[{index}].order", msg)
+        raise CraftRouteError.of(f"keep[{index}].order", "keep_order_no_fit", day=day,
+                                 places=" -> ".join(f"{names[place]} ({place})" for place in ranked))
     hours = f"{minutes_to_clock(request.day_start_min)}-{minutes_to_clock(request.day_end_min)}"
-    msg = (f"{names[place_id]} ({place_id}) does not fit day {day} ({hours}) with the other kept places "
-           f"({', '.join(on_day)}) and must-visit places: too many kept stops for the time; keep fewer "
-           f"on day {day} or move one to another day")
-    raise CraftRouteError("keep", msg)
+    raise CraftRouteError.of("keep", "keep_no_fit", name=names[place_id], got=place_id, day=day, hours=hours,
+                             others=", ".join(on_day))
 
 
 def _fits_without_order(problem: Problem, k: int, *, time_limit_s: float | None) -> bool:

@@ -189,7 +189,7 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     pace = _choice(values.get("pace", settings.DEFAULT_PACE), "pace", PACES)
     mode = _choice(values.get("mode", settings.DEFAULT_MODE), "mode", settings.MODES)
     if "start" not in values or values["start"] in ("", None, []):
-        raise CraftRouteError("start", "is required: a place id or name, or 'lat,lon' (e.g. your hotel)")
+        raise CraftRouteError.of("start", "start_required")
     interests = _interests(values.get("interests", ()))
     flexible = _flexible_dates(values.get("flexible_dates"), days)
     now = now if now is not None else local_now(settings.TIMEZONE)
@@ -197,16 +197,16 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     day_start = clock_minutes(values.get("day_start", settings.DAY_START), field="day_start")
     day_end = clock_minutes(values.get("day_end", settings.DAY_END), field="day_end")
     if day_end <= day_start:
-        msg = f"must be after day_start ({minutes_to_clock(day_start)}), got {minutes_to_clock(day_end)}"
-        raise CraftRouteError("day_end", msg)
+        raise CraftRouteError.of("day_end", "day_end_order", low=minutes_to_clock(day_start),
+                                 got=minutes_to_clock(day_end))
     first_start = None
     if values.get("date") is None and flexible is None and "day_start" not in values:
         date, first_start = _start_from_now(now, day_start, day_end, days=days)
     lunch_start = clock_minutes(values.get("lunch_start", settings.LUNCH_START), field="lunch_start")
     lunch_end = clock_minutes(values.get("lunch_end", settings.LUNCH_END), field="lunch_end")
     if lunch_end < lunch_start:
-        msg = f"must not be before lunch_start ({minutes_to_clock(lunch_start)}), got {minutes_to_clock(lunch_end)}"
-        raise CraftRouteError("lunch_end", msg)
+        raise CraftRouteError.of("lunch_end", "lunch_end_order", low=minutes_to_clock(lunch_start),
+                                 got=minutes_to_clock(lunch_end))
     lunch_min = _integer(values.get("lunch_min", settings.LUNCH_MIN), "lunch_min", 0, 180)
     max_stops = _integer(values.get("max_stops", settings.PACES[pace][1]), "max_stops", 1, MOST_STOPS)
     register_villages = _yes_no(values.get("register_villages", settings.REGISTER_VILLAGES), "register_villages")
@@ -225,10 +225,10 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
     must = _place_ids(values.get("must", ()), "must", places)
     both = [place_id for place_id, _ in keep if place_id in exclude]
     if both:
-        raise CraftRouteError("keep", f"{both[0]!r} is also in exclude: keep a place or exclude it, not both")
+        raise CraftRouteError.of("keep", "keep_excluded", got=quoted(both[0]))
     both = [place_id for place_id in must if place_id in exclude]
     if both:
-        raise CraftRouteError("exclude", f"{both[0]!r} is also a must-visit place: leave it out of one of them")
+        raise CraftRouteError.of("exclude", "must_excluded", got=quoted(both[0]))
     return PlanRequest(
         starts=starts,
         ends=ends,
@@ -258,16 +258,14 @@ def parse_plan_request(fields: Mapping[str, Any], *, places: gpd.GeoDataFrame | 
 
 def _canonical(fields: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(fields, Mapping):
-        raise CraftRouteError("request", f"must be an object of plan fields, got {type(fields).__name__}")
+        raise CraftRouteError.of("request", "request_object", got=type(fields).__name__)
     aliases = {alias: name for name, others in FIELDS.items() for alias in (name, *others)}
     values: dict[str, Any] = {}
     for key, value in fields.items():
         if key not in aliases:
-            raise CraftRouteError(str(key), f"is not a plan field; fields are {', '.join(FIELDS)}")
+            raise CraftRouteError.of(str(key), "not_a_field", allowed=", ".join(FIELDS))
         if isinstance(value, str) and not value.strip() and aliases[key] != "start":
-            msg = "must not be empty; leave it out for the default" if aliases[key] != "end" else (
-                "must not be empty; leave it out to end each day at the start")
-            raise CraftRouteError(aliases[key], msg)
+            raise CraftRouteError.of(aliases[key], "empty_default" if aliases[key] != "end" else "empty_end")
         if value not in (None, ""):
             values[aliases[key]] = value
     return values
@@ -279,16 +277,16 @@ def _integer(value: Any, field: str, low: int, high: int) -> int:
         if isinstance(value, float) and number != value or isinstance(value, bool):
             raise ValueError
     except (TypeError, ValueError):
-        raise CraftRouteError(field, f"must be a whole number from {low} to {high}, got {quoted(value)}") from None
+        raise CraftRouteError.of(field, "whole_number_range", low=low, high=high, got=quoted(value)) from None
     if not low <= number <= high:
-        raise CraftRouteError(field, f"must be between {low} and {high}, got {number}")
+        raise CraftRouteError.of(field, "between", low=low, high=high, got=number)
     return number
 
 
 def _choice(value: Any, field: str, allowed: Iterable[str]) -> str:
     allowed = tuple(allowed)
     if value not in allowed:
-        raise CraftRouteError(field, f"must be one of {', '.join(allowed)}, got {quoted(value)}")
+        raise CraftRouteError.of(field, "one_of", allowed=", ".join(allowed), got=quoted(value))
     return str(value)
 
 
@@ -317,12 +315,13 @@ def _date(value: Any, days: int, *, today: dt.date) -> dt.date:
         try:
             date = dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            raise CraftRouteError("date", f"must be a date YYYY-MM-DD, got {quoted(value)}") from None
+            raise CraftRouteError.of("date", "date_format", got=quoted(value)) from None
     last = high - dt.timedelta(days=days - 1)
     if not low <= date <= last:
-        msg = f"must be between {low.isoformat()} and {last.isoformat()}"
-        msg += f" (the {days} days must end by {high.isoformat()})" if days > 1 else ""
-        raise CraftRouteError("date", f"{msg}, got {date.isoformat()}")
+        if days > 1:
+            raise CraftRouteError.of("date", "date_range_days", low=low.isoformat(), high=last.isoformat(),
+                                     days=days, end=high.isoformat(), got=date.isoformat())
+        raise CraftRouteError.of("date", "between", low=low.isoformat(), high=last.isoformat(), got=date.isoformat())
     return date
 
 
@@ -331,22 +330,20 @@ def _flexible_dates(value: Any, days: int) -> tuple[dt.date, dt.date] | None:
     if value is None:
         return None
     parts = value.split("..") if isinstance(value, str) else value
-    example = "FROM..TO such as 2027-01-04..2027-01-17"
     if not isinstance(parts, (list, tuple)) or len(parts) != 2:
-        raise CraftRouteError("flexible_dates", f"must be {example}, got {value!r}")
+        raise CraftRouteError.of("flexible_dates", "flexible_format", got=quoted(value))
     try:
         first, last = (dt.date.fromisoformat(str(part).strip()) for part in parts)
     except ValueError:
-        raise CraftRouteError("flexible_dates", f"must be {example}, got {value!r}") from None
+        raise CraftRouteError.of("flexible_dates", "flexible_format", got=quoted(value)) from None
     for day in (first, last):
         try:
             _date(day, days, today=day)  # inside the allowed dates, with room for the whole trip
         except CraftRouteError as error:
-            raise CraftRouteError("flexible_dates", error.message) from None
+            raise CraftRouteError("flexible_dates", error.message, code=error.code, params=error.params) from None
     starts = (last - first).days + 1
     if not 1 <= starts <= settings.FLEXIBLE_DATES_MAX_STARTS:
-        msg = f"must span 1 to {settings.FLEXIBLE_DATES_MAX_STARTS} start dates, FROM before TO, got {starts}"
-        raise CraftRouteError("flexible_dates", msg)
+        raise CraftRouteError.of("flexible_dates", "flexible_span", high=settings.FLEXIBLE_DATES_MAX_STARTS, got=starts)
     return first, last
 
 
@@ -356,9 +353,9 @@ def _text_list(value: Any, field: str) -> list[str]:
     elif isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
         items = list(value)
     else:
-        raise CraftRouteError(field, f"must be a list of text or comma-separated text, got {quoted(value)}")
+        raise CraftRouteError.of(field, "text_list", got=quoted(value))
     if any(not item.strip() for item in items):
-        raise CraftRouteError(field, f"must not hold an empty item (as in 'a,,b' or ''), got {quoted(value)}")
+        raise CraftRouteError.of(field, "empty_item", got=quoted(value))
     return [item.strip() for item in items]
 
 
@@ -371,7 +368,7 @@ def _place_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, .
     ids = _text_list(value, field)
     for place_id in ids:
         if place_id not in places.index:
-            raise NotFoundError(field, f"no place with id {quoted(place_id)}; list ids with `craftroute villages`")
+            raise NotFoundError.of(field, "unknown_place_id", got=quoted(place_id))
     return tuple(dict.fromkeys(ids))
 
 
@@ -386,7 +383,7 @@ def _listed_ids(value: Any, field: str, places: gpd.GeoDataFrame) -> tuple[str, 
 def _check_id(place_id: Any, field: str, places: gpd.GeoDataFrame) -> None:
     """Raise CraftRouteError (400) naming ``field`` unless ``place_id`` is a place's id."""
     if not isinstance(place_id, str) or place_id not in places.index:
-        raise CraftRouteError(field, f"no place with id {place_id!r}; list ids with `craftroute villages`")
+        raise CraftRouteError.of(field, "unknown_place_id", got=quoted(place_id))
 
 
 def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame
@@ -411,8 +408,7 @@ def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame
     for day in range(1, days + 1):
         on_day = [place_id for place_id, kept_day in pairs.items() if kept_day == day]
         if len(on_day) > max_stops:
-            msg = f"keeps {len(on_day)} places on day {day}, more than the {max_stops} stops a day allowed"
-            raise CraftRouteError("keep", msg)
+            raise CraftRouteError.of("keep", "keep_too_many", count=len(on_day), day=day, high=max_stops)
         taken: dict[int, tuple[str, int]] = {}
         for place_id in on_day:
             if place_id not in orders:
@@ -420,8 +416,8 @@ def _kept(value: Any, days: int, max_stops: int, places: gpd.GeoDataFrame
             order, index = orders[place_id]
             if order in taken:
                 (first, first_index), (second, index) = sorted([taken[order], (place_id, index)], key=lambda x: x[1])
-                msg = f"{second!r} has order {order} on day {day}, as {first!r} has: give each place its own order"
-                raise CraftRouteError(f"keep[{index}].order", msg)
+                raise CraftRouteError.of(f"keep[{index}].order", "keep_order_taken", got=quoted(second), order=order,
+                                         day=day, other=quoted(first))
             taken[order] = (place_id, index)
     return tuple(pairs.items()), tuple((place_id, order) for place_id, (order, _) in orders.items())
 
@@ -434,8 +430,7 @@ def _kept_item(item: Any) -> tuple[Any, Any, Any]:
         place_id, rest = (part.strip() for part in item.rsplit("@", 1))
         day, mark, order = (part.strip() for part in rest.partition("#"))
         return place_id, day, order if mark else None
-    raise CraftRouteError("keep", f'must list {{"id", "day", "order"}} objects or "id@day" / "id@day#order" '
-                                  f"texts, got {item!r}")
+    raise CraftRouteError.of("keep", "keep_format", got=quoted(item))
 
 
 def _yes_no(value: Any, field: str) -> bool:
@@ -444,7 +439,7 @@ def _yes_no(value: Any, field: str) -> bool:
     text = str(value).strip().lower()
     if text in TRUE_TEXTS or text in FALSE_TEXTS:
         return text in TRUE_TEXTS
-    raise CraftRouteError(field, f"must be true or false, got {value!r}")
+    raise CraftRouteError.of(field, "yes_no", got=quoted(value))
 
 
 def _places_per_day(value: Any, field: str, days: int, places: gpd.GeoDataFrame) -> tuple[Location, ...]:
@@ -452,6 +447,6 @@ def _places_per_day(value: Any, field: str, days: int, places: gpd.GeoDataFrame)
 
     texts = [value] if isinstance(value, str) else _text_list(value, field)
     if len(texts) not in (1, days):
-        raise CraftRouteError(field, f"must name one place, or one per day ({days}), got {len(texts)}")
+        raise CraftRouteError.of(field, "place_per_day", days=days, got=len(texts))
     found = [resolve_start(text, places, field=field) for text in texts]
     return tuple(found * days) if len(found) == 1 else tuple(found)

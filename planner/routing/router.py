@@ -21,7 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from geodata.area import check_in_hanoi
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 from geodata.location import Location
 from geodata.query import haversine_m
 
@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 def check_mode(mode: str, *, field: str = "mode") -> str:
     """Return ``mode`` if it is a known travel mode; raise :class:`CraftRouteError` otherwise."""
     if mode not in settings.MODES:
-        raise CraftRouteError(field, f"must be one of {', '.join(settings.MODES)}, got {mode!r}")
+        raise CraftRouteError.of(field, "one_of", allowed=", ".join(settings.MODES), got=quoted(mode))
     return mode
 
 

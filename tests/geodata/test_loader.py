@@ -61,6 +61,17 @@ def test_every_place_has_vietnamese_texts_for_the_vi_interface(places: gpd.GeoDa
         assert geodata.place_story(place._asdict(), "en") == (place.story or place.description)
 
 
+def test_every_place_with_experiences_has_them_in_vietnamese_one_by_one(places: gpd.GeoDataFrame) -> None:
+    with_experiences = places[places["experiences"].map(len) > 0]
+    assert len(with_experiences) == len(places)
+    for place in with_experiences.itertuples():
+        assert len(place.experiences_vi) == len(place.experiences), place.id
+        assert all(not item.isascii() for item in place.experiences_vi), place.id
+        assert geodata.place_list(place._asdict(), "experiences", "vi") == (list(place.experiences_vi), "vi")
+        assert geodata.place_list(place._asdict(), "experiences", "en") == (list(place.experiences), "en")
+    assert places.at["bat-trang", "experiences_vi"][0] == "xưởng gốm"
+
+
 def test_geometry_matches_lat_lon(places: gpd.GeoDataFrame) -> None:
     assert (places.geometry.x == places["lon"]).all()
     assert (places.geometry.y == places["lat"]).all()
@@ -91,6 +102,8 @@ def _feature_of(features: list[dict[str, Any]], index: int = 0) -> dict[str, Any
         (lambda p: p.update(name="Bát Tràng"), "name", "must be ASCII"),
         (lambda p: p.update(story_vi="Lang nghe khong dau"), "story_vi", "Vietnamese with its diacritics"),
         (lambda p: p.update(story="", story_vi="Câu chuyện làng nghề"), "story_vi", "English 'story' is empty"),
+        (lambda p: p.update(experiences_vi=p["experiences_vi"][1:]), "experiences_vi", "one by one"),
+        (lambda p: p.update(experiences_vi=["xuong go"] * len(p["experiences"])), "experiences_vi", "diacritics"),
     ],
 )
 def test_bad_field_is_reported_with_record_and_field(

@@ -39,7 +39,8 @@ def _error(description: str) -> dict[str, Any]:
 
 def _errors(*statuses: int) -> dict[str, Any]:
     texts = {
-        400: "A bad value; `error.field` names it and `error.message` says what is allowed.",
+        400: "A bad value; `error.field` names it, `error.message` says what is allowed and `error.code` "
+             "(with `error.params`) says what went wrong in words of no language.",
         401: "No valid `Authorization: Bearer TOKEN` (a tour operator's API token).",
         404: "The URL names nothing (an unknown place or package id).",
         409: "The package changed since the given version; `version` is the current one.",

@@ -13,5 +13,5 @@ def json_body() -> dict[str, Any]:
     """Return the request's JSON object body; 400 (field ``body``) if it is not one."""
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
-        raise CraftRouteError("body", "must be a JSON object sent with Content-Type: application/json")
+        raise CraftRouteError.of("body", "json_body")
     return body

@@ -32,8 +32,20 @@ ERROR: Schema = {
     "properties": {
         "error": {
             "type": "object",
-            "required": ["field", "message"],
-            "properties": {"field": _TEXT, "message": {"type": "string", "maxLength": MAX_MESSAGE_CHARS + 3}},
+            "required": ["field", "message", "code"],
+            "properties": {
+                "field": _TEXT,
+                "message": {"type": "string", "maxLength": MAX_MESSAGE_CHARS + 3,
+                            "description": "What is wrong and what is allowed, in English."},
+                "code": {"type": "string", "pattern": "^[a-z_]+$",
+                         "description": "What went wrong, stable across versions and languages (`between`, "
+                                        "`date_format`, `unknown_place_id`, ...): word it in your language."},
+                "params": {
+                    "type": "object",
+                    "description": "The values the message names (`low`, `high`, `got`: the bad value as quoted).",
+                    "additionalProperties": {"type": ["string", "number"]},
+                },
+            },
         },
         "version": {"type": "integer", "description": "The package's current version (409 only)."},
     },
@@ -51,6 +63,7 @@ PLACE: Schema = {
         "recognition": _TEXT, "craft": _TEXT, "other_crafts": _TEXT_LIST, "category": _TEXT,
         "visit_min": {"type": ["integer", "null"]}, "visit_short_min": {"type": ["integer", "null"]},
         "opening_hours": _TEXT, "description": _TEXT, "story": _TEXT, "experiences": _TEXT_LIST,
+        "experiences_vi": _TEXT_LIST,
         "coord_source": _TEXT, "coord_ref": _TEXT, "source": _TEXT,
     },
 }

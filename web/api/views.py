@@ -72,9 +72,9 @@ def matrix() -> Response:
     texts = body.get("locations")
     limit = current_app.config["MAX_MATRIX_LOCATIONS"]
     if not isinstance(texts, list) or not all(isinstance(text, str) for text in texts):
-        raise CraftRouteError("locations", "must be a list of place ids, names or 'lat,lon' texts")
+        raise CraftRouteError.of("locations", "locations_list")
     if not 2 <= len(texts) <= limit:
-        raise CraftRouteError("locations", f"must list between 2 and {limit} places, got {len(texts)}")
+        raise CraftRouteError.of("locations", "list_count", low=2, high=limit, got=len(texts))
     places = state.get_places()
     locations = [
         geodata.resolve_location(text, places, field=f"locations[{position}]")
@@ -100,7 +100,7 @@ def reverse_geocode() -> Response:
     lat = params.get_float(request.args, "lat", low=-90.0, high=90.0)
     lon = params.get_float(request.args, "lon", low=-180.0, high=180.0)
     if lat is None or lon is None:
-        raise CraftRouteError("lat" if lat is None else "lon", "is required: a number in degrees")
+        raise CraftRouteError.of("lat" if lat is None else "lon", "coordinate_required")
     return jsonify(planning.nearest_street_json(lat, lon))
 
 

@@ -31,14 +31,14 @@ def _authenticate() -> None:
 
 @bp.errorhandler(store.VersionConflict)
 def _conflict(error: store.VersionConflict) -> tuple[Response, int]:
-    body = {"error": {"field": error.field, "message": error.message}, "version": error.current_version}
+    body = {"error": error.to_dict(), "version": error.current_version}
     return jsonify(body), 409
 
 
 def checked_request(fields: Any) -> dict[str, Any]:
     """Return ``fields`` if it is a plan request object (the body of POST /api/v1/itineraries)."""
     if not isinstance(fields, dict):
-        raise CraftRouteError("request", "must be an object with the fields of `craftroute plan`")
+        raise CraftRouteError.of("request", "package_request")
     return fields
 
 
@@ -75,7 +75,7 @@ def api_update(package_id: int) -> Response:
     changes = {key: value for key, value in body.items() if key != "version"}
     for key in changes:
         if key not in ("name", "group_size", "request"):
-            raise CraftRouteError(key, "cannot be changed; send name, group_size, request and version")
+            raise CraftRouteError.of(key, "package_fixed")
     with transaction() as db:
         current = store.package_dict(store.get_package(db, g.operator_id, package_id))
     if "request" in changes or "group_size" in changes:

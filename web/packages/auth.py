@@ -15,11 +15,25 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Flask, abort, flash, g, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response as BaseResponse
 
 from geodata.errors import CraftRouteError
 from web import i18n
+from web.errors import error_response, web_error
 
 from . import operators
 from .db import transaction
@@ -63,8 +77,7 @@ def bearer_operator() -> Operator:
         with transaction() as db:
             operator = operators.by_token(db, token.strip())
     if operator is None:
-        message = "send `Authorization: Bearer TOKEN` with a token from `craftroute operator token EMAIL`"
-        response = jsonify({"error": {"field": "Authorization", "message": message}})
+        response = jsonify({"error": web_error("Authorization", "token_required").to_dict()})
         response.status_code = 401
         response.headers["WWW-Authenticate"] = 'Bearer realm="craftroute"'
         abort(response)
@@ -108,17 +121,16 @@ def signout() -> BaseResponse:
 @bp.route("/welcome/<token>", methods=["GET", "POST"])
 def welcome(token: str) -> BaseResponse | tuple[str, int]:
     """Choose a password with a one-time link from ``craftroute operator add``; then signed in."""
-    error = None
+    error: CraftRouteError | None = None
     with transaction() as db:
         operator = operators.by_signin_link(db, token)
         if operator is None:
-            return render_template("error.html", field="link", status=404,
-                                   message=i18n.gettext("auth.link_invalid")), 404
+            return render_template("error.html", error=web_error("link", "link_invalid"), status=404), 404
         if request.method == "POST":
             try:
                 operators.set_password(operator, request.form.get("password", ""))
             except CraftRouteError as problem:
-                error = problem.message
+                error = problem
             else:
                 _sign_in(operator)
                 return redirect(url_for("packages.index"), code=303)
@@ -138,10 +150,15 @@ def _instance_secret(app: Flask) -> str:
 
 def init_app(app: Flask, *, exempt: tuple[Blueprint, ...] = ()) -> None:
     """Give ``app`` a secret key and CSRF protection of every form POST (the token-based API is exempt)."""
-    from flask_wtf.csrf import CSRFProtect
+    from flask_wtf.csrf import CSRFError, CSRFProtect
 
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(app)
     csrf = CSRFProtect(app)
     for blueprint in exempt:
         csrf.exempt(blueprint)
+    app.register_error_handler(CSRFError, _on_csrf_error)
+
+
+def _on_csrf_error(error: Exception) -> tuple[Response, int] | tuple[str, int]:
+    return error_response(web_error("csrf_token", "csrf", reason=str(getattr(error, "description", ""))), 400)

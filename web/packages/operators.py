@@ -50,7 +50,7 @@ def check_email(email: Any) -> str:
 def check_password(password: Any) -> str:
     """Return ``password`` if it has at least 8 characters."""
     if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
-        raise CraftRouteError("password", f"must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise CraftRouteError.of("password", "password_short", low=MIN_PASSWORD_LENGTH)
     return password
 
 

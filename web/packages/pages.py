@@ -16,7 +16,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response as BaseResponse
 
 import geodata
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 from web import i18n, planning, state
 from web.pages.plan_form import plan_fields
 from web.pages.rendering import map_parts, plan_values
@@ -63,7 +63,7 @@ def _whole(text: str | None, field: str) -> int:
     try:
         return int(text or "1")
     except ValueError:
-        raise CraftRouteError(field, f"must be a whole number, got {text!r}") from None
+        raise CraftRouteError.of(field, "whole_number", got=quoted(text)) from None
 
 
 @bp.get("")
@@ -201,7 +201,7 @@ def prices() -> tuple[str, int]:
                 operators.set_price_list(operator, json.loads(text))
                 flash(i18n.gettext("prices.saved"))
             except json.JSONDecodeError as problem:
-                error = CraftRouteError("prices", f"is not valid JSON: {problem}")
+                error = CraftRouteError.of("prices", "prices_json", detail=str(problem))
             except CraftRouteError as problem:
                 error = problem
     return render_template("prices.html", prices_text=text, error=error), 400 if error else 200

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 
 from . import settings
 
@@ -26,50 +26,52 @@ MAX_MARGIN_PERCENT = 500.0
 def check_group_size(value: Any) -> int:
     """Return ``value`` as a group size from 1 to ``MAX_GROUP_SIZE``."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= settings.MAX_GROUP_SIZE:
-        raise CraftRouteError("group_size", f"must be a whole number from 1 to {settings.MAX_GROUP_SIZE}, "
-                                            f"got {value!r}")
+        raise CraftRouteError.of("group_size", "whole_number_range", low=1, high=settings.MAX_GROUP_SIZE,
+                                 got=quoted(value))
     return value
 
 
 def _amount(value: Any, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 10**12:
-        raise CraftRouteError(field, f"must be an amount of VND from 0, got {value!r}")
+        raise CraftRouteError.of(field, "amount", got=quoted(value))
     return round(value)
 
 
 def check_price_list(prices: Any) -> dict[str, Any]:
     """Return ``prices`` if it is a valid price list (the keys of ``settings.DEFAULT_PRICE_LIST``)."""
     if not isinstance(prices, dict):
-        raise CraftRouteError("prices", "must be an object with the keys of the default price list")
+        raise CraftRouteError.of("prices", "prices_object")
     unknown = set(prices) - set(settings.DEFAULT_PRICE_LIST)
     if unknown:
-        raise CraftRouteError("prices", f"unknown keys {sorted(unknown)}; allowed: {sorted(settings.DEFAULT_PRICE_LIST)}")
+        raise CraftRouteError.of("prices", "prices_unknown", got=quoted(sorted(unknown)),
+                                 allowed=", ".join(sorted(settings.DEFAULT_PRICE_LIST)))
     checked = {**settings.DEFAULT_PRICE_LIST, **prices}
     vehicles = checked["vehicles"]
     if not isinstance(vehicles, dict) or set(vehicles) != set(settings.VEHICLES_BY_MODE):
-        raise CraftRouteError("prices.vehicles", f"must list vehicles for each mode {sorted(settings.VEHICLES_BY_MODE)}")
+        raise CraftRouteError.of("prices.vehicles", "prices_vehicles", allowed=", ".join(sorted(settings.VEHICLES_BY_MODE)))
     for mode, options in vehicles.items():
         if not isinstance(options, list) or not options:
-            raise CraftRouteError(f"prices.vehicles.{mode}", "must be a non-empty list of vehicles")
+            raise CraftRouteError.of(f"prices.vehicles.{mode}", "vehicles_list")
         for vehicle in options:
             if not isinstance(vehicle, dict) or not isinstance(vehicle.get("name"), str):
-                raise CraftRouteError(f"prices.vehicles.{mode}", "each vehicle needs name, seats, vnd_per_km")
+                raise CraftRouteError.of(f"prices.vehicles.{mode}", "vehicle_fields")
             seats = vehicle.get("seats")
             if isinstance(seats, bool) or not isinstance(seats, int) or seats < 1:
-                raise CraftRouteError(f"prices.vehicles.{mode}.seats", f"must be a whole number from 1, got {seats!r}")
+                raise CraftRouteError.of(f"prices.vehicles.{mode}.seats", "whole_number_from", low=1, got=quoted(seats))
             _amount(vehicle.get("vnd_per_km"), f"prices.vehicles.{mode}.vnd_per_km")
     _amount(checked["guide_vnd_per_day"], "prices.guide_vnd_per_day")
     guide_group = checked["guide_group_size"]
     if isinstance(guide_group, bool) or not isinstance(guide_group, int) or guide_group < 1:
-        raise CraftRouteError("prices.guide_group_size", f"must be a whole number from 1, got {guide_group!r}")
+        raise CraftRouteError.of("prices.guide_group_size", "whole_number_from", low=1, got=quoted(guide_group))
     for key in ("entrance_fee_vnd", "workshop_fee_vnd"):
         if not isinstance(checked[key], dict):
-            raise CraftRouteError(f"prices.{key}", "must map place ids to amounts in VND")
+            raise CraftRouteError.of(f"prices.{key}", "fee_map")
         for place_id, fee in checked[key].items():
             _amount(fee, f"prices.{key}.{place_id}")
     margin = checked["margin_percent"]
     if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin <= MAX_MARGIN_PERCENT:
-        raise CraftRouteError("prices.margin_percent", f"must be from 0 to {MAX_MARGIN_PERCENT:g}, got {margin!r}")
+        raise CraftRouteError.of("prices.margin_percent", "from_range", low=0, high=f"{MAX_MARGIN_PERCENT:g}",
+                                 got=quoted(margin))
     return checked
 
 

@@ -48,5 +48,5 @@ def resolve(session: Session, token: str) -> tuple[Package, Operator]:
                Package.deleted_utc.is_(None))
     ).first()
     if row is None:
-        raise NotFoundError("token", "this link does not exist or was withdrawn by the tour operator")
+        raise NotFoundError.of("token", "share_withdrawn")
     return row[0], row[1]

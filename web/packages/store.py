@@ -31,17 +31,17 @@ class VersionConflict(CraftRouteError):
     """The package changed since the version an edit was based on; nothing was written."""
 
     def __init__(self, current_version: int) -> None:
-        super().__init__("version", f"the package changed meanwhile: it is at version {current_version}; "
-                                    "reload it and apply your change again")
+        error = CraftRouteError.of("version", "version_conflict", current=current_version)
+        super().__init__(error.field, error.message, code=error.code, params=error.params)
         self.current_version = current_version
 
 
 def check_name(name: Any) -> str:
     """Return ``name`` stripped, if it is 1 to 120 characters of text."""
     if not isinstance(name, str) or not name.strip():
-        raise CraftRouteError("name", "must be a non-empty text naming the package")
+        raise CraftRouteError.of("name", "package_name")
     if len(name.strip()) > MAX_NAME_LENGTH:
-        raise CraftRouteError("name", f"must be at most {MAX_NAME_LENGTH} characters, got {len(name.strip())}")
+        raise CraftRouteError.of("name", "too_long", high=MAX_NAME_LENGTH, got=len(name.strip()))
     return name.strip()
 
 
@@ -108,7 +108,7 @@ def get_package(session: Session, operator_id: int, package_id: int, *, deleted:
     if 0 < package_id <= MAX_ID:
         package = session.get(Package, package_id)
     if package is None or package.operator_id != operator_id or (package.deleted_utc is not None) != deleted:
-        raise NotFoundError("id", f"no package with id {package_id}")
+        raise NotFoundError.of("id", "package_not_found", got=package_id)
     return package
 
 
@@ -120,12 +120,12 @@ def update_package(session: Session, operator_id: int, package_id: int, version:
     editors of the same version exactly one succeeds.
     """
     if isinstance(version, bool) or not isinstance(version, int):
-        raise CraftRouteError("version", f"must be the whole-number version the change is based on, got {quoted(version)}")
+        raise CraftRouteError.of("version", "package_version", got=quoted(version))
     package = get_package(session, operator_id, package_id)
     values: dict[str, Any] = {"version": Package.version + 1, "updated_utc": utc_now(now)}
     for key, value in changes.items():
         if key not in EDITABLE:
-            raise CraftRouteError(key, f"cannot be changed; editable: {', '.join(EDITABLE)}")
+            raise CraftRouteError.of(key, "not_editable", allowed=", ".join(EDITABLE))
         if key == "name":
             values["name"] = check_name(value)
         elif key == "group_size":
@@ -153,7 +153,7 @@ def restore_package(session: Session, operator_id: int, package_id: int, *,
     """Return the package after undoing its deletion (within ``RESTORE_DAYS``)."""
     package = get_package(session, operator_id, package_id, deleted=True)
     if _expired(package, now):
-        raise NotFoundError("id", f"package {package_id} was deleted more than {settings.RESTORE_DAYS} days ago")
+        raise NotFoundError.of("id", "package_gone", got=package_id, days=settings.RESTORE_DAYS)
     package.deleted_utc = None
     package.version += 1
     package.updated_utc = utc_now(now)

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, render_template, request
 from geodata.calendar import Occurrence
 from geodata.calendar.cli import check_span
 from geodata.calendar.ics import occurrences_to_ics
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 from web import state
 from web.events import checked_place, checked_span, event_name, events_between, lunar_text
 from web.pages.rendering import attachment
@@ -40,7 +40,7 @@ def parse_month(value: str | None, *, today: dt.date) -> dt.date:
         return today.replace(day=1)
     match = _MONTH.match(value.strip())
     if not match or not 1 <= int(match[2]) <= 12:
-        raise CraftRouteError("month", f"must be a month YYYY-MM such as 2027-02, got {value!r}")
+        raise CraftRouteError.of("month", "month_format", got=quoted(value))
     first = dt.date(int(match[1]), int(match[2]), 1)
     check_span(first, first, fields=("month", "month"))
     return first

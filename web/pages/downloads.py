@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, render_template, request
 
-from geodata.errors import CraftRouteError
+from geodata.errors import CraftRouteError, quoted
 from geodata.text import slugify
 from web import i18n, planning, state
 from web.dates import format_date
@@ -72,7 +72,7 @@ def calendar_extras(value: str | None) -> set[str]:
     chosen = {item.strip() for item in (value or "").split(",") if item.strip()}
     unknown = sorted(chosen - set(CALENDAR_EXTRAS))
     if unknown:
-        raise CraftRouteError("include", f"must be one of {', '.join(CALENDAR_EXTRAS)}, got {', '.join(unknown)!r}")
+        raise CraftRouteError.of("include", "one_of", allowed=", ".join(CALENDAR_EXTRAS), got=quoted(", ".join(unknown)))
     return chosen
 
 

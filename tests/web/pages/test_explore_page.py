@@ -75,6 +75,16 @@ def test_place_page_tells_the_story_in_the_interface_language(client, places) ->
     assert village["story_vi"].split(";")[0] in vietnamese and village["story"].split(";")[0] not in vietnamese
 
 
+@pytest.mark.parametrize("place_id", ["bat-trang", "hoan-kiem-lake"])
+def test_place_page_lists_experiences_in_the_interface_language(client, places, place_id) -> None:
+    place = places.loc[place_id]
+    for lang, items in (("en", place["experiences"]), ("vi", place["experiences_vi"])):
+        page = client.get(f"/places/{place_id}?lang={lang}").get_data(as_text=True)
+        shown = re.search(r'<ul id="experiences" lang="(\w+)">(.*?)</ul>', page, re.DOTALL)
+        assert shown is not None and shown[1] == lang
+        assert re.findall(r"<li>(.*?)</li>", shown[2]) == [str(item) for item in items]
+
+
 def test_unknown_place_page_is_404(client) -> None:
     response = client.get("/places/no-such-place")
     assert response.status_code == 404
