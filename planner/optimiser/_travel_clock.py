@@ -30,8 +30,11 @@ class TravelClock:
         if self.bands is not None:
             self._starts = np.array(self.bands.starts, dtype=np.float64)
             self._start_list = list(self.bands.starts)
-            # (n, n, bands) rows: one pair's durations lie together for the scalar lookups
-            self._by_pair = np.ascontiguousarray(np.moveaxis(self.bands.duration, 0, -1)).tolist()
+            # (n, n, bands): one pair's durations lie together for the scalar lookups; rows
+            # become lists when first asked (the search reads few of them, and all would take
+            # tens of milliseconds)
+            self._by_pair = np.ascontiguousarray(np.moveaxis(self.bands.duration, 0, -1))
+            self._pair_rows: dict[int, list[list[float]]] = {}
         self._table: ArrivalTable | None = None
         self._arrivals: dict[tuple[int, int, float], float] = {}
         self._latest: dict[tuple[int, int, float], float] = {}
@@ -61,7 +64,11 @@ class TravelClock:
         """Return the trips' tabulated arrival functions, built on first use."""
         assert self.bands is not None
         if self._table is None:
-            self._table = ArrivalTable(self.bands.duration, self._starts, self.bands.period)
+            bands = self.bands
+            if bands.source is not None and bands.origin is not None:  # copies of places: their trips once
+                self._table = ArrivalTable(bands.source.duration, self._starts, bands.period, bands.origin)
+            else:
+                self._table = ArrivalTable(bands.duration, self._starts, bands.period)
         return self._table
 
     def arrive_one(self, i: int, j: int, depart: float) -> float:
@@ -91,7 +98,10 @@ class TravelClock:
     def _arrive_banded(self, i: int, j: int, depart: float) -> float:
         """Return :meth:`arrive_one` with bands, following the trip band by band in plain Python."""
         assert self.bands is not None
-        pace = self._by_pair[i][j]
+        row = self._pair_rows.get(i)
+        if row is None:
+            row = self._pair_rows[i] = self._by_pair[i].tolist()
+        pace = row[j]
         starts, period = self._start_list, self.bands.period
         clock, left = float(depart), 1.0
         if math.isinf(max(pace)) or not math.isfinite(clock):
