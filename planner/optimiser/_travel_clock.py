@@ -27,13 +27,18 @@ class TravelClock:
     def __init__(self, travel: np.ndarray, bands: TravelBands | None) -> None:
         self.travel = np.ascontiguousarray(travel, dtype=np.float64)
         self.bands = bands
+        #: the trips' own vertex of each vertex: copies of one place (visit variants) share its trips
+        self._trip_of: list[int] | None = None
         if self.bands is not None:
             self._starts = np.array(self.bands.starts, dtype=np.float64)
             self._start_list = list(self.bands.starts)
+            duration = self.bands.duration
+            if self.bands.source is not None and self.bands.origin is not None:
+                duration = self.bands.source.duration
+                self._trip_of = self.bands.origin.tolist()
             # (n, n, bands): one pair's durations lie together for the scalar lookups; rows
-            # become lists when first asked (the search reads few of them, and all would take
-            # tens of milliseconds)
-            self._by_pair = np.ascontiguousarray(np.moveaxis(self.bands.duration, 0, -1))
+            # become lists when first asked (the search reads few of them)
+            self._by_pair = np.ascontiguousarray(np.moveaxis(duration, 0, -1))
             self._pair_rows: dict[int, list[list[float]]] = {}
         self._table: ArrivalTable | None = None
         self._arrivals: dict[tuple[int, int, float], float] = {}
@@ -75,6 +80,8 @@ class TravelClock:
         """Return the arrival at ``j`` of one trip leaving ``i`` at ``depart`` (fast scalar path)."""
         if self.bands is None:
             return depart + float(self.travel[i, j])
+        if self._trip_of is not None:
+            i, j = self._trip_of[i], self._trip_of[j]
         key = (i, j, depart)
         found = self._arrivals.get(key)
         if found is None:
@@ -87,7 +94,7 @@ class TravelClock:
         """Return the latest departure from ``i`` that reaches ``j`` by ``arrive`` (scalar :meth:`latest`)."""
         if self.bands is None:
             return arrive - float(self.travel[i, j])
-        key = (i, j, arrive)
+        key = (i, j, arrive) if self._trip_of is None else (self._trip_of[i], self._trip_of[j], arrive)
         found = self._latest.get(key)
         if found is None:
             if len(self._latest) >= MEMO_SIZE:
