@@ -228,6 +228,10 @@ MAX_ACCESS_M: float = 15000.0
 #: of the graph's size (about 0.35 MB for urban Hanoi), so 128 keep a batch near 45 MB.
 TREES_PER_BATCH: int = 128
 
+#: Legs (road shapes) each router remembers, most recent first: plans over the same
+#: places ask for the same legs again (a leg's shape is a few hundred points).
+LEG_CACHE_SIZE: int = 512
+
 #: Version of the compact graph format; bump it when the arrays change so old caches
 #: are rebuilt instead of misread.
 GRAPH_CACHE_VERSION: int = 3

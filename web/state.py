@@ -168,8 +168,14 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     of all places and searches only for a start that is not one of them.
     """
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
-    return get_recent("matrix", key, lambda: planner.matrix_with_cache(
-        get_router(mode), list(locations), bundled=place_locations(get_places())), size=_state().matrix_cache_size)
+    bundled = get_cached("place-locations", lambda: place_locations(get_places()))
+
+    def load() -> planner.TravelMatrix:
+        # the places' matrix read from its disk cache once per process, not on every plan
+        known = get_cached(f"places-matrix:{mode}", lambda: planner.cached_matrix(get_router(mode), bundled))
+        return planner.travel_matrix(get_router(mode), list(locations), known=known, known_locations=bundled)
+
+    return get_recent("matrix", key, load, size=_state().matrix_cache_size)
 
 
 def get_streets() -> StreetIndex:

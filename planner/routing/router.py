@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -62,6 +64,9 @@ class Router:
         self.routed = graph is not None
         self._index = SnapIndex.from_mode_graph(graph) if graph is not None else None
         self._band_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
+        self._packed_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
+        self._legs: OrderedDict[tuple[Location, Location, float | None], Leg] = OrderedDict()
+        self._legs_lock = threading.Lock()
 
     @classmethod
     def from_compact(cls, compact: CompactGraph, *, mode: str = settings.DEFAULT_MODE) -> Router:
@@ -127,6 +132,17 @@ class Router:
             forward = self.graph.scaled_time_csr(factors)
             self._band_csr[key] = forward.transpose().tocsr() if reverse else forward
         return self._band_csr[key]
+
+    def packed_band_csr(self, band: int, *, reverse: bool = False) -> sparse.csr_matrix:
+        """Return :meth:`band_csr` with its weights packed with road lengths (:func:`.contract.pack_weights`), built once."""
+        if self.graph is None:
+            raise RuntimeError("packed_band_csr needs road data")
+        key = (band, reverse)
+        if key not in self._packed_csr:
+            packed = self.band_csr(band).copy()
+            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
+            self._packed_csr[key] = packed.transpose().tocsr() if reverse else packed
+        return self._packed_csr[key]
 
     def node_matrix(self, nodes: np.ndarray, *, band: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes in one band.
@@ -205,10 +221,8 @@ class Router:
             raise RuntimeError("node_rows_and_columns needs road data")
         parts: list[list[np.ndarray]] = [[], [], [], []]
         for band in range(len(band_names())):
-            packed = self.band_csr(band).copy()
-            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
-            out_s, out_m = unpack_weights(fastest_trees(packed, nodes, predecessors=False)[0][:, others])
-            backward = packed.transpose().tocsr()
+            forward, backward = self.packed_band_csr(band), self.packed_band_csr(band, reverse=True)
+            out_s, out_m = unpack_weights(fastest_trees(forward, nodes, predecessors=False)[0][:, others])
             in_s, in_m = unpack_weights(fastest_trees(backward, nodes, predecessors=False)[0][:, others])
             for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
                 part.append(value)
@@ -219,8 +233,24 @@ class Router:
 
         ``depart_min`` (minutes after midnight; ``None``: ``settings.DEFAULT_DEPART``)
         picks the time band the path is searched in; the trip's time follows it through
-        the bands it runs into (:func:`planner.routing.bands.duration_at`).
+        the bands it runs into (:func:`planner.routing.bands.duration_at`). The last
+        ``settings.LEG_CACHE_SIZE`` legs are remembered.
         """
+        key = (origin, destination, depart_min)
+        with self._legs_lock:
+            found = self._legs.get(key)
+            if found is not None:
+                self._legs.move_to_end(key)
+                return found
+        found = self._search_leg(origin, destination, depart_min=depart_min)
+        with self._legs_lock:
+            self._legs[key] = found
+            while len(self._legs) > settings.LEG_CACHE_SIZE:
+                self._legs.popitem(last=False)
+        return found
+
+    def _search_leg(self, origin: Location, destination: Location, *, depart_min: float | None) -> Leg:
+        """Return :meth:`leg` searched on the roads."""
         origin_snap, destination_snap = self.snap_many([origin, destination])
         if (origin.lat, origin.lon) == (destination.lat, destination.lon):
             point = (origin.lon, origin.lat)
