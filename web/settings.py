@@ -58,9 +58,11 @@ DEFAULT_CONFIG: dict[str, object] = {
     # How far ahead (days) and how many dated events a place page lists.
     "UPCOMING_EVENTS_DAYS": 60,
     "UPCOMING_EVENTS_COUNT": 8,
-    # Optimiser time budget of one plan request in seconds (None: the planner's default,
-    # as ``craftroute plan``); short, so that a plan answers within 300 ms.
-    "PLAN_TIME_LIMIT_S": 0.2,
+    # Optimiser time cap of one plan request in seconds (None: the planner's default, as
+    # ``craftroute plan``). The search stops when converged (``planner.settings``
+    # OPTIMISER_NO_IMPROVE_PER_STOP: about 0.1 s of CPU for a day), so the same request
+    # gets the same plan; the cap only bounds a long trip on a busy server.
+    "PLAN_TIME_LIMIT_S": 1.0,
     # Travel matrices kept per process (one per start place and candidate set).
     "MATRIX_CACHE_SIZE": 64,
     # Upper bounds that keep one request cheap.
