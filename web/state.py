@@ -164,15 +164,22 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     """Return the travel matrix of ``locations`` in ``mode``, from a small LRU cache.
 
     Plans from the same start over the same candidates (re-planning, exports of the
-    plan just shown) reuse the matrix; a miss reads the planner's disk-cached matrix
-    of all places and searches only for a start that is not one of them.
+    plan just shown) reuse the matrix; a miss takes the planner's disk-cached matrix of
+    all places (read once per process) and adds a start that is not one of them, looked
+    up in the places' kept road trees when ``PLACE_TREES`` is on (else searched).
     """
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
     bundled = get_cached("place-locations", lambda: place_locations(get_places()))
 
+    def load_known() -> planner.TravelMatrix:
+        router = get_router(mode)
+        if current_app.config["PLACE_TREES"]:
+            router.keep_trees(bundled)
+        return planner.cached_matrix(router, bundled)
+
     def load() -> planner.TravelMatrix:
         # the places' matrix read from its disk cache once per process, not on every plan
-        known = get_cached(f"places-matrix:{mode}", lambda: planner.cached_matrix(get_router(mode), bundled))
+        known = get_cached(f"places-matrix:{mode}", load_known)
         return planner.travel_matrix(get_router(mode), list(locations), known=known, known_locations=bundled)
 
     return get_recent("matrix", key, load, size=_state().matrix_cache_size)

@@ -66,6 +66,9 @@ class Router:
         self._band_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
         self._packed_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
         self._legs: OrderedDict[tuple[Location, Location, float | None], Leg] = OrderedDict()
+        #: Kept trees (:meth:`keep_trees`): row of each node, then per band (to, from) packed weights.
+        self._tree_rows: dict[int, int] = {}
+        self._trees: list[tuple[np.ndarray, np.ndarray]] = []
         self._legs_lock = threading.Lock()
 
     @classmethod
@@ -219,11 +222,58 @@ class Router:
         """
         if self.graph is None:
             raise RuntimeError("node_rows_and_columns needs road data")
+        kept = self._rows_and_columns_from_trees(nodes, others)
+        if kept is not None:
+            return kept
         parts: list[list[np.ndarray]] = [[], [], [], []]
         for band in range(len(band_names())):
             forward, backward = self.packed_band_csr(band), self.packed_band_csr(band, reverse=True)
             out_s, out_m = unpack_weights(fastest_trees(forward, nodes, predecessors=False)[0][:, others])
             in_s, in_m = unpack_weights(fastest_trees(backward, nodes, predecessors=False)[0][:, others])
+            for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
+                part.append(value)
+        return tuple(np.stack(part) for part in parts)
+
+    def keep_trees(self, locations: Sequence[Location]) -> None:
+        """Grow and keep, in every band, the trees to and from the road nodes of ``locations``.
+
+        Afterwards :meth:`node_rows_and_columns` answers a new place's times to and from
+        those nodes by looking them up instead of searching: a path's packed weight is a
+        whole number, the same whichever end the search starts from. The web app keeps
+        the bundled places' trees (2 x bands trees per place, about 125 MB for the 65
+        places on the urban graph), so a plan from a hotel costs no search at all.
+        """
+        if self.graph is None:
+            return
+        nodes = np.unique([snap.node for snap in self.snap_many(locations) if snap.usable]).astype(np.int64)
+        if self._trees and all(int(node) in self._tree_rows for node in nodes):
+            return  # kept already (another app of the process, the same places)
+        trees = []
+        for band in range(len(band_names())):
+            to_nodes = fastest_trees(self.packed_band_csr(band, reverse=True), nodes, predecessors=False)[0]
+            from_nodes = fastest_trees(self.packed_band_csr(band), nodes, predecessors=False)[0]
+            trees.append((to_nodes, from_nodes))
+        self._trees, self._tree_rows = trees, {int(node): row for row, node in enumerate(nodes)}
+
+    def _rows_and_columns_from_trees(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...] | None:
+        """Return :meth:`node_rows_and_columns` from the kept trees, or ``None`` when they do not cover ``others``.
+
+        A column not kept is covered when it is the row's own node (one new place: 0 both ways).
+        """
+        if not self._trees:
+            return None
+        rows = np.array([self._tree_rows.get(int(node), -1) for node in others], dtype=np.int64)
+        missing = rows < 0
+        if missing.any() and not (len(nodes) == 1 and bool(np.all(others[missing] == nodes[0]))):
+            return None
+        safe = np.maximum(rows, 0)
+        parts: list[list[np.ndarray]] = [[], [], [], []]
+        for to_nodes, from_nodes in self._trees:
+            # to_nodes[r, v]: packed weight from v to kept node r; from_nodes[r, v]: from r to v
+            out_packed = np.where(missing[None, :], 0.0, to_nodes[np.ix_(safe, nodes)].T)
+            in_packed = np.where(missing[None, :], 0.0, from_nodes[np.ix_(safe, nodes)].T)
+            out_s, out_m = unpack_weights(out_packed)
+            in_s, in_m = unpack_weights(in_packed)
             for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
                 part.append(value)
         return tuple(np.stack(part) for part in parts)
