@@ -63,6 +63,8 @@ DEFAULT_CONFIG: dict[str, object] = {
     # OPTIMISER_NO_IMPROVE_PER_STOP: about 0.1 s of CPU for a day), so the same request
     # gets the same plan; the cap only bounds a long trip on a busy server.
     "PLAN_TIME_LIMIT_S": 1.0,
+    # Plans computed at once per process; further plan requests wait their turn (web.state.plan_slot).
+    "PLANS_AT_ONCE": 2,
     # Travel matrices kept per process (one per start place and candidate set).
     "MATRIX_CACHE_SIZE": 64,
     # Keep every time band's road trees to and from the places (per travel mode used,

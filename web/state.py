@@ -53,6 +53,7 @@ class WebState:
     cache: dict[str, Any] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
     key_locks: dict[str, threading.RLock] = field(default_factory=dict)
+    plan_slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(2))
 
     def get(self, key: str, load: Callable[[], T]) -> T:
         """Return the cached object ``key``, loading it with ``load()`` the first time.
@@ -75,11 +76,22 @@ def init_app(app: Flask) -> None:
     register = app.config.get("REGISTER_PATH")
     app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None,
                                              register_path=str(register) if register else None,
-                                             matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]))
+                                             matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]),
+                                             plan_slots=threading.BoundedSemaphore(int(app.config["PLANS_AT_ONCE"])))
 
 
 def _state() -> WebState:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def plan_slot() -> threading.BoundedSemaphore:
+    """Return the semaphore a request holds while it plans (``PLANS_AT_ONCE`` per process).
+
+    Plans are pure CPU work under one interpreter lock: a few at a time finish sooner one
+    after the other, and pages and reads (milliseconds each) share the lock with those
+    few instead of with every waiting plan.
+    """
+    return _state().plan_slots
 
 
 def get_places() -> gpd.GeoDataFrame:
