@@ -27,10 +27,10 @@ def _json_value(value: Any) -> Any:
 def places_to_records(places: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """Return one JSON-safe dict per place with every schema field (and ``distance_km``)."""
     columns = [column for column in (*schema.ALL_FIELDS, *EXTRA_COLUMNS) if column in places.columns]
-    return [
-        {column: _json_value(row[column]) for column in columns}
-        for _, row in places[columns].iterrows()
-    ]
+    # column by column: a row-by-row walk (iterrows) builds a Series per place, ten times slower
+    values = [[_json_value(value) for value in places[column].tolist()] for column in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)] if columns else (
+        [{} for _ in range(len(places))])
 
 
 def places_to_geojson(places: gpd.GeoDataFrame) -> dict[str, Any]:

@@ -72,10 +72,12 @@ def make_plan(fields: Mapping[str, Any], *, geometry: bool = False) -> itinerary
     check_list_lengths(fields)
     plan_request = itinerary.parse_plan_request(fields, places=state.get_places())
     places = itinerary.plan_places(plan_request)  # the places the request was checked against
-    matrix = state.get_matrix(plan_request.mode, trip_locations(plan_request, candidate_places(plan_request, places)))
-    return itinerary.plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode),
-                               matrix=matrix, time_limit_s=current_app.config["PLAN_TIME_LIMIT_S"],
-                               geometry=geometry)
+    with state.plan_slot():
+        matrix = state.get_matrix(plan_request.mode,
+                                  trip_locations(plan_request, candidate_places(plan_request, places)))
+        return itinerary.plan_trip(plan_request, places=places, router=state.get_router(plan_request.mode),
+                                   matrix=matrix, time_limit_s=current_app.config["PLAN_TIME_LIMIT_S"],
+                                   geometry=geometry)
 
 
 def plan_json(plan: itinerary.Plan, *, geometry: bool = False) -> dict[str, Any]:

@@ -58,11 +58,19 @@ DEFAULT_CONFIG: dict[str, object] = {
     # How far ahead (days) and how many dated events a place page lists.
     "UPCOMING_EVENTS_DAYS": 60,
     "UPCOMING_EVENTS_COUNT": 8,
-    # Optimiser time budget of one plan request in seconds (None: the planner's default,
-    # as ``craftroute plan``); short, so that a plan answers within 300 ms.
-    "PLAN_TIME_LIMIT_S": 0.2,
+    # Optimiser time cap of one plan request in seconds (None: the planner's default, as
+    # ``craftroute plan``). The search stops when converged (``planner.settings``
+    # OPTIMISER_NO_IMPROVE_PER_STOP: about 0.1 s of CPU for a day), so the same request
+    # gets the same plan; the cap only bounds a long trip on a busy server.
+    "PLAN_TIME_LIMIT_S": 1.0,
+    # Plans computed at once per process; further plan requests wait their turn (web.state.plan_slot).
+    "PLANS_AT_ONCE": 2,
     # Travel matrices kept per process (one per start place and candidate set).
     "MATRIX_CACHE_SIZE": 64,
+    # Keep every time band's road trees to and from the places (per travel mode used,
+    # built on its first plan: about 2 s and 85 MB per process for the urban graph), so
+    # that a plan from a hotel looks its travel times up instead of searching (40 -> 7 ms).
+    "PLACE_TREES": True,
     # Upper bounds that keep one request cheap.
     "MAX_MATRIX_LOCATIONS": 60,
     "MAX_SEARCH_RESULTS": 20,

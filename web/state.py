@@ -53,6 +53,7 @@ class WebState:
     cache: dict[str, Any] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
     key_locks: dict[str, threading.RLock] = field(default_factory=dict)
+    plan_slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(2))
 
     def get(self, key: str, load: Callable[[], T]) -> T:
         """Return the cached object ``key``, loading it with ``load()`` the first time.
@@ -75,11 +76,22 @@ def init_app(app: Flask) -> None:
     register = app.config.get("REGISTER_PATH")
     app.extensions[EXTENSION_KEY] = WebState(places_path=str(path) if path else None,
                                              register_path=str(register) if register else None,
-                                             matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]))
+                                             matrix_cache_size=int(app.config["MATRIX_CACHE_SIZE"]),
+                                             plan_slots=threading.BoundedSemaphore(int(app.config["PLANS_AT_ONCE"])))
 
 
 def _state() -> WebState:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def plan_slot() -> threading.BoundedSemaphore:
+    """Return the semaphore a request holds while it plans (``PLANS_AT_ONCE`` per process).
+
+    Plans are pure CPU work under one interpreter lock: a few at a time finish sooner one
+    after the other, and pages and reads (milliseconds each) share the lock with those
+    few instead of with every waiting plan.
+    """
+    return _state().plan_slots
 
 
 def get_places() -> gpd.GeoDataFrame:
@@ -164,12 +176,25 @@ def get_matrix(mode: str, locations: Sequence[Location]) -> planner.TravelMatrix
     """Return the travel matrix of ``locations`` in ``mode``, from a small LRU cache.
 
     Plans from the same start over the same candidates (re-planning, exports of the
-    plan just shown) reuse the matrix; a miss reads the planner's disk-cached matrix
-    of all places and searches only for a start that is not one of them.
+    plan just shown) reuse the matrix; a miss takes the planner's disk-cached matrix of
+    all places (read once per process) and adds a start that is not one of them, looked
+    up in the places' kept road trees when ``PLACE_TREES`` is on (else searched).
     """
     key = (mode, tuple((loc.id, round(loc.lat, 6), round(loc.lon, 6)) for loc in locations))
-    return get_recent("matrix", key, lambda: planner.matrix_with_cache(
-        get_router(mode), list(locations), bundled=place_locations(get_places())), size=_state().matrix_cache_size)
+    bundled = get_cached("place-locations", lambda: place_locations(get_places()))
+
+    def load_known() -> planner.TravelMatrix:
+        router = get_router(mode)
+        if current_app.config["PLACE_TREES"]:
+            router.keep_trees(bundled)
+        return planner.cached_matrix(router, bundled)
+
+    def load() -> planner.TravelMatrix:
+        # the places' matrix read from its disk cache once per process, not on every plan
+        known = get_cached(f"places-matrix:{mode}", load_known)
+        return planner.travel_matrix(get_router(mode), list(locations), known=known, known_locations=bundled)
+
+    return get_recent("matrix", key, load, size=_state().matrix_cache_size)
 
 
 def get_streets() -> StreetIndex:

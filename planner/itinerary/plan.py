@@ -19,7 +19,7 @@ from geodata.errors import CraftRouteError
 
 from .. import settings
 from ..clock import minutes_to_clock
-from ..optimiser import Problem, Solution, TourPlan, check_solution, solve_toptw
+from ..optimiser import Problem, Solution, TourPlan, check_solution, rounds_to_converge, solve_toptw
 from ..routing.bands import band_index, band_names, duration_at
 from ..routing.matrix import matrix_with_cache
 from ..routing.router import get_router
@@ -91,7 +91,9 @@ def plan_trip(
         (:func:`planner.routing.matrix.matrix_with_cache`), so only a hotel or point
         start costs new searches.
     time_limit_s, seed
-        Optimiser budget and seed (defaults in :mod:`planner.settings`).
+        Optimiser budget and seed (defaults in :mod:`planner.settings`). The search
+        stops earlier once converged (``settings.OPTIMISER_NO_IMPROVE_PER_STOP``), so a
+        budget it does not reach gives the same plan every time.
     geometry
         Fetch each leg's road shape from the router (for maps).
     events
@@ -118,7 +120,9 @@ def plan_trip(
         trip.problem,
         time_limit_s=settings.OPTIMISER_TIME_LIMIT_S if time_limit_s is None else time_limit_s,
         seed=settings.OPTIMISER_SEED if seed is None else seed,
-        max_no_improve=settings.OPTIMISER_MAX_NO_IMPROVE,
+        max_no_improve=rounds_to_converge(trip.problem, per_stop=settings.OPTIMISER_NO_IMPROVE_PER_STOP,
+                                          least=settings.OPTIMISER_MIN_NO_IMPROVE,
+                                          most=settings.OPTIMISER_MAX_NO_IMPROVE),
         visit_steps=settings.VISIT_STEPS,
     )
     _check_kept_fit(request, trip, solution, time_limit_s=time_limit_s)

@@ -19,7 +19,7 @@ from .problem import (
     Visit,
     uniform_windows,
 )
-from .solver import solve_toptw
+from .solver import rounds_to_converge, solve_toptw
 from .travel import TravelBands
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "TravelBands",
     "Visit",
     "check_solution",
+    "rounds_to_converge",
     "schedule_route",
     "shortest_visits",
     "solve_toptw",

@@ -28,9 +28,13 @@ class ArrivalTable:
         ``(bands,)`` band starts.
     period
         Length of the band cycle.
+    vertex_row
+        ``(m,)`` row of ``duration`` that each queried vertex stands for (vertices that are
+        copies of one place share its trips); ``None``: vertex ``v`` is row ``v``.
     """
 
-    def __init__(self, duration: np.ndarray, starts: np.ndarray, period: float) -> None:
+    def __init__(self, duration: np.ndarray, starts: np.ndarray, period: float,
+                 vertex_row: np.ndarray | None = None) -> None:
         n_bands, n = duration.shape[0], duration.shape[1]
         flat = duration.reshape(n_bands, -1)
         self.reachable = np.isfinite(flat).all(axis=0)
@@ -45,10 +49,17 @@ class ArrivalTable:
         self.backward = _slopes(self.arrive, self.depart)
         self.period = period
         self.n = n
+        self.row = None if vertex_row is None else np.asarray(vertex_row, dtype=np.intp)
+
+    def _pair(self, i: np.ndarray | int, j: np.ndarray | int) -> np.ndarray:
+        """Return the table rows of the trips ``i -> j``."""
+        if self.row is None:
+            return np.asarray(i) * self.n + np.asarray(j)
+        return self.row[i] * self.n + self.row[j]
 
     def arrival(self, i: np.ndarray | int, j: np.ndarray | int, depart: np.ndarray | float) -> np.ndarray:
         """Return the arrival at ``j`` leaving ``i`` at ``depart`` (arrays broadcast; ``inf`` if unreachable)."""
-        pair = np.asarray(i) * self.n + np.asarray(j)
+        pair = self._pair(i, j)
         depart = np.asarray(depart, dtype=np.float64)
         with np.errstate(invalid="ignore"):
             shift = np.floor(depart / self.period) * self.period
@@ -57,7 +68,7 @@ class ArrivalTable:
 
     def departure(self, i: np.ndarray | int, j: np.ndarray | int, arrive: np.ndarray | float) -> np.ndarray:
         """Return the latest departure from ``i`` reaching ``j`` by ``arrive`` (``-inf`` if unreachable)."""
-        pair = np.asarray(i) * self.n + np.asarray(j)
+        pair = self._pair(i, j)
         arrive = np.asarray(arrive, dtype=np.float64)
         with np.errstate(invalid="ignore"):
             shift = np.floor((arrive - self.arrive[pair, 0]) / self.period) * self.period

@@ -27,11 +27,19 @@ class TravelClock:
     def __init__(self, travel: np.ndarray, bands: TravelBands | None) -> None:
         self.travel = np.ascontiguousarray(travel, dtype=np.float64)
         self.bands = bands
+        #: the trips' own vertex of each vertex: copies of one place (visit variants) share its trips
+        self._trip_of: list[int] | None = None
         if self.bands is not None:
             self._starts = np.array(self.bands.starts, dtype=np.float64)
             self._start_list = list(self.bands.starts)
-            # (n, n, bands) rows: one pair's durations lie together for the scalar lookups
-            self._by_pair = np.ascontiguousarray(np.moveaxis(self.bands.duration, 0, -1)).tolist()
+            duration = self.bands.duration
+            if self.bands.source is not None and self.bands.origin is not None:
+                duration = self.bands.source.duration
+                self._trip_of = self.bands.origin.tolist()
+            # (n, n, bands): one pair's durations lie together for the scalar lookups; rows
+            # become lists when first asked (the search reads few of them)
+            self._by_pair = np.ascontiguousarray(np.moveaxis(duration, 0, -1))
+            self._pair_rows: dict[int, list[list[float]]] = {}
         self._table: ArrivalTable | None = None
         self._arrivals: dict[tuple[int, int, float], float] = {}
         self._latest: dict[tuple[int, int, float], float] = {}
@@ -61,13 +69,19 @@ class TravelClock:
         """Return the trips' tabulated arrival functions, built on first use."""
         assert self.bands is not None
         if self._table is None:
-            self._table = ArrivalTable(self.bands.duration, self._starts, self.bands.period)
+            bands = self.bands
+            if bands.source is not None and bands.origin is not None:  # copies of places: their trips once
+                self._table = ArrivalTable(bands.source.duration, self._starts, bands.period, bands.origin)
+            else:
+                self._table = ArrivalTable(bands.duration, self._starts, bands.period)
         return self._table
 
     def arrive_one(self, i: int, j: int, depart: float) -> float:
         """Return the arrival at ``j`` of one trip leaving ``i`` at ``depart`` (fast scalar path)."""
         if self.bands is None:
             return depart + float(self.travel[i, j])
+        if self._trip_of is not None:
+            i, j = self._trip_of[i], self._trip_of[j]
         key = (i, j, depart)
         found = self._arrivals.get(key)
         if found is None:
@@ -80,7 +94,7 @@ class TravelClock:
         """Return the latest departure from ``i`` that reaches ``j`` by ``arrive`` (scalar :meth:`latest`)."""
         if self.bands is None:
             return arrive - float(self.travel[i, j])
-        key = (i, j, arrive)
+        key = (i, j, arrive) if self._trip_of is None else (self._trip_of[i], self._trip_of[j], arrive)
         found = self._latest.get(key)
         if found is None:
             if len(self._latest) >= MEMO_SIZE:
@@ -91,7 +105,10 @@ class TravelClock:
     def _arrive_banded(self, i: int, j: int, depart: float) -> float:
         """Return :meth:`arrive_one` with bands, following the trip band by band in plain Python."""
         assert self.bands is not None
-        pace = self._by_pair[i][j]
+        row = self._pair_rows.get(i)
+        if row is None:
+            row = self._pair_rows[i] = self._by_pair[i].tolist()
+        pace = row[j]
         starts, period = self._start_list, self.bands.period
         clock, left = float(depart), 1.0
         if math.isinf(max(pace)) or not math.isfinite(clock):

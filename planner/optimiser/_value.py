@@ -14,6 +14,9 @@ import numpy as np
 
 from .problem import Problem
 
+#: Most remembered sets of visits with their gains (a few kB each).
+GAINS_CACHE_SIZE = 5_000
+
 
 class Valuer:
     """Value of a set of visited vertices and marginal gains of candidates."""
@@ -26,6 +29,8 @@ class Valuer:
         self._scores: list[float] = self.score.tolist()
         self._groups: list[int] = [] if self.group is None else [int(g) for g in self.group]
         self._decays: list[float] = self.decay.tolist()
+        self._every_vertex = np.arange(len(self.score), dtype=np.intp)
+        self._gains: dict[tuple[int, ...], np.ndarray] = {}
 
     def _ranked(self, visited: Iterable[int]) -> tuple[float, dict[int, list[float]]]:
         """Return the ungrouped visits' total and each group's visit scores, highest first."""
@@ -53,10 +58,25 @@ class Valuer:
         return total
 
     def gains(self, visited: Iterable[int], candidates: np.ndarray) -> np.ndarray:
-        """Return the value each candidate adds to ``visited`` (its score when additive)."""
-        gain = self.score[candidates]
+        """Return the value each candidate adds to ``visited`` (its score when additive).
+
+        With groups, every vertex's gain is computed once per set of visits and
+        remembered: the search asks about the same sets again and again.
+        """
         if self.group is None:
-            return gain
+            return self.score[candidates]
+        key = tuple(sorted(visited))
+        found = self._gains.get(key)
+        if found is None:
+            if len(self._gains) >= GAINS_CACHE_SIZE:
+                self._gains.clear()
+            found = self._gains[key] = self._grouped_gains(key, self._every_vertex)
+        return found[candidates]
+
+    def _grouped_gains(self, visited: Iterable[int], candidates: np.ndarray) -> np.ndarray:
+        """Return :meth:`gains` computed for ``candidates`` (a grouped problem)."""
+        assert self.group is not None
+        gain = self.score[candidates]
         _, members = self._ranked(visited)
         if not members:
             return gain

@@ -23,6 +23,7 @@ repeatable: the same problem, seed and iteration budget give the same answer.
 from __future__ import annotations
 
 import logging
+import math
 import random
 import time
 from collections.abc import Callable
@@ -64,6 +65,17 @@ class _Routes(Protocol):
     def insertion_table(self, k: int, candidates: np.ndarray) -> tuple[np.ndarray, np.ndarray]: ...
     def confirm(self, k: int, position: int, vertex: int) -> bool: ...
     def restore_route(self, k: int, route: list[int]) -> None: ...
+
+
+def rounds_to_converge(problem: Problem, *, per_stop: float, least: int, most: int) -> int:
+    """Return how many rounds without a better solution end the search of ``problem``.
+
+    ``per_stop`` rounds per visit its tours can hold (a tour without ``max_stops``
+    counts every candidate), within ``least`` and ``most``: a longer trip has more ways
+    to rearrange, so it searches longer before it is called converged.
+    """
+    stops = sum(len(problem.candidates) if tour.max_stops is None else tour.max_stops for tour in problem.tours)
+    return int(min(most, max(least, math.ceil(per_stop * stops))))
 
 
 def solve_toptw(
@@ -153,6 +165,9 @@ class _Search:
             self.on_tour[:, vertex] = False
             self.on_tour[tour, vertex] = True
         self.noise: tuple[Callable[[], float], float] | None = None
+        #: Routes no replace or relocate move changes: the search returns to them often
+        #: (a shake refilled the same way), and the moves depend on the routes alone.
+        self._settled: set[tuple[tuple[int, ...], ...]] = set()
 
     def _allowed(self, k: int, candidates: np.ndarray) -> np.ndarray:
         """Return where each candidate may go in route ``k``: its tour allows it and the kept order holds.
@@ -305,11 +320,15 @@ class _Search:
     def improve(self) -> None:
         """Apply replace and relocate moves while they raise the score or free time."""
         for _ in range(3):
+            before = tuple(tuple(route) for route in self.routes.routes)
+            if before in self._settled:
+                break
             changed = self._replace()
             changed |= self._relocate()
             if changed:
                 self.fill()
             else:
+                self._settled.add(before)
                 break
 
     def _replace(self) -> bool:

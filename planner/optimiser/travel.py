@@ -18,7 +18,7 @@ answers the scheduling code's questions for a problem (``problem.clock``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -41,12 +41,19 @@ class TravelBands:
         Length of the cycle of bands (a day: 1440 minutes).
     whole
         Round arrivals up to a whole time unit (plans in whole minutes).
+    origin
+        For bands made by :meth:`expanded`: the vertex of ``source`` each vertex stands
+        for, so that per-trip tables are built over the fewer source trips; else ``None``.
+    source
+        The bands :meth:`expanded` was called on, or ``None``.
     """
 
     duration: np.ndarray
     starts: tuple[float, ...]
     period: float = 1440.0
     whole: bool = True
+    origin: np.ndarray | None = field(default=None, compare=False, repr=False)
+    source: TravelBands | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         starts = self.starts
@@ -61,7 +68,10 @@ class TravelBands:
     def expanded(self, origin: np.ndarray) -> TravelBands:
         """Return the bands between vertices standing for ``origin[v]`` (see ``_variants``)."""
         picked = self.duration[:, origin[:, None], origin[None, :]]
-        return TravelBands(np.ascontiguousarray(picked), self.starts, self.period, self.whole)
+        root, root_origin = (self, origin) if self.source is None or self.origin is None else (
+            self.source, self.origin[origin])
+        return TravelBands(np.ascontiguousarray(picked), self.starts, self.period, self.whole,
+                           origin=np.asarray(root_origin, dtype=np.intp), source=root)
 
 
 def band_arrival(duration: np.ndarray, starts: np.ndarray, period: float, depart: ArrayLike) -> np.ndarray:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -62,6 +64,12 @@ class Router:
         self.routed = graph is not None
         self._index = SnapIndex.from_mode_graph(graph) if graph is not None else None
         self._band_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
+        self._packed_csr: dict[tuple[int, bool], sparse.csr_matrix] = {}
+        self._legs: OrderedDict[tuple[Location, Location, float | None], Leg] = OrderedDict()
+        #: Kept trees (:meth:`keep_trees`): row of each node, then per band (to, from) packed weights.
+        self._tree_rows: dict[int, int] = {}
+        self._trees: list[tuple[np.ndarray, np.ndarray]] = []
+        self._legs_lock = threading.Lock()
 
     @classmethod
     def from_compact(cls, compact: CompactGraph, *, mode: str = settings.DEFAULT_MODE) -> Router:
@@ -127,6 +135,17 @@ class Router:
             forward = self.graph.scaled_time_csr(factors)
             self._band_csr[key] = forward.transpose().tocsr() if reverse else forward
         return self._band_csr[key]
+
+    def packed_band_csr(self, band: int, *, reverse: bool = False) -> sparse.csr_matrix:
+        """Return :meth:`band_csr` with its weights packed with road lengths (:func:`.contract.pack_weights`), built once."""
+        if self.graph is None:
+            raise RuntimeError("packed_band_csr needs road data")
+        key = (band, reverse)
+        if key not in self._packed_csr:
+            packed = self.band_csr(band).copy()
+            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
+            self._packed_csr[key] = packed.transpose().tocsr() if reverse else packed
+        return self._packed_csr[key]
 
     def node_matrix(self, nodes: np.ndarray, *, band: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Return ``(seconds, metres)`` along the fastest road paths between graph nodes in one band.
@@ -203,13 +222,58 @@ class Router:
         """
         if self.graph is None:
             raise RuntimeError("node_rows_and_columns needs road data")
+        kept = self._rows_and_columns_from_trees(nodes, others)
+        if kept is not None:
+            return kept
         parts: list[list[np.ndarray]] = [[], [], [], []]
         for band in range(len(band_names())):
-            packed = self.band_csr(band).copy()
-            packed.data = pack_weights(packed.data, self.graph.pair_length_m[self.graph.time_csr_positions])
-            out_s, out_m = unpack_weights(fastest_trees(packed, nodes, predecessors=False)[0][:, others])
-            backward = packed.transpose().tocsr()
+            forward, backward = self.packed_band_csr(band), self.packed_band_csr(band, reverse=True)
+            out_s, out_m = unpack_weights(fastest_trees(forward, nodes, predecessors=False)[0][:, others])
             in_s, in_m = unpack_weights(fastest_trees(backward, nodes, predecessors=False)[0][:, others])
+            for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
+                part.append(value)
+        return tuple(np.stack(part) for part in parts)
+
+    def keep_trees(self, locations: Sequence[Location]) -> None:
+        """Grow and keep, in every band, the trees to and from the road nodes of ``locations``.
+
+        Afterwards :meth:`node_rows_and_columns` answers a new place's times to and from
+        those nodes by looking them up instead of searching: a path's packed weight is a
+        whole number, the same whichever end the search starts from. The web app keeps
+        the bundled places' trees (2 x bands trees per place, about 125 MB for the 65
+        places on the urban graph), so a plan from a hotel costs no search at all.
+        """
+        if self.graph is None:
+            return
+        nodes = np.unique([snap.node for snap in self.snap_many(locations) if snap.usable]).astype(np.int64)
+        if self._trees and all(int(node) in self._tree_rows for node in nodes):
+            return  # kept already (another app of the process, the same places)
+        trees = []
+        for band in range(len(band_names())):
+            to_nodes = fastest_trees(self.packed_band_csr(band, reverse=True), nodes, predecessors=False)[0]
+            from_nodes = fastest_trees(self.packed_band_csr(band), nodes, predecessors=False)[0]
+            trees.append((to_nodes, from_nodes))
+        self._trees, self._tree_rows = trees, {int(node): row for row, node in enumerate(nodes)}
+
+    def _rows_and_columns_from_trees(self, nodes: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, ...] | None:
+        """Return :meth:`node_rows_and_columns` from the kept trees, or ``None`` when they do not cover ``others``.
+
+        A column not kept is covered when it is the row's own node (one new place: 0 both ways).
+        """
+        if not self._trees:
+            return None
+        rows = np.array([self._tree_rows.get(int(node), -1) for node in others], dtype=np.int64)
+        missing = rows < 0
+        if missing.any() and not (len(nodes) == 1 and bool(np.all(others[missing] == nodes[0]))):
+            return None
+        safe = np.maximum(rows, 0)
+        parts: list[list[np.ndarray]] = [[], [], [], []]
+        for to_nodes, from_nodes in self._trees:
+            # to_nodes[r, v]: packed weight from v to kept node r; from_nodes[r, v]: from r to v
+            out_packed = np.where(missing[None, :], 0.0, to_nodes[np.ix_(safe, nodes)].T)
+            in_packed = np.where(missing[None, :], 0.0, from_nodes[np.ix_(safe, nodes)].T)
+            out_s, out_m = unpack_weights(out_packed)
+            in_s, in_m = unpack_weights(in_packed)
             for part, value in zip(parts, (out_s, out_m, in_s, in_m), strict=True):
                 part.append(value)
         return tuple(np.stack(part) for part in parts)
@@ -219,8 +283,24 @@ class Router:
 
         ``depart_min`` (minutes after midnight; ``None``: ``settings.DEFAULT_DEPART``)
         picks the time band the path is searched in; the trip's time follows it through
-        the bands it runs into (:func:`planner.routing.bands.duration_at`).
+        the bands it runs into (:func:`planner.routing.bands.duration_at`). The last
+        ``settings.LEG_CACHE_SIZE`` legs are remembered.
         """
+        key = (origin, destination, depart_min)
+        with self._legs_lock:
+            found = self._legs.get(key)
+            if found is not None:
+                self._legs.move_to_end(key)
+                return found
+        found = self._search_leg(origin, destination, depart_min=depart_min)
+        with self._legs_lock:
+            self._legs[key] = found
+            while len(self._legs) > settings.LEG_CACHE_SIZE:
+                self._legs.popitem(last=False)
+        return found
+
+    def _search_leg(self, origin: Location, destination: Location, *, depart_min: float | None) -> Leg:
+        """Return :meth:`leg` searched on the roads."""
         origin_snap, destination_snap = self.snap_many([origin, destination])
         if (origin.lat, origin.lon) == (destination.lat, destination.lon):
             point = (origin.lon, origin.lat)

@@ -108,3 +108,22 @@ def test_the_places_matrix_obeys_the_triangle_inequality(full_graph: CompactGrap
     for a, b in ((joined[0], joined[-1]), (joined[-1], joined[1])):
         # matrix searches weigh each road edge in whole milliseconds
         assert duration_s[a, b] == pytest.approx(router.leg(locations[a], locations[b]).duration_s, abs=0.05)
+
+
+def test_kept_place_trees_give_the_searched_hotel_rows(clip_graph: CompactGraph, tmp_path: Path) -> None:
+    searching = Router.from_compact(clip_graph, mode="motorbike")
+    looking_up = Router.from_compact(clip_graph, mode="motorbike")
+    looking_up.keep_trees(PLACES)
+    known = cached_matrix(searching, PLACES, cache_dir=tmp_path)
+    for hotel in (HOTEL, Location("pt-21.02000-105.84000", "hotel", 21.0200, 105.8400)):
+        wanted = [hotel, *PLACES]
+        searched = travel_matrix(searching, wanted, known=known, known_locations=PLACES)
+        looked_up = travel_matrix(looking_up, wanted, known=known, known_locations=PLACES)
+        assert searched.bands is not None and looked_up.bands is not None
+        np.testing.assert_array_equal(looked_up.bands.duration_s, searched.bands.duration_s)
+        np.testing.assert_array_equal(looked_up.bands.distance_m, searched.bands.distance_m)
+    # two new places at once are not covered by the trees: searched as before
+    pair = [HOTEL, Location("pt-21.02000-105.84000", "hotel", 21.0200, 105.8400), *PLACES]
+    np.testing.assert_array_equal(
+        travel_matrix(looking_up, pair, known=known, known_locations=PLACES).duration_s,
+        travel_matrix(searching, pair, known=known, known_locations=PLACES).duration_s)

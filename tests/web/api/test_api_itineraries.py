@@ -92,3 +92,27 @@ def test_itinerary_body_must_be_a_json_object(client, payload) -> None:
     response = client.post("/api/v1/itineraries", data=payload, content_type="application/json")
     assert response.status_code == 400
     assert response.get_json()["error"]["field"] == "body"
+
+
+def test_plans_beyond_plans_at_once_wait_for_a_turn(tmp_path, shared_data_dir) -> None:
+    import threading
+
+    from web import create_app, state
+
+    app = create_app({"TESTING": True, "PACKAGES_DB": str(tmp_path / "packages.sqlite"), "PLANS_AT_ONCE": 1},
+                     instance_path=str(tmp_path))
+    answers: list[int] = []
+
+    def plan() -> None:
+        answers.append(app.test_client().post("/api/v1/itineraries", json={**TRIP, "days": 1}).status_code)
+
+    with app.app_context():
+        slot = state.plan_slot()
+    slot.acquire()  # another plan in flight
+    waiting = threading.Thread(target=plan)
+    waiting.start()
+    waiting.join(timeout=1.0)
+    assert waiting.is_alive() and not answers
+    slot.release()
+    waiting.join(timeout=60.0)
+    assert answers == [200]
