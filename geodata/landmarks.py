@@ -12,7 +12,6 @@ in the road file stays ``unlocated`` (no lat/lon) and is never offered as a star
 
 from __future__ import annotations
 
-import csv
 import functools
 import math
 import re
@@ -23,7 +22,7 @@ from typing import Any
 
 from . import schema, settings
 from .errors import CraftRouteError, DataValidationError
-from .files import file_stamp
+from .files import file_stamp, read_csv_rows
 from .text import search_key
 
 #: What a landmark is.
@@ -129,12 +128,7 @@ def load_landmarks(path: str | Path | None = None) -> tuple[Landmark, ...]:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path, stamp: int) -> tuple[Landmark, ...]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except UnicodeDecodeError as error:
-        raise CraftRouteError("path", f"{path.name} is not UTF-8 text: {error}") from None
-    return validate_landmarks(rows)
+    return validate_landmarks(read_csv_rows(path))
 
 
 def located_landmarks(landmarks: Iterable[Landmark] | None = None) -> tuple[Landmark, ...]:

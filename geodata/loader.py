@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import logging
@@ -17,7 +16,7 @@ import geopandas as gpd
 from . import schema, settings
 from .area import check_in_hanoi
 from .errors import CraftRouteError, DataValidationError
-from .files import file_stamp
+from .files import file_stamp, read_csv_rows
 from .hours import parse_opening_hours
 
 logger = logging.getLogger(__name__)
@@ -202,7 +201,7 @@ def _read_raw_records(path: Path) -> list[dict[str, Any]]:
     if suffix in (".geojson", ".json"):
         return _read_geojson(path)
     if suffix == ".csv":
-        return _read_csv(path)
+        return read_csv_rows(path)
     raise CraftRouteError("path", f"unsupported places file {path.name!r}; use .geojson, .json or .csv")
 
 
@@ -233,10 +232,3 @@ def _feature_to_raw(feature: Any, position: int) -> dict[str, Any]:
         raw["lon"], raw["lat"] = coordinates[0], coordinates[1]
     return raw
 
-
-def _read_csv(path: Path) -> list[dict[str, Any]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return [dict(row) for row in csv.DictReader(handle)]
-    except UnicodeDecodeError as error:
-        raise CraftRouteError("path", f"{path.name} is not UTF-8 text: {error}") from None

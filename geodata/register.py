@@ -21,7 +21,7 @@ import geopandas as gpd
 
 from . import schema, settings
 from .errors import CraftRouteError, DataValidationError, quoted
-from .files import file_stamp
+from .files import file_stamp, read_csv_rows
 from .text import search_key
 
 #: Crafts of the register: the places' vocabulary plus the trades only the register needs.
@@ -105,9 +105,7 @@ def load_register(path: str | Path | None = None) -> gpd.GeoDataFrame:
 
 @functools.lru_cache(maxsize=4)
 def _load_cached(path: Path, stamp: int) -> gpd.GeoDataFrame:
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return register_frame(validate_register(rows))
+    return register_frame(validate_register(read_csv_rows(path)))
 
 
 def register_frame(records: list[dict[str, Any]]) -> gpd.GeoDataFrame:
