@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .problem import Problem, Windows
+from .problem import Problem, Windows, starts_within
 
 #: Visit lengths tried per flexible vertex (shortest, evenly spaced, full).
 VISIT_STEPS = 3
@@ -54,7 +54,7 @@ class Variants:
     def upgrade(self, vertex: int, start: float) -> int:
         """Return the variant a visit of ``vertex`` starting at ``start`` is worth: its hours sibling if inside."""
         found = self.within_hours.get(vertex)
-        if found is not None and any(opens - 1e-6 <= start <= closes + 1e-6 for opens, closes in found[1]):
+        if found is not None and starts_within(found[1], start):
             return found[0]
         return vertex
 

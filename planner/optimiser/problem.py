@@ -50,6 +50,11 @@ from .travel import TravelBands
 Windows = tuple[tuple[float, float], ...]
 
 
+def starts_within(windows: Windows, start: float) -> bool:
+    """Return whether a visit starting at ``start`` starts inside one of ``windows`` (to 1e-6)."""
+    return any(opens - 1e-6 <= start <= closes + 1e-6 for opens, closes in windows)
+
+
 @dataclass(frozen=True)
 class LunchBreak:
     """A break of ``duration`` that must start between ``earliest_start`` and ``latest_start``.
@@ -246,8 +251,7 @@ class Problem:
         if self.day_score is None:
             return float(self.score[vertex])
         hours = self.day_score_windows.get((k, vertex))
-        if hours is not None and start is not None and not any(
-                opens - 1e-6 <= start <= closes + 1e-6 for opens, closes in hours):
+        if hours is not None and start is not None and not starts_within(hours, start):
             return float(self.score[vertex])
         return float(self.day_score[k, vertex])
 
