@@ -11,7 +11,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from flask import Flask, current_app
 
@@ -19,6 +19,8 @@ import geodata
 import planner
 from geodata.location import Location
 from planner.itinerary.problem import place_locations
+
+from .settings import DEFAULT_CONFIG
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -45,6 +47,8 @@ class WebState:
         small most-recent-first caches of :func:`get_recent` (``"recent:matrix"``...).
     key_locks
         One lock per name in ``cache``, held while that object loads.
+    plan_slots
+        Held by a request while it plans (:func:`plan_slot`; ``PLANS_AT_ONCE`` slots).
     """
 
     places_path: str | None = None
@@ -53,7 +57,8 @@ class WebState:
     cache: dict[str, Any] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
     key_locks: dict[str, threading.RLock] = field(default_factory=dict)
-    plan_slots: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(2))
+    plan_slots: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(cast(int, DEFAULT_CONFIG["PLANS_AT_ONCE"])))
 
     def get(self, key: str, load: Callable[[], T]) -> T:
         """Return the cached object ``key``, loading it with ``load()`` the first time.

@@ -72,8 +72,9 @@ def _reordered(item: str, kept: Mapping[str, str], exclude: list[str]) -> dict[s
     day, _, ids = item.partition(":")
     if not day.strip().isdigit():
         return {}
-    stays = [place_id.strip() for place_id in ids.split(",") if place_id.strip() and place_id.strip() not in exclude
-             and kept.get(place_id.strip(), day).partition("#")[0] == day]
+    listed = (place_id.strip() for place_id in ids.split(","))
+    stays = [place_id for place_id in listed
+             if place_id and place_id not in exclude and kept.get(place_id, day).partition("#")[0] == day]
     return {place_id: f"{day}#{order}" for order, place_id in enumerate(dict.fromkeys(stays), start=1)}
 
 
@@ -124,7 +125,6 @@ class PlanEdit:
     addable: list[tuple[str, str]] = field(default_factory=list)
     shown: tuple[str, ...] = ()
     only: bool = False
-
 
     def keep_value(self, place_id: str, day: int) -> str:
         """Return the ``keep`` value locking ``place_id`` on ``day`` (with its order when it has one there)."""
