@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from .. import settings
-from ..routing.cachefile import cache_lock
+from ..routing.cachefile import load_or_build
 from ..routing.compact import CacheError
 from ..routing.graph import build_key, clip_area, files_checksum, road_paths
 from ..routing.osmfile import read_road_elements
@@ -53,13 +53,9 @@ def load_streets(*, osm_path: Path | list[Path] | None = None, cache_dir: Path |
         return StreetIndex.empty()
     checksum, name = files_checksum(paths)
     target = street_index_path(checksum, cache_dir=cache_dir)
-    if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
-        return cached
-    # One builder at a time, as for the graph: a process that waited loads what the other wrote.
-    with cache_lock(target):
-        if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
-            return cached
-        return _build_and_save(paths, checksum=checksum, name=name, target=target)
+    return load_or_build(target, lambda: _load_if_valid(target, checksum),
+                         lambda: _build_and_save(paths, checksum=checksum, name=name, target=target),
+                         rebuild=rebuild)
 
 
 def _load_if_valid(target: Path, checksum: str) -> StreetIndex | None:

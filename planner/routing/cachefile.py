@@ -5,7 +5,7 @@ and moved into place with :func:`os.replace`, so a reader sees the old file or t
 whole new one, never a half-written one. Builders hold :func:`cache_lock` (a
 ``filelock`` lock file next to the cache) while they check, build and write, so two
 processes building the same cache at once build it once: the second waits, then
-loads what the first wrote. Damage (a truncated file, garbage) is caught by the
+loads what the first wrote (:func:`load_or_build` does both steps for every cache). Damage (a truncated file, garbage) is caught by the
 readers through the zip format's CRC-32 of every array and answered by a rebuild.
 """
 
@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
 from planner import settings
+
+T = TypeVar("T")
 
 
 def atomic_savez(path: Path, **arrays: Any) -> None:
@@ -55,3 +57,19 @@ def cache_lock(path: Path, *, timeout_s: float | None = None) -> Iterator[None]:
     wait_s = settings.CACHE_LOCK_TIMEOUT_S if timeout_s is None else timeout_s
     with FileLock(str(path) + ".lock", timeout=wait_s):
         yield
+
+
+def load_or_build(path: Path, load: Callable[[], T | None], build: Callable[[], T], *, rebuild: bool = False) -> T:
+    """Return the cache at ``path`` as ``load()`` reads it, else ``build()`` it under the file's lock.
+
+    ``load`` returns ``None`` for a cache missing, stale or damaged. Under the lock it is
+    asked again, so a process that waited for another builder loads what that one wrote.
+    ``build`` computes the object and writes the cache (:func:`atomic_savez`).
+    ``rebuild`` skips both loads.
+    """
+    if not rebuild and (found := load()) is not None:
+        return found
+    with cache_lock(path):
+        if not rebuild and (found := load()) is not None:
+            return found
+        return build()

@@ -22,7 +22,7 @@ from geodata.errors import CraftRouteError
 
 from .. import settings
 from .access import kept_tags
-from .cachefile import cache_lock
+from .cachefile import load_or_build
 from .compact import (
     AccessRules,
     CacheError,
@@ -177,13 +177,10 @@ def load_graph(*, osm_path: Path | Sequence[Path] | None = None, cache_dir: Path
     else:
         raise NoRoadDataError("no road file found and downloading is off (planner.settings.allow_download)")
     target = cache_path(checksum, cache_dir=cache_dir)
-    if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
-        return cached
-    # One builder at a time: a process that waited here loads what the other one wrote.
-    with cache_lock(target):
-        if not rebuild and (cached := _load_if_valid(target, checksum)) is not None:
-            return cached
-        return _build_and_save(paths, checksum=checksum, name=name, target=target, progress=progress, field=field)
+    return load_or_build(
+        target, lambda: _load_if_valid(target, checksum),
+        lambda: _build_and_save(paths, checksum=checksum, name=name, target=target, progress=progress, field=field),
+        rebuild=rebuild)
 
 
 def _load_if_valid(target: Path, checksum: str) -> CompactGraph | None:

@@ -28,7 +28,7 @@ from geodata.location import Location
 from .. import settings
 from .assemble import MatrixDraft, matrix_from_bands
 from .bands import band_names
-from .cachefile import atomic_savez, cache_lock
+from .cachefile import atomic_savez, load_or_build
 from .results import BandSlices, TravelMatrix
 from .router import Router
 
@@ -81,18 +81,16 @@ def cached_matrix(router: Router, locations: Sequence[Location], *,
     folder = Path(cache_dir) if cache_dir is not None else settings.resolve_cache_dir()
     key = matrix_key(router, locations)
     path = folder / f"matrix-{router.mode}-{key[:16]}.npz"
-    if (found := _read_if_valid(path, key=key, mode=router.mode)) is not None:
-        return found
-    # One builder at a time: a process that waited here reads what the other one wrote.
-    with cache_lock(path):
-        if (found := _read_if_valid(path, key=key, mode=router.mode)) is not None:
-            return found
+
+    def build() -> TravelMatrix:
         matrix = compute_matrix(router, locations)
         assert matrix.bands is not None
         atomic_savez(path, key=np.array(key), ids=np.array(matrix.ids, dtype=str),
                      duration_s=matrix.bands.duration_s, distance_m=matrix.bands.distance_m,
                      estimated_m=matrix.bands.estimated_m)
-    return matrix
+        return matrix
+
+    return load_or_build(path, lambda: _read_if_valid(path, key=key, mode=router.mode), build)
 
 
 def _read_if_valid(path: Path, *, key: str, mode: str) -> TravelMatrix | None:
