@@ -30,8 +30,8 @@ WORKER_FILE = "service-worker.js"
 #: Answers the worker never stores: the API (a cached answer could pass for a fresh one).
 NETWORK_ONLY_PREFIXES = ("/api/",)
 #: Files of ``static/`` the app shell needs (besides ``static/vendor``).
-SHELL_FILES = ("style.css", "favicon.svg", "basemap.js", "basemap.css", "pwa.js", "plan-map.js", "start_suggest.js",
-               "chips.js", "my_plan.js", "page-actions.js", "print-map.js")
+SHELL_FILES = ("style.css", "favicon.svg", "basemap.js", "basemap.css", "pwa.js", "plan-map.js", "listbox.js",
+               "start_suggest.js", "chips.js", "my_plan.js", "page-actions.js", "print-map.js")
 
 
 @cache

@@ -148,17 +148,7 @@
         if (chosen.length) { chosen[chosen.length - 1].selected = false; renderChips(); renderOptions(); }
       }
     });
-    options.addEventListener('keydown', function (event) {
-      var buttons = Array.prototype.slice.call(options.querySelectorAll('button'));
-      var index = buttons.indexOf(document.activeElement);
-      if (event.key === 'ArrowDown' && index < buttons.length - 1) {
-        buttons[index + 1].focus(); event.preventDefault();
-      } else if (event.key === 'ArrowUp') {
-        (index > 0 ? buttons[index - 1] : search).focus(); event.preventDefault();
-      } else if (event.key === 'Escape') {
-        close(); search.focus();
-      }
-    });
+    window.CraftRoute.listboxKeys(options, search, close);
     box.addEventListener('focusout', function (event) {
       if (!event.relatedTarget || !box.contains(event.relatedTarget)) { close(); }
     });

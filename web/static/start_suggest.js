@@ -75,17 +75,7 @@
       }
     });
 
-    list.addEventListener('keydown', function (event) {
-      var buttons = Array.prototype.slice.call(list.querySelectorAll('button'));
-      var index = buttons.indexOf(document.activeElement);
-      if (event.key === 'ArrowDown' && index < buttons.length - 1) {
-        buttons[index + 1].focus(); event.preventDefault();
-      } else if (event.key === 'ArrowUp') {
-        (index > 0 ? buttons[index - 1] : input).focus(); event.preventDefault();
-      } else if (event.key === 'Escape') {
-        close(); input.focus();
-      }
-    });
+    window.CraftRoute.listboxKeys(list, input, close);
 
     // a tap on the map writes "lat,lon" and fires change: say which street that is
     input.addEventListener('change', function () {
