@@ -29,16 +29,19 @@ class TravelClock:
         self.bands = bands
         #: the trips' own vertex of each vertex: copies of one place (visit variants) share its trips
         self._trip_of: list[int] | None = None
+        #: the trips' durations (those of the source places for copies) and each vertex's row in them
+        self._trip_duration: np.ndarray | None = None
+        self._trip_rows: np.ndarray | None = None
         if self.bands is not None:
             self._starts = np.array(self.bands.starts, dtype=np.float64)
             self._start_list = list(self.bands.starts)
-            duration = self.bands.duration
+            self._trip_duration = self.bands.duration
             if self.bands.source is not None and self.bands.origin is not None:
-                duration = self.bands.source.duration
+                self._trip_duration, self._trip_rows = self.bands.source.duration, self.bands.origin
                 self._trip_of = self.bands.origin.tolist()
             # (n, n, bands): one pair's durations lie together for the scalar lookups; rows
             # become lists when first asked (the search reads few of them)
-            self._by_pair = np.ascontiguousarray(np.moveaxis(duration, 0, -1))
+            self._by_pair = np.ascontiguousarray(np.moveaxis(self._trip_duration, 0, -1))
             self._pair_rows: dict[int, list[list[float]]] = {}
         self._table: ArrivalTable | None = None
         self._arrivals: dict[tuple[int, int, float], float] = {}
@@ -68,12 +71,9 @@ class TravelClock:
     def _arrival_table(self) -> ArrivalTable:
         """Return the trips' tabulated arrival functions, built on first use."""
         assert self.bands is not None
-        if self._table is None:
-            bands = self.bands
-            if bands.source is not None and bands.origin is not None:  # copies of places: their trips once
-                self._table = ArrivalTable(bands.source.duration, self._starts, bands.period, bands.origin)
-            else:
-                self._table = ArrivalTable(bands.duration, self._starts, bands.period)
+        if self._table is None:  # copies of places: their trips tabulated once
+            assert self._trip_duration is not None
+            self._table = ArrivalTable(self._trip_duration, self._starts, self.bands.period, self._trip_rows)
         return self._table
 
     def arrive_one(self, i: int, j: int, depart: float) -> float:
