@@ -21,6 +21,7 @@ from geodata.calendar.occurrences import Occurrence, occurrences
 
 from .. import settings
 from ..clock import clock_minutes
+from ..optimiser.problem import starts_within
 from .why import Reason
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def event_reasons(events: TripEvents, k: int, place_id: str, start_min: float) -
     reasons = []
     found = events.highlight(k, place_id)
     hours = event_window(events, k, place_id)
-    if found is not None and (hours is None or hours[0] - 0.5 <= start_min <= hours[1] + 0.5):
+    if found is not None and (hours is None or starts_within((hours,), start_min)):  # as the optimiser valued it
         reasons.append(Reason.of("market" if found.kind == "market" else "festival"))
         if hours is not None:
             reasons.append(Reason.of("event_hours", time=f"{found.start}-{found.end}"))
